@@ -1,0 +1,5 @@
+"""verbalign align commands."""
+
+from __future__ import annotations
+
+from aligner.cli.app import app  # noqa: F401

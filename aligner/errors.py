@@ -1,0 +1,54 @@
+"""Typed errors. The CLI turns each into a one-line message and a non-zero exit;
+the API turns each into a JSON 4xx. Nothing here should ever surface as a traceback."""
+
+from __future__ import annotations
+
+
+class VerbalignError(Exception):
+    """Base class: a problem with the user's input or request, not a bug."""
+
+    exit_code = 2
+    http_status = 400
+
+
+class InputError(VerbalignError):
+    """The input cannot be read as a UN record (empty, binary, wrong encoding...)."""
+
+    http_status = 422
+
+
+class EmptyInputError(InputError):
+    pass
+
+
+class EncodingError(InputError):
+    pass
+
+
+class BinaryInputError(InputError):
+    pass
+
+
+class PdfError(InputError):
+    """Encrypted, image-only or otherwise unreadable PDF."""
+
+
+class UnknownLanguageError(InputError):
+    """The text is neither Chinese nor English."""
+
+
+class NoTurnsError(InputError):
+    """The document has no speaker turns: it is not a verbatim record."""
+
+
+class AlignmentError(VerbalignError):
+    http_status = 422
+
+
+class NotFoundError(VerbalignError):
+    exit_code = 3
+    http_status = 404
+
+
+class ConflictError(VerbalignError):
+    http_status = 409

@@ -1,0 +1,1 @@
+"""verbalign HTTP API (FastAPI) and the review page."""

@@ -1,0 +1,7 @@
+"""score routes."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
