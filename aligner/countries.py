@@ -8,7 +8,9 @@ speaker), the turn aligner (the same country in both languages), the glossary
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -38,11 +40,27 @@ def _unique(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _key(name: str) -> str:
-    k = unicodedata.normalize("NFKC", name).strip().casefold()
+    k = _to_simplified(unicodedata.normalize("NFKC", name)).strip().casefold()
+    # Records write both "Türkiye" and "Turkiye", "Côte d'Ivoire" and "Cote d'Ivoire".
+    k = "".join(ch for ch in unicodedata.normalize("NFD", k) if not unicodedata.combining(ch))
     k = k.replace("’", "'")
     if k.startswith("the "):
         k = k[4:]
     return " ".join(k.split())
+
+
+@cache
+def _t2s() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("t2s").convert
+
+
+def _to_simplified(text: str) -> str:
+    # Headers copied from Traditional-script sources (聯合王國) must resolve like 联合王国.
+    if text.isascii():
+        return text
+    return _t2s()(text)
 
 
 @cache
@@ -64,23 +82,83 @@ def all_countries() -> tuple[Country, ...]:
     )
 
 
+def _is_acronym(name: str) -> bool:
+    return name.isascii() and name.isalpha() and name.isupper()
+
+
 @cache
 def _index() -> dict[str, Country]:
     idx: dict[str, Country] = {}
     for c in all_countries():
-        idx.setdefault(c.code.casefold(), c)
         for lang in ("zh", "en"):
             for n in c.names(lang):
-                idx.setdefault(_key(n), c)
+                if not _is_acronym(n):
+                    idx.setdefault(_key(n), c)
+    return idx
+
+
+@cache
+def _acronyms() -> dict[str, Country]:
+    # Acronyms and ISO codes match only as written: "US" and "CAN" are States, "us" and
+    # "can" are words.
+    idx = {c.code: c for c in all_countries()}
+    for c in all_countries():
+        idx.update({n: c for n in c.en_aliases if _is_acronym(n)})
     return idx
 
 
 def lookup(name: str | None) -> Country | None:
-    """The country a name (Chinese or English, short, formal or alias) denotes, if any."""
+    """The country a name (Chinese or English, short, formal or alias, an acronym such as
+    "UK" or an ISO alpha-3 code in capitals) denotes, if any."""
     if not name:
         return None
+    stripped = unicodedata.normalize("NFKC", name).strip()
+    if _is_acronym(stripped) and stripped in _acronyms():
+        return _acronyms()[stripped]
     return _index().get(_key(name))
 
 
 def by_code(code: str) -> Country | None:
-    return next((c for c in all_countries() if c.code == code.upper()), None)
+    return _by_code().get(code.upper())
+
+
+@cache
+def _by_code() -> dict[str, Country]:
+    return {c.code: c for c in all_countries()}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A country name found in running text."""
+
+    start: int
+    end: int
+    text: str
+    country: Country
+
+
+def find_mentions(text: str, lang: str) -> list[Mention]:
+    """Country names in `text` (Chinese: Simplified, as `normalize` gives it), longest first.
+
+    English names match case-sensitively on word boundaries, so "Chad" the State is found and
+    "Armenian" is not Armenia; Chinese names match as substrings, leftmost and longest, so
+    南苏丹 is South Sudan rather than Sudan.
+    """
+    pattern, names = _mention_pattern("zh" if lang == "zh" else "en")
+    return [
+        Mention(m.start(), m.end(), m.group(0), names[m.group(0)]) for m in pattern.finditer(text)
+    ]
+
+
+@cache
+def _mention_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, Country]]:
+    names: dict[str, Country] = {}
+    for c in all_countries():
+        for n in c.names(lang):
+            names.setdefault(n, c)
+            if lang == "en" and "'" in n:
+                names.setdefault(n.replace("'", "’"), c)
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    if lang == "en":
+        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), names
+    return re.compile(alternation), names

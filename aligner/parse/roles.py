@@ -1,0 +1,96 @@
+"""Who speaks in what capacity: president, member, invited, briefer (and procedure).
+
+- president: the presiding officer (主席 / The President), including when speaking in a
+  national capacity; the country is the presidency's.
+- member: a State that sits on the body (the cover's member list when the record has
+  one; otherwise any State not invited to the meeting).
+- invited: a State invited under rule 37 of the Security Council's provisional rules
+  of procedure (named in the President's invitation), a State missing from the cover's
+  member list, or an observer State.
+- briefer: a speaker with no State: invited under rule 39 (Assistant Secretaries-
+  General, envoys, organizations such as the European Union) or the Secretary-General.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from aligner.countries import Country, lookup
+from aligner.parse.metadata import find_countries
+from aligner.parse.speakers import SpeakerHeader
+
+_TOOK_CHAIR = {
+    "en": re.compile(r"\btook the Chair\b"),
+    "zh": re.compile(r"主持会议|代行主席职务"),
+}
+_CHAIR_RETURNED = {
+    "en": re.compile(r"\b(?:returned to|resumed) the Chair\b"),
+    "zh": re.compile(r"回到主席座位|恢复主持会议"),
+}
+_RULE_37 = {
+    "en": re.compile(r"\brule\s+37\b[^.]*\.?"),
+    "zh": re.compile(r"第\s*37\s*条[^。]*。?"),
+}
+
+
+@dataclass
+class RoleContext:
+    lang: str
+    members: set[str] = field(default_factory=set)
+    """ISO codes of the body's members, when the record lists them (English cover)."""
+    invited: set[str] = field(default_factory=set)
+    """ISO codes of States invited under rule 37."""
+    presidency: Country | None = None
+
+
+@dataclass(frozen=True)
+class SpeakerRole:
+    role: str
+    country: str | None
+    country_code: str | None
+
+
+def rule_37_invitees(texts: list[str], lang: str) -> set[str]:
+    """States the President invites under rule 37 (non-members taking part)."""
+    codes: set[str] = set()
+    for text in texts:
+        for m in _RULE_37[lang].finditer(text):
+            codes.update(c.code for c in find_countries(m.group(0), lang))
+    return codes
+
+
+def chair_after(paragraph: str, chair: Country | None, ctx: RoleContext) -> Country | None:
+    """Who presides after a procedural paragraph: a Vice-President who "took the Chair"
+    ("In the absence of the President, Mr. X (Malta), Vice-President, took the Chair."),
+    the President again once "returned to the Chair", else unchanged."""
+    if _CHAIR_RETURNED[ctx.lang].search(paragraph):
+        return ctx.presidency
+    if _TOOK_CHAIR[ctx.lang].search(paragraph):
+        countries = find_countries(paragraph, ctx.lang)
+        return countries[-1] if countries else chair
+    return chair
+
+
+def speaker_role(
+    header: SpeakerHeader, ctx: RoleContext, chair: Country | None = None
+) -> SpeakerRole:
+    """Role and country of a speaker; `chair` is whoever presides at that point."""
+    if header.presiding:
+        chair = chair or ctx.presidency
+        if chair is not None:
+            name = chair.zh_short if ctx.lang == "zh" else chair.en_short
+            return SpeakerRole("president", name, chair.code)
+        country = lookup(header.affiliation)
+        return SpeakerRole("president", header.affiliation, country.code if country else None)
+    country = lookup(header.affiliation)
+    if country is None:
+        return SpeakerRole("briefer", header.affiliation, None)
+    if country.code in ctx.invited:
+        role = "invited"
+    elif ctx.members:
+        presidency = ctx.presidency.code if ctx.presidency else None
+        role = "member" if country.code in ctx.members | {presidency} else "invited"
+    else:
+        role = "invited" if country.status == "observer" else "member"
+    return SpeakerRole(role, header.affiliation, country.code)

@@ -1,0 +1,170 @@
+"""Speaker headers: the `比昂先生（加蓬）（以法语发言）：` / `Mr. Biang (Gabon) (spoke in French):`
+that opens every speaker turn of a verbatim record.
+
+A header is a name or a presiding title, an optional affiliation in brackets, an
+optional note of the language spoken, and a colon. The patterns demand enough of that
+shape (an honorific, a title, or a bracketed affiliation) that ordinary sentences
+ending in a colon ("我们强调：") are not taken for headers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aligner.countries import lookup
+
+_ZH_PRESIDING = ("主席", "代理主席", "临时主席", "共同主席")
+_ZH_SECRETARY_GENERAL = ("秘书长", "常务副秘书长")
+_ZH_HONORIFICS = ("先生", "女士", "夫人", "小姐", "阁下", "殿下", "陛下", "勋爵", "爵士", "博士")
+_ZH_HEADER = re.compile(
+    r"^(?P<who>[^：:（）()。，、；！？“”\n]{1,40}?)\s*"
+    r"(?:（(?P<aff>(?!以[^（）]*发言)[^（）]{1,60})）\s*)?"
+    r"(?:（以(?P<lang>[^（）]{1,12}?)发言[^（）]{0,40}）\s*)?"
+    r"[：:]"
+)
+_EN_PRESIDING = re.compile(
+    r"^The\s+(?:Acting\s+|Temporary\s+)?(?:President|Chair|Chairman|Chairperson|Co-Chair)$"
+)
+_EN_SECRETARY_GENERAL = re.compile(r"^The\s+(?:Deputy\s+)?Secretary-General$")
+_EN_HONORIFICS = (
+    r"Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Sir|Dame|Lord|Lady|Baroness|Baron|Archbishop|Cardinal|"
+    r"Monsignor|Msgr\.|Sheikh|Sheikha|Prince|Princess|King|Queen|Emir|Judge|Professor|Prof\.|"
+    r"Ambassador|Archduke|Reverend|Rev\."
+)
+_EN_HEADER = re.compile(
+    r"^(?P<who>The\s+(?:Acting\s+|Temporary\s+|Deputy\s+)?(?:President|Chair|Chairman|Chairperson|"
+    r"Co-Chair|Secretary-General)"
+    rf"|(?P<hon>{_EN_HONORIFICS})\s+(?P<name>[A-Z\u00c0-\u024f][^():;,!?\n]{{0,60}}?))"
+    r"\s*(?:\((?P<aff>(?!spoke in)[^()]{1,100})\)\s*)?"
+    r"(?:\(spoke in (?P<lang>[A-Za-z]+(?: [A-Za-z]+)?)(?:[;,][^()]{0,120})?\)\s*)?"
+    r":"
+)
+_DOT_LEADERS = re.compile(r"(?:\.\s?){4,}|…{2,}|(?:·\s?){4,}")
+
+
+@dataclass(frozen=True)
+class SpeakerHeader:
+    text: str
+    """The header as printed, colon included."""
+    name: str | None
+    """The speaker's name without honorific; None for the President and the Secretary-General."""
+    honorific: str | None
+    affiliation: str | None
+    """The bracketed country or organization, as printed."""
+    language_name: str | None
+    """The language named in the note (法语, French), None when there is no note."""
+    presiding: bool
+    """The President (or Chair) of the meeting."""
+    title: str | None
+    """"主席", "The President", "The Secretary-General", ... when the speaker is named by title."""
+    end: int = 0
+    """Offset just past the colon in the (left-stripped) text the header was matched in."""
+
+    @property
+    def strong(self) -> bool:
+        """Shaped unmistakably as a header: a title, an affiliation or a language note."""
+        return (
+            self.title is not None or self.affiliation is not None or self.language_name is not None
+        )
+
+
+def match_header(text: str, lang: str) -> SpeakerHeader | None:
+    """The speaker header at the start of `text`, if there is one."""
+    text = text.lstrip()
+    if _DOT_LEADERS.search(text[:160]):  # a cover-page list line, not a speech
+        return None
+    return _match_zh(text) if lang == "zh" else _match_en(text)
+
+
+def _match_zh(text: str) -> SpeakerHeader | None:
+    m = _ZH_HEADER.match(text)
+    if not m:
+        return None
+    who = re.sub(r"\s+", "", m.group("who"))
+    aff = _squash(m.group("aff"))
+    language = _squash(m.group("lang"))
+    if who in _ZH_PRESIDING or who in _ZH_SECRETARY_GENERAL:
+        return SpeakerHeader(
+            text=_squash(m.group(0)) or "",
+            name=None,
+            honorific=None,
+            affiliation=aff,
+            language_name=language,
+            presiding=who in _ZH_PRESIDING,
+            title=who,
+            end=m.end(),
+        )
+    honorific = next((h for h in _ZH_HONORIFICS if who.endswith(h) and len(who) > len(h)), None)
+    name = who[: -len(honorific)] if honorific else who
+    # Chinese records always print an honorific after a name; without one, only a bracketed
+    # State makes a header ("我们认为（见S/2021/956）：" is a sentence, and "中东局势" + a
+    # wrapped "主席（以英语发言）：" is an agenda title followed by the President).
+    if honorific is None and (aff is None or lookup(aff) is None):
+        return None
+    if not _looks_like_zh_name(name):
+        return None
+    return SpeakerHeader(
+        text=_squash(m.group(0)) or "",
+        name=name,
+        honorific=honorific,
+        affiliation=aff,
+        language_name=language,
+        presiding=False,
+        title=None,
+        end=m.end(),
+    )
+
+
+def _looks_like_zh_name(name: str) -> bool:
+    # Transliterated names: Chinese characters, name dots, a few Latin letters; short.
+    return 0 < len(name) <= 20 and not re.search(r"[0-9，。；：、]", name)
+
+
+def _match_en(text: str) -> SpeakerHeader | None:
+    m = _EN_HEADER.match(text)
+    if not m:
+        return None
+    who = " ".join(m.group("who").split())
+    aff = _clean(m.group("aff"))
+    language = m.group("lang")
+    if m.group("hon") is None:
+        return SpeakerHeader(
+            text=" ".join(m.group(0).split()),
+            name=None,
+            honorific=None,
+            affiliation=aff,
+            language_name=language,
+            presiding=bool(_EN_PRESIDING.match(who)),
+            title=who,
+            end=m.end(),
+        )
+    name = " ".join(m.group("name").split())
+    if len(name.split()) > 7 or not name:
+        return None
+    return SpeakerHeader(
+        text=" ".join(m.group(0).split()),
+        name=name,
+        honorific=m.group("hon"),
+        affiliation=aff,
+        language_name=language,
+        presiding=False,
+        title=None,
+        end=m.end(),
+    )
+
+
+def _squash(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return re.sub(r"\s+", "", text)
+
+
+def _clean(text: str | None) -> str | None:
+    return " ".join(text.split()) if text else None
+
+
+def is_secretary_general(header: SpeakerHeader) -> bool:
+    return header.title is not None and (
+        header.title in _ZH_SECRETARY_GENERAL or bool(_EN_SECRETARY_GENERAL.match(header.title))
+    )
