@@ -1,5 +1,165 @@
-"""verbalign glossary commands."""
+"""verbalign glossary build | lookup | export: the terminology glossary from the shell.
+
+`build ZH EN` parses, aligns and extracts a record pair straight into the database (--db, or
+$VERBALIGN_DB, or var/verbalign.db) without a server; `lookup TERM` and `export` read it.
+"""
 
 from __future__ import annotations
 
-from aligner.cli.app import app  # noqa: F401
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from aligner.cli.app import app
+
+if TYPE_CHECKING:
+    from aligner.store.sqlite import SQLiteStore
+
+glossary_app = typer.Typer(
+    name="glossary",
+    no_args_is_help=True,
+    help="Terminology glossary: build from a record pair, look up terms, export TBX/TSV.",
+)
+app.add_typer(glossary_app)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="SQLite database (default: $VERBALIGN_DB or var/verbalign.db)."),
+]
+
+
+def _store(db: Path | None) -> SQLiteStore:
+    from aligner.store import default_db_path, open_store
+
+    return open_store(db or default_db_path())
+
+
+@glossary_app.command("build")
+def build(
+    zh: Annotated[Path, typer.Argument(help="Chinese record (PDF or extracted text).")],
+    en: Annotated[Path, typer.Argument(help="English record (PDF or extracted text).")],
+    db: DbOption = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Embedding model (default: Multilingual USE v3).")
+    ] = None,
+    symbol: Annotated[
+        str | None, typer.Option("--symbol", help="Record symbol when the files lack one.")
+    ] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0, help="Lowest confidence kept."),
+    ] = 0.7,
+) -> None:
+    """Parse, align and extract the terms of a record pair into the glossary database."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from aligner.align.embedder import get_embedder
+    from aligner.terms.build import glossary_from_files
+    from aligner.terms.extract import ExtractParams
+
+    store = _store(db)
+    console = Console(stderr=True)
+    try:
+        with Progress(
+            TextColumn("{task.description:<8}"),
+            BarColumn(),
+            TextColumn("{task.percentage:>3.0f}%"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("parse", total=100)
+
+            def progress(stage: str, fraction: float) -> None:
+                bar.update(task, description=stage, completed=100 * fraction)
+
+            result = glossary_from_files(
+                store,
+                zh,
+                en,
+                embedder=get_embedder(model),
+                symbol=symbol,
+                params=ExtractParams(min_confidence=min_confidence),
+                progress=progress,
+            )
+    finally:
+        store.close()
+    typer.echo(
+        f"{result.symbol}: {result.entries} terms ({result.created} new, {result.updated} "
+        f"already known); the glossary has {result.total_entries} entries in {store.path}"
+    )
+
+
+@glossary_app.command("lookup")
+def lookup(
+    term: Annotated[
+        str, typer.Argument(help="Term in Chinese (Simplified or Traditional) or English.")
+    ],
+    db: DbOption = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="zh or en: match one side only.")
+    ] = None,
+    type: Annotated[str | None, typer.Option("--type", help="Only entries of this type.")] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="candidate, approved or rejected.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=200)] = 10,
+) -> None:
+    """Look a term up: exact, prefix and fuzzy matches, best first."""
+    from aligner.store.glossary import GlossaryStore
+    from aligner.terms.lookup import search, validate_lang, validate_query
+
+    validate_query(term)
+    validate_lang(lang)
+    store = _store(db)
+    try:
+        hits = search(GlossaryStore(store).all(type=type, status=status), term, lang=lang)
+    finally:
+        store.close()
+    if not hits:
+        typer.echo(f"no glossary entry matches {term!r}", err=True)
+        raise typer.Exit(1)
+    for h in hits[:limit]:
+        e = h.entry
+        typer.echo(
+            f"{e.zh}\t{e.en}\t{e.type}\t{e.status}\tconf {e.confidence:.2f}\t"
+            f"freq {e.frequency}\t{h.match} {h.score:.0f}\t#{e.id}"
+        )
+
+
+@glossary_app.command("export")
+def export_cmd(
+    format: Annotated[str, typer.Option("--format", "-f", help="tbx or tsv.")] = "tbx",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write here instead of standard output.")
+    ] = None,
+    db: DbOption = None,
+    type: Annotated[str | None, typer.Option("--type", help="Only entries of this type.")] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="candidate, approved or rejected.")
+    ] = None,
+) -> None:
+    """Export the glossary as TBX-Basic or TSV (header: id, zh, ..., en, type, status,
+    confidence, frequency, ...)."""
+    from aligner.store.glossary import GlossaryStore
+    from aligner.terms.export import export
+
+    if format not in ("tbx", "tsv"):
+        from aligner.terms.entry import TermValidationError
+
+        raise TermValidationError(f"unknown format {format!r}: expected tbx or tsv")
+    store = _store(db)
+    try:
+        data = export(GlossaryStore(store).all(type=type, status=status), format)
+    finally:
+        store.close()
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+        typer.echo(f"wrote {out}", err=True)

@@ -1,5 +1,268 @@
-"""verbalign store commands."""
+"""verbalign import / export / serve / demo: the store and the HTTP service from the shell.
+
+Options mirror the service settings (api/settings.py): --db = VERBALIGN_DB, --token =
+VERBALIGN_TOKEN, --model = VERBALIGN_MODEL, --host/--port = VERBALIGN_HOST/PORT.
+"""
 
 from __future__ import annotations
 
-from aligner.cli.app import app  # noqa: F401
+import os
+import secrets
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from aligner.cli.app import app
+from aligner.errors import InputError
+
+if TYPE_CHECKING:
+    from aligner.align.embedder import Embedder
+    from aligner.store import SQLiteStore
+    from aligner.store.importer import ImportResult, Source
+    from api.settings import Settings
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="SQLite database (default: $VERBALIGN_DB or var/verbalign.db)."),
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model", help="Embedding model (default: $VERBALIGN_MODEL or Multilingual USE v3)."
+    ),
+]
+DEMO_CORPUS = Path("corpora/S-PV-9132")
+
+
+def _db(db: Path | None) -> Path:
+    from aligner.store import default_db_path
+
+    return db or default_db_path()
+
+
+def _import_with_progress(
+    store: SQLiteStore,
+    zh: Source,
+    en: Source,
+    *,
+    embedder: Embedder,
+    force: bool = False,
+    symbol: str | None = None,
+) -> ImportResult:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from aligner.store.importer import import_pair
+
+    console = Console(stderr=True)
+    columns = (
+        TextColumn("[bold]{task.fields[stage]:<14}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=False) as bar:
+        task = bar.add_task("import", total=100, stage="start")
+
+        def progress(stage: str, fraction: float) -> None:
+            bar.update(task, completed=100 * fraction, stage=stage)
+
+        return import_pair(
+            store, zh, en, embedder=embedder, force=force, symbol=symbol, progress=progress
+        )
+
+
+def _embedder(model: str | None) -> Embedder:
+    from aligner.align.embedder import get_embedder
+
+    return get_embedder(model or os.environ.get("VERBALIGN_MODEL") or None)
+
+
+@app.command("import")
+def import_command(
+    zh: Annotated[Path, typer.Argument(help="Chinese record: PDF or extracted text.")],
+    en: Annotated[Path, typer.Argument(help="English record: PDF or extracted text.")],
+    db: DbOption = None,
+    model: ModelOption = None,
+    symbol: Annotated[
+        str | None, typer.Option(help="Record symbol, when the files do not state it.")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-align even if these files are already stored.")
+    ] = False,
+) -> None:
+    """Parse, align and store a record pair (a no-op when the same files are stored)."""
+    from aligner.store import open_store
+    from aligner.store.importer import Source
+
+    zh_src, en_src = Source.from_path(zh), Source.from_path(en)
+    store = open_store(_db(db))
+    try:
+        result = _import_with_progress(
+            store, zh_src, en_src, embedder=_embedder(model), force=force, symbol=symbol
+        )
+    finally:
+        store.close()
+    verb = {"created": "imported", "updated": "re-aligned", "unchanged": "already stored"}
+    typer.echo(
+        f"{result.symbol}: {verb.get(result.status, result.status)}, {result.pairs} pairs "
+        f"({result.seconds:.1f} s) into {_db(db)}"
+    )
+
+
+@app.command("export")
+def export_command(
+    symbol: Annotated[str, typer.Argument(help="Record symbol, e.g. S/PV.9132.")],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="tmx, tsv or jsonl.")
+    ] = "tmx",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")
+    ] = None,
+    source: Annotated[str, typer.Option(help="Source language: zh or en.")] = "zh",
+    header: Annotated[bool, typer.Option("--header", help="TSV: add a header row.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Export a stored record's pairs as TMX 1.4b, TSV (Xbench) or JSONL."""
+    from aligner.export import get_exporter, load_bundle
+    from aligner.store import open_store
+
+    options = {"header": header} if format.lower() == "tsv" else {}
+    exporter = get_exporter(format, **options)
+    path = _db(db)
+    if not path.exists():
+        raise InputError(f"no database at {path}: import a record first")
+    store = open_store(path)
+    try:
+        data = exporter.dumps(load_bundle(store, symbol, source_lang=source))
+    finally:
+        store.close()
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        try:
+            out.write_bytes(data)
+        except OSError as exc:
+            raise InputError(f"cannot write {out}: {exc.strerror}") from None
+        typer.echo(f"wrote {out} ({len(data)} bytes)", err=True)
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[str | None, typer.Option(help="Interface (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    db: DbOption = None,
+    token: Annotated[
+        str | None, typer.Option(help="Write token (default: $VERBALIGN_TOKEN; none = read-only).")
+    ] = None,
+    model: ModelOption = None,
+) -> None:
+    """Serve the HTTP API (docs at /docs) and the review page."""
+    settings = _settings(host=host, port=port, db=db, token=token, model=model)
+    _announce(settings, token_shown=False)
+    _run(settings)
+
+
+@app.command("demo")
+def demo_command(
+    host: Annotated[str | None, typer.Option(help="Interface (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    db: DbOption = None,
+    corpus: Annotated[
+        Path | None, typer.Option(help="Folder with zh.txt and en.txt (default: bundled pair).")
+    ] = None,
+    model: ModelOption = None,
+) -> None:
+    """Import and align the bundled S/PV.9132 pair (once), then serve it on 127.0.0.1:8000."""
+    from aligner.store import open_store
+    from aligner.store.importer import Source
+
+    folder = corpus or _bundled_corpus()
+    zh_src, en_src = Source.from_path(folder / "zh.txt"), Source.from_path(folder / "en.txt")
+    settings = _settings(host=host, port=port, db=db, token=None, model=model)
+    generated = settings.token is None
+    if generated:
+        # A reviewer needs a token to correct pairs: make one for this session and show it.
+        from pydantic import SecretStr
+
+        settings = settings.model_copy(update={"token": SecretStr(secrets.token_urlsafe(18))})
+    store = open_store(settings.db)
+    embedder = _embedder(settings.model)
+    known = store.find_symbol_by_sources(zh_src.sha256, en_src.sha256)
+    if known:
+        typer.echo(f"{known} is already in {settings.db} (same source files): not re-aligning.")
+    else:
+        typer.echo(f"Aligning {folder} into {settings.db} ...")
+        result = _import_with_progress(store, zh_src, en_src, embedder=embedder)
+        typer.echo(f"{result.symbol}: {result.pairs} pairs in {result.seconds:.1f} s")
+        known = result.symbol
+    _announce(settings, token_shown=generated, symbol=known)
+    _run(settings, store=store, embedder=embedder)
+
+
+def _bundled_corpus() -> Path:
+    if DEMO_CORPUS.is_dir():
+        return DEMO_CORPUS
+    # An installed checkout run from elsewhere: the corpus sits beside the package.
+    beside = Path(__file__).resolve().parents[2] / DEMO_CORPUS
+    if beside.is_dir():
+        return beside
+    raise InputError(f"cannot find the bundled corpus {DEMO_CORPUS}: run from the project root")
+
+
+def _settings(**overrides: object) -> Settings:
+    from pydantic import ValidationError
+
+    from api.settings import Settings
+
+
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise InputError(f"invalid setting {where}: {first['msg']}") from None
+
+
+def _announce(settings: Settings, *, token_shown: bool, symbol: str | None = None) -> None:
+    from urllib.parse import quote
+
+    host = settings.host
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    base = f"http://{shown}:{settings.port}"
+    lines = [
+        "",
+        f"  Review page   {base}/",
+        f"  API docs      {base}/docs",
+    ]
+    if symbol:
+        path = quote(symbol, safe="/")
+        lines += [
+            f"  Record        {base}/records/{path}",
+            f"  Pairs         {base}/records/{path}/pairs?limit=20",
+            f"  Search        {base}/search?q={quote('安理会')}",
+            f"  TMX export    {base}/records/{path}/export?format=tmx",
+        ]
+    token = settings.token_value
+    if token and token_shown:
+        lines.append(f"  Write token   {token}   (Authorization: Bearer <token>)")
+    elif token:
+        lines.append("  Writes need Authorization: Bearer <VERBALIGN_TOKEN>.")
+    else:
+        lines.append("  Read-only: set VERBALIGN_TOKEN (or --token) to allow corrections.")
+    lines.append("")
+    typer.echo("\n".join(lines))
+
+
+def _run(
+    settings: Settings, *, store: SQLiteStore | None = None, embedder: Embedder | None = None
+) -> None:
+    import uvicorn
+
+    from api.main import create_app
+
+    application = create_app(settings, store=store, embedder=embedder)
+    uvicorn.run(application, host=settings.host, port=settings.port, log_level="info")

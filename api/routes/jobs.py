@@ -1,7 +1,29 @@
-"""jobs routes."""
+"""Background jobs (imports): stage, percent, and the result or the error."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
 
-router = APIRouter()
+from fastapi import APIRouter, Path, Query
+from pydantic import BaseModel
+
+from aligner.store.rows import JobRow
+from api.deps import StoreDep
+
+router = APIRouter(tags=["jobs"])
+
+
+class JobList(BaseModel):
+    items: list[JobRow]
+
+
+@router.get("/jobs", response_model=JobList, summary="Recent jobs, newest first")
+def list_jobs(store: StoreDep, limit: Annotated[int, Query(ge=1, le=200)] = 50) -> JobList:
+    return JobList(items=store.list_jobs(limit=limit))
+
+
+@router.get("/jobs/{job_id}", response_model=JobRow, summary="A job's progress and outcome")
+def get_job(store: StoreDep, job_id: Annotated[str, Path(max_length=64)]) -> JobRow:
+    """`status` is queued, running, succeeded or failed; `stage` and `percent` show progress;
+    `result` holds the imported symbol and pair count, `error` the reason of a failure."""
+    return store.get_job(job_id)

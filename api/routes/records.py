@@ -1,7 +1,192 @@
-"""records routes."""
+"""Records: upload a pair (a background import job), list, read, page through pairs, export.
+
+Symbols contain slashes (S/PV.9132), so they are `{symbol:path}` parameters: /records/S/PV.9132
+and /records/S%2FPV.9132 both work. The routes with a suffix (/pairs, /export...) come before
+the bare /records/{symbol}, and api/main.py includes this router after the others for the same
+reason.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from dataclasses import asdict
+from typing import Annotated, Literal
 
-router = APIRouter()
+from fastapi import APIRouter, File, Form, Query, Response, UploadFile, status
+from pydantic import BaseModel
+
+from aligner.export import get_exporter, load_bundle
+from aligner.store.importer import import_pair
+from aligner.store.rows import CorrectionRow, PairFilter, PairRow, RecordDetail, RecordSummary
+from api.deps import EmbedderDep, RunnerDep, SettingsDep, StoreDep, WriteAccess
+from api.uploads import read_upload
+
+router = APIRouter(tags=["records"])
+
+
+class JobAccepted(BaseModel):
+    job_id: str
+    status: str
+    url: str
+
+
+class RecordList(BaseModel):
+    total: int
+    items: list[RecordSummary]
+
+
+class PairPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[PairRow]
+
+
+@router.post(
+    "/records",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=JobAccepted,
+    dependencies=[WriteAccess],
+    summary="Upload a zh and an en record (PDF or text) for one meeting",
+)
+async def upload_record(
+    response: Response,
+    store: StoreDep,
+    runner: RunnerDep,
+    settings: SettingsDep,
+    embedder: EmbedderDep,
+    zh: Annotated[UploadFile, File(description="The Chinese record: PDF or UTF-8 text")],
+    en: Annotated[UploadFile, File(description="The English record: PDF or UTF-8 text")],
+    symbol: Annotated[str | None, Form(max_length=64)] = None,
+    force: Annotated[bool, Form()] = False,
+) -> JobAccepted:
+    """Checks both files now (size, type, signature) and aligns them in a background job:
+    follow `url` (GET /jobs/{id}) for the stage, percent and result. Nothing is stored unless
+    the whole import succeeds; the same two files again are a no-op unless `force`."""
+    zh_src = await read_upload(zh, "zh", settings.max_upload_bytes)
+    en_src = await read_upload(en, "en", settings.max_upload_bytes)
+    params = {
+        "zh": {"name": zh_src.name, "sha256": zh_src.sha256, "bytes": len(zh_src.data)},
+        "en": {"name": en_src.name, "sha256": en_src.sha256, "bytes": len(en_src.data)},
+        "symbol": symbol,
+        "force": force,
+    }
+    job_id = runner.submit(
+        "import",
+        params,
+        lambda progress: import_pair(
+            store,
+            zh_src,
+            en_src,
+            embedder=embedder,
+            force=force,
+            symbol=symbol or None,
+            progress=progress,
+        ),
+    )
+    url = f"/jobs/{job_id}"
+    response.headers["Location"] = url
+    return JobAccepted(job_id=job_id, status="queued", url=url)
+
+
+@router.get("/records", response_model=RecordList, summary="All stored records")
+def list_records(store: StoreDep) -> RecordList:
+    items = store.list_records()
+    return RecordList(total=len(items), items=items)
+
+
+@router.get(
+    "/records/{symbol:path}/pairs",
+    response_model=PairPage,
+    summary="Aligned pairs of a record, filtered and paginated",
+)
+def list_pairs(
+    store: StoreDep,
+    symbol: str,
+    turn: Annotated[int | None, Query(ge=0, description="Turn index on either side")] = None,
+    zh_turn: Annotated[int | None, Query(ge=0)] = None,
+    en_turn: Annotated[int | None, Query(ge=0)] = None,
+    speaker: Annotated[
+        str | None, Query(max_length=100, description="Speaker name (either language)")
+    ] = None,
+    country: Annotated[
+        str | None, Query(max_length=100, description="Country name or ISO alpha-3 code")
+    ] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    max_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    type: Annotated[str | None, Query(pattern=r"^\d+-\d+$", description='e.g. "1-2"')] = None,
+    status: Annotated[
+        Literal["auto", "approved", "corrected", "rejected"] | None, Query()
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> PairPage:
+    filters = PairFilter(
+        turn=turn,
+        zh_turn=zh_turn,
+        en_turn=en_turn,
+        speaker=speaker,
+        country=country,
+        min_confidence=min_confidence,
+        max_confidence=max_confidence,
+        type=type,
+        status=status,
+    )
+    page = store.list_pairs(symbol, filters, limit=limit, offset=offset)
+    return PairPage(**asdict(page))
+
+
+@router.get(
+    "/records/{symbol:path}/export",
+    summary="Export a record's pairs as TMX 1.4b, TSV (Xbench) or JSONL",
+    response_class=Response,
+    responses={200: {"content": {"application/x-tmx+xml": {}, "text/tab-separated-values": {}}}},
+)
+def export_record(
+    store: StoreDep,
+    symbol: str,
+    format: Annotated[Literal["tmx", "tsv", "jsonl"], Query()] = "tmx",
+    source: Annotated[
+        Literal["zh", "en"], Query(description="Source language (first column / srclang)")
+    ] = "zh",
+    header: Annotated[bool, Query(description="TSV only: add a header row")] = False,
+) -> Response:
+    """TMX and TSV carry the pairs with both sides that no reviewer rejected; JSONL carries
+    every pair. Reviewer corrections are in all three."""
+    options = {"header": header} if format == "tsv" else {}
+    exporter = get_exporter(format, **options)
+    data = exporter.dumps(load_bundle(store, symbol, source_lang=source))
+    filename = symbol.replace("/", "-") + "." + exporter.extension
+    return Response(
+        data,
+        media_type=exporter.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@router.get(
+    "/records/{symbol:path}/corrections",
+    response_model=list[CorrectionRow],
+    summary="Reviewer corrections of a record, oldest first",
+)
+def record_corrections(store: StoreDep, symbol: str) -> list[CorrectionRow]:
+    return store.corrections(symbol=symbol)
+
+
+@router.delete(
+    "/records/{symbol:path}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    dependencies=[WriteAccess],
+    summary="Delete a record with its pairs and corrections",
+)
+def delete_record(store: StoreDep, symbol: str) -> Response:
+    store.delete_record(symbol)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/records/{symbol:path}",
+    response_model=RecordDetail,
+    summary="Metadata and turns (speaker, country, spoken language) of a record",
+)
+def get_record(store: StoreDep, symbol: str) -> RecordDetail:
+    return store.get_record(symbol)

@@ -1,0 +1,14 @@
+"""Imports every check module so that each registers itself (see aligner.qa.check)."""
+
+from __future__ import annotations
+
+from aligner.qa import (  # noqa: F401
+    dates,
+    negation,
+    numbers,
+    semantic,
+    symbols,
+    term_check,
+    unaligned,
+    untranslated,
+)

@@ -1,0 +1,12 @@
+"""The embedding model the semantic QA check uses: the project's default embedder (USE
+multilingual v3, see aligner.align.embedder), loaded once per process on first use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def load_embedder(model: str | None = None) -> Any:
+    from aligner.align.embedder import get_embedder
+
+    return get_embedder(model)

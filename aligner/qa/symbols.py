@@ -1,0 +1,75 @@
+"""United Nations document symbols (S/2022/688, S/RES/2625 (2022), A/76/L.5, S/PV.9132).
+
+A symbol is never translated: both sides must carry the same ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from aligner.qa.check import LANGS, Check, PairView, QAContext, other, register_check
+from aligner.qa.flag import Flag, Span
+
+# Series that open a symbol; the generic "two to six capitals" alternative catches the rest
+# (UNEP/..., ICCD/...) but needs a digit somewhere so that "AU/EU" is not a symbol.
+_SERIES = r"(?:A|S|E|ST|T|DP|TD|HRC|CRC|CCPR|CERD|CEDAW|CAT|CMW|CRPD|CED|SG|AC|CD|NPT|UNEP|JIU)"
+_PART = r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*"
+SYMBOL_RE = re.compile(rf"(?<![A-Za-z0-9/])(?:{_SERIES}|[A-Z]{{2,6}})(?:/{_PART})+")
+
+
+@dataclass(frozen=True)
+class SymbolMention:
+    symbol: str
+    """Normalised: no spaces, case-folded."""
+    start: int
+    end: int
+
+
+def normalise_symbol(raw: str) -> str:
+    return re.sub(r"\s+", "", raw).casefold()
+
+
+def extract_symbols(folded: str) -> list[SymbolMention]:
+    """Symbols in a folded text (see aligner.qa.folding), with their character spans."""
+    out: list[SymbolMention] = []
+    for m in SYMBOL_RE.finditer(folded):
+        raw = m.group(0)
+        if not any(c.isdigit() for c in raw) and "/RES" not in raw and "/PV" not in raw:
+            continue
+        out.append(SymbolMention(normalise_symbol(raw), m.start(), m.end()))
+    return out
+
+
+def symbol_spans(view: PairView, lang: str) -> list[SymbolMention]:
+    return view.memo(f"symbols:{lang}", lambda: extract_symbols(view.folded(lang)))
+
+
+@register_check
+class SymbolCheck(Check):
+    name = "symbol"
+    description = "document symbols present on both sides and identical"
+
+    def check(self, view: PairView, ctx: QAContext) -> list[Flag]:
+        found = {lang: symbol_spans(view, lang) for lang in LANGS}
+        counts = {lang: Counter(m.symbol for m in found[lang]) for lang in LANGS}
+        missing = {lang: counts[lang] - counts[other(lang)] for lang in LANGS}
+        flags: list[Flag] = []
+        for lang in LANGS:
+            for symbol in missing[lang]:
+                mention = next(m for m in found[lang] if m.symbol == symbol)
+                text = view.text(lang)[mention.start : mention.end]
+                spans = [Span(lang, mention.start, mention.end, text)]
+                elsewhere = [m for m in found[other(lang)] if m.symbol in missing[other(lang)]]
+                if elsewhere:
+                    alt = elsewhere[0]
+                    alt_text = view.text(other(lang))[alt.start : alt.end]
+                    if lang == "en":
+                        continue  # reported once, from the zh side
+                    spans.append(Span(other(lang), alt.start, alt.end, alt_text))
+                    message = f"document symbol differs: {text} ({lang}) vs {alt_text}"
+                else:
+                    message = f"document symbol {text} ({lang}) is missing from the {other(lang)}"
+                flags.append(Flag("symbol", "error", message, spans, self.name, {"symbol": symbol}))
+        return flags

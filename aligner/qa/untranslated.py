@@ -1,0 +1,105 @@
+"""Source-language text left in the target: Chinese characters in the English side, or an
+English phrase (several words with function words, not a name or an acronym) in the Chinese."""
+
+from __future__ import annotations
+
+import re
+
+from aligner.qa.check import Check, PairView, QAContext, register_check
+from aligner.qa.flag import Flag, Span
+
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+# A run may carry punctuation, digits and spaces between its characters (folded text has
+# ASCII commas where the original had full-width ones).
+_HAN_RUN = re.compile(rf"{_HAN}(?:[\s\d,.;:!?()'\"\u3000-\u303f\uff00-\uffef]*{_HAN})*")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:[\s,;:]+[A-Za-z][A-Za-z'’\-]*){3,}")
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "are",
+        "was",
+        "were",
+        "that",
+        "for",
+        "with",
+        "on",
+        "by",
+        "this",
+        "we",
+        "it",
+        "as",
+        "be",
+        "has",
+        "have",
+        "will",
+        "would",
+        "should",
+        "must",
+        "can",
+        "our",
+        "their",
+        "its",
+        "not",
+        "from",
+        "at",
+        "an",
+        "a",
+        "which",
+        "who",
+    ]
+)
+
+
+def han_runs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _HAN_RUN.finditer(text)]
+
+
+def english_runs(text: str) -> list[tuple[int, int]]:
+    """Stretches of running English prose (four or more words, two or more function words)."""
+    out = []
+    for m in _LATIN_RUN.finditer(text):
+        words = re.findall(r"[A-Za-z']+", m.group(0).lower())
+        if sum(w in _FUNCTION_WORDS for w in words) >= 2:
+            out.append((m.start(), m.end()))
+    return out
+
+
+@register_check
+class UntranslatedCheck(Check):
+    name = "untranslated"
+    description = "source-language text left in the target"
+
+    def check(self, view: PairView, ctx: QAContext) -> list[Flag]:
+        flags: list[Flag] = []
+        if view.original != "en":
+            for start, end in han_runs(view.folded("en")):
+                if end - start < 2:
+                    continue
+                text = view.en[start:end]
+                flags.append(
+                    Flag(
+                        "untranslated",
+                        "error",
+                        f"Chinese text left in the en: {text[:40]}",
+                        [Span("en", start, end, text)],
+                        self.name,
+                    )
+                )
+        if view.original != "zh":
+            for start, end in english_runs(view.folded("zh")):
+                text = view.zh[start:end]
+                flags.append(
+                    Flag(
+                        "untranslated",
+                        "error",
+                        f"English text left in the zh: {text[:60]}",
+                        [Span("zh", start, end, text)],
+                        self.name,
+                    )
+                )
+        return flags

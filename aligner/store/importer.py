@@ -1,0 +1,171 @@
+"""Import a record pair: parse both files, align them, store the result, index it for the TM.
+
+Shared by `verbalign import`, `verbalign demo` and the API's import jobs. Nothing is written
+until the alignment is complete, and then in one transaction, so a failure at any stage leaves
+the store as it was. Importing the same two files again is a no-op (checked on the raw bytes'
+hashes before any parsing) unless `force` is given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from aligner.errors import InputError
+from aligner.models import Record
+from aligner.store.repository import Repository
+from aligner.store.sqlite import record_symbol
+
+if TYPE_CHECKING:
+    from aligner.align.embedder import Embedder
+
+Progress = Callable[[str, float], None]
+"""(stage, overall fraction 0..1)."""
+
+# Shares of the whole import given to each stage, for one progress bar from 0 to 100 %.
+_PARSE_END = 0.05
+_ALIGN_END = 0.90
+_STORE_END = 0.93
+ALIGN_STAGES = {"turns": (0.0, 0.1), "embed": (0.1, 0.8), "sentences": (0.8, 1.0)}
+"""The aligner reports each of its stages from 0 to 1: where each sits inside alignment
+(embedding every candidate span dominates the time)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    data: bytes
+    name: str
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> Source:
+        p = Path(path)
+        try:
+            return cls(p.read_bytes(), p.name)
+        except FileNotFoundError:
+            raise InputError(f"no such file: {p}") from None
+        except IsADirectoryError:
+            raise InputError(f"{p} is a directory, not a file") from None
+        except PermissionError:
+            raise InputError(f"cannot read {p}: permission denied") from None
+
+
+@dataclass
+class ImportResult:
+    symbol: str
+    status: str
+    """created | updated | unchanged."""
+    pairs: int
+    signature: str
+    seconds: float
+
+
+def import_pair(
+    store: Repository,
+    zh: Source,
+    en: Source,
+    *,
+    embedder: Embedder | None = None,
+    force: bool = False,
+    symbol: str | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    report = _monotonic(progress)
+    started = time.perf_counter()
+    if not force:
+        known = store.find_symbol_by_sources(zh.sha256, en.sha256)
+        if known is not None and (symbol is None or symbol == known):
+            record = store.get_record(known)
+            report("done", 1.0)
+            return ImportResult(
+                known, "unchanged", record.pair_count, record.signature, _since(started)
+            )
+
+    from aligner.parse import parse_record
+
+    report("parse", 0.0)
+    first = parse_record(zh.data, name=zh.name)
+    report("parse", _PARSE_END / 2)
+    second = parse_record(en.data, name=en.name)
+    report("parse", _PARSE_END)
+    zh_rec, en_rec = _by_language(first, second, zh, en)
+    if symbol:
+        zh_rec.meta.symbol = en_rec.meta.symbol = symbol.strip()
+    record_symbol(zh_rec, en_rec)  # a clear error before the costly alignment
+
+    from aligner.align.pipeline import align_records
+
+    if embedder is None:
+        from aligner.align.embedder import get_embedder
+
+        embedder = get_embedder()
+    span = _ALIGN_END - _PARSE_END
+
+    def aligning(stage: str, fraction: float) -> None:
+        lo, hi = ALIGN_STAGES.get(stage, (0.0, 1.0))
+        report(stage, _PARSE_END + span * (lo + (hi - lo) * _clip(fraction)))
+
+    alignment = align_records(zh_rec, en_rec, embedder=embedder, progress=aligning)
+    report("store", _ALIGN_END)
+    saved = store.save_alignment(alignment, force=force)
+    report("index", _STORE_END)
+    index_record(store, embedder, saved.symbol)
+    report("done", 1.0)
+    return ImportResult(
+        saved.symbol, saved.status, saved.pair_count, saved.signature, _since(started)
+    )
+
+
+def index_record(store: Repository, embedder: Embedder, symbol: str) -> None:
+    """Embed both sides of the record's TM units now, so the first look-up is fast."""
+    from aligner.tm.memory import ensure_embeddings
+
+    for lang in ("zh", "en"):
+        ensure_embeddings(store, embedder, store.tm_units(lang, symbol=symbol), lang)
+
+
+def _by_language(a: Record, b: Record, zh: Source, en: Source) -> tuple[Record, Record]:
+    """The (zh, en) records, whichever order the files came in."""
+    for rec, src in ((a, zh), (b, en)):
+        if not rec.source_sha256:
+            rec.source_sha256 = src.sha256
+        if not rec.source_name:
+            rec.source_name = src.name
+    langs = (a.language, b.language)
+    if langs == ("zh", "en"):
+        return a, b
+    if langs == ("en", "zh"):
+        return b, a
+    raise InputError(
+        f"need one Chinese and one English record; {zh.name} is {a.language}, "
+        f"{en.name} is {b.language}"
+    )
+
+
+def _monotonic(progress: Progress | None) -> Progress:
+    """A progress callback that never goes backwards (a bar must not jump back when the
+    aligner restarts its own count for a new stage)."""
+    high = 0.0
+
+    def report(stage: str, fraction: float) -> None:
+        nonlocal high
+        high = max(high, _clip(fraction))
+        if progress is not None:
+            progress(stage, high)
+
+    return report
+
+
+def _clip(x: float) -> float:
+    return min(1.0, max(0.0, float(x)))
+
+
+def _since(t0: float) -> float:
+    return round(time.perf_counter() - t0, 3)

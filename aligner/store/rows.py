@@ -1,0 +1,197 @@
+"""What the repository hands back: plain dataclasses, independent of the database behind it.
+
+The API serialises these with `dataclasses.asdict`; the exporters and the TM read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Generic, Literal, TypeVar
+
+T = TypeVar("T")
+
+PAIR_STATUSES = ("auto", "approved", "corrected", "rejected")
+"""auto: as aligned; approved: a reviewer confirmed it; corrected: a reviewer changed its links;
+rejected: a reviewer marked it wrong (left out of TMX/TSV exports)."""
+
+JOB_STATUSES = ("queued", "running", "succeeded", "failed")
+
+
+@dataclass
+class Page(Generic[T]):
+    total: int
+    limit: int
+    offset: int
+    items: list[T]
+
+
+@dataclass
+class RecordVersion:
+    language: str
+    source_name: str
+    source_sha256: str
+    meta: dict[str, Any]
+
+
+@dataclass
+class RecordSummary:
+    symbol: str
+    meta: dict[str, Any]
+    languages: list[str]
+    signature: str
+    turn_count: int
+    pair_count: int
+    created_at: str
+    updated_at: str
+
+
+@dataclass
+class TurnRow:
+    language: str
+    index: int
+    role: str
+    speaker: str | None
+    honorific: str | None
+    country: str | None
+    country_code: str | None
+    spoken_language: str
+    is_original: bool
+    header: str
+    paragraphs: int
+    sentences: int
+
+
+@dataclass
+class TurnLinkRow:
+    position: int
+    zh_turn: int | None
+    en_turn: int | None
+    zh_turns: list[int]
+    en_turns: list[int]
+    confidence: float
+
+
+@dataclass
+class RecordDetail(RecordSummary):
+    versions: list[RecordVersion] = field(default_factory=list)
+    turns: dict[str, list[TurnRow]] = field(default_factory=dict)
+    turn_links: list[TurnLinkRow] = field(default_factory=list)
+
+
+@dataclass
+class PairRow:
+    id: int
+    symbol: str
+    position: int
+    zh_turn: int | None
+    en_turn: int | None
+    zh_ids: list[str]
+    en_ids: list[str]
+    zh: str
+    en: str
+    confidence: float
+    type: str
+    signature: str
+    origin: str
+    """"aligner", or "reviewer" when a correction made or reshaped this pair."""
+    status: str
+    flags: list[str]
+    note: str | None
+    reviewed_by: str | None
+    reviewed_at: str | None
+    speaker_zh: str | None = None
+    speaker_en: str | None = None
+    country_zh: str | None = None
+    country_en: str | None = None
+    country_code: str | None = None
+    role: str | None = None
+    spoken_language: str | None = None
+    original: str | None = None
+    """"zh" or "en" when that side is what the speaker said; None when both are translations."""
+
+
+@dataclass
+class SearchHit:
+    pair: PairRow
+    zh_highlight: str
+    """The zh text, HTML-escaped, with each match wrapped in <mark>...</mark>."""
+    en_highlight: str
+    matched: list[str]
+    """Languages the query matched in."""
+
+
+@dataclass
+class CorrectionRow:
+    id: int
+    symbol: str
+    pair_id: int | None
+    action: str
+    reviewer: str
+    created_at: str
+    before: list[dict[str, Any]]
+    after: list[dict[str, Any]]
+    note: str | None
+
+
+@dataclass
+class JobRow:
+    id: str
+    kind: str
+    status: str
+    stage: str
+    percent: float
+    params: dict[str, Any]
+    result: dict[str, Any] | None
+    error: str | None
+    error_type: str | None
+    created_at: str
+    started_at: str | None
+    finished_at: str | None
+    updated_at: str
+
+
+@dataclass
+class SaveResult:
+    symbol: str
+    status: Literal["created", "updated", "unchanged"]
+    pair_count: int
+    signature: str
+
+
+@dataclass
+class PairFilter:
+    turn: int | None = None
+    """Either side's turn index."""
+    zh_turn: int | None = None
+    en_turn: int | None = None
+    speaker: str | None = None
+    """Case-insensitive substring of the speaker's name in either language."""
+    country: str | None = None
+    """Country name in either language (substring) or ISO alpha-3 code."""
+    min_confidence: float | None = None
+    max_confidence: float | None = None
+    type: str | None = None
+    status: str | None = None
+
+
+@dataclass
+class Correction:
+    """A reviewer's change to one pair.
+
+    action "flag": set `status` and/or `flags`/`note` (no change to the links).
+    action "merge": merge the pair with `with_pair` (the next or previous pair of the record).
+    action "split": split the pair after its first `zh_at` zh and `en_at` en sentences.
+    action "relink": the pair links exactly `zh_ids`/`en_ids`; sentences taken from other pairs
+    leave them (a pair left empty disappears), sentences released get their own 1-0/0-1 pair.
+    """
+
+    action: Literal["flag", "merge", "split", "relink"]
+    reviewer: str
+    note: str | None = None
+    status: str | None = None
+    flags: list[str] | None = None
+    with_pair: int | None = None
+    zh_at: int | None = None
+    en_at: int | None = None
+    zh_ids: list[str] | None = None
+    en_ids: list[str] | None = None

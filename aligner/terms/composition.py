@@ -1,0 +1,53 @@
+"""Compound names built from two known terms: 欧安组织 + 明斯克集团 = OSCE Minsk Group.
+
+Chinese puts the owner first (明斯克小组共同主席); English either does the same (OSCE Minsk
+Group) or puts it after "of (the)" (Co-Chairs of the Minsk Group). When two terms already
+found are written next to each other in the Chinese of a pair and in one of those two English
+orders in its English, the compound is a term of its own, even if it occurs once. Names of
+States and people are left out: 亚美尼亚国防部 is a description, not a name to look up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from aligner.terms.candidate import Candidate
+from aligner.terms.pair_text import PairText
+
+_COMPOSABLE = frozenset({"organization", "acronym", "phraseology", "instrument"})
+
+
+def composition_candidates(pairs: list[PairText], known: Iterable[Candidate]) -> list[Candidate]:
+    parts = [c for c in known if c.type in _COMPOSABLE]
+    forms = [
+        (zh, en, c)
+        for c in parts
+        for zh in {c.zh.strip("《》"), *(v.strip("《》") for v in c.zh_variants)}
+        for en in {c.en, *c.en_variants}
+        if len(zh) >= 2
+    ]
+    found: dict[tuple[str, str], Candidate] = {}
+    for p in pairs:
+        present = [(zh, en, c) for zh, en, c in forms if zh in p.zh]
+        for zh_a, en_a, a in present:
+            for zh_b, en_b, b in present:
+                if a is b or f"{zh_a}{zh_b}" not in p.zh:
+                    continue
+                en = _english_compound(p.en, en_a, en_b)
+                if en is None:
+                    continue
+                zh = f"{zh_a}{zh_b}"
+                kind = b.type if b.type != "acronym" else "organization"
+                c = found.setdefault((zh, en), Candidate(zh, en, kind, "composition", 0.85))
+                c.pair_indices.add(p.index)
+    return list(found.values())
+
+
+def _english_compound(text: str, owner: str, head: str) -> str | None:
+    o, h = re.escape(owner), re.escape(head)
+    for pattern in (rf"{o} {h}", rf"{h}(?:s|es)? of (?:the )?{o}"):
+        m = re.search(rf"(?<![\w-]){pattern}(?![\w-])", text)
+        if m:
+            return m.group(0)
+    return None

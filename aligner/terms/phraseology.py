@@ -1,0 +1,179 @@
+"""UN phraseology: the fixed vocabulary of the records and the numbered references.
+
+Two kinds of evidence:
+- a vocabulary of UN terms (aligner/terms/data/un_phraseology.tsv): bodies, titles, procedure,
+  law, instruments. An entry is a candidate only where its Chinese and English forms (or listed
+  variants) occur in the same aligned pair; longer terms are matched first and mask the shorter
+  ones they contain (助理秘书长 is not also 秘书长);
+- numbered references that must agree across the pair: 暂行议事规则第37条 <-> rule 37 of the
+  provisional rules of procedure, 《宪章》第五十一条 <-> Article 51 of the Charter, resolution
+  numbers, and document symbols (S/2022/688), which are written identically in both languages.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from aligner.terms.candidate import Candidate
+from aligner.terms.pair_text import PairText
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    zh: str
+    en: str
+    type: str
+    zh_forms: tuple[str, ...]
+    en_forms: tuple[str, ...]
+
+
+@cache
+def lexicon() -> tuple[LexiconEntry, ...]:
+    text = resources.files("aligner.terms").joinpath("data/un_phraseology.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    out = []
+    for row in csv.DictReader(lines, delimiter="\t"):
+        zh_forms = (row["zh"], *[v for v in (row["zh_variants"] or "").split("|") if v])
+        en_forms = (row["en"], *[v for v in (row["en_variants"] or "").split("|") if v])
+        out.append(LexiconEntry(row["zh"], row["en"], row["type"], zh_forms, en_forms))
+    return tuple(out)
+
+
+@cache
+def _zh_forms() -> tuple[tuple[str, int], ...]:
+    forms = {(f.strip("《》"), i) for i, e in enumerate(lexicon()) for f in e.zh_forms}
+    return tuple(sorted(forms, key=lambda f: (-len(f[0]), f)))
+
+
+@cache
+def _en_pattern(form: str) -> re.Pattern[str]:
+    if form.isupper():
+        return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
+    return re.compile(rf"(?<![\w-]){re.escape(form)}(?:s|es)?(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _en_forms() -> tuple[tuple[str, int], ...]:
+    forms = {(f, i) for i, e in enumerate(lexicon()) for f in e.en_forms}
+    return tuple(sorted(forms, key=lambda f: (-len(f[0]), f)))
+
+
+def zh_lexicon_hits(text: str) -> dict[int, list[str]]:
+    """Lexicon entries (by index) found in Chinese text, with the forms seen."""
+    hits: dict[int, list[str]] = {}
+    masked = text
+    for form, i in _zh_forms():
+        if form in masked:
+            hits.setdefault(i, []).append(form)
+            masked = masked.replace(form, "|" * len(form))
+    return hits
+
+
+def en_lexicon_hits(text: str) -> dict[int, list[str]]:
+    hits: dict[int, list[str]] = {}
+    masked = text
+    for form, i in _en_forms():
+        pattern = _en_pattern(form)
+        if pattern.search(masked):
+            hits.setdefault(i, []).append(form)
+            masked = pattern.sub(lambda m: "|" * len(m.group(0)), masked)
+    return hits
+
+
+def lexicon_candidates(pairs: list[PairText]) -> list[Candidate]:
+    found: dict[int, Candidate] = {}
+    entries = lexicon()
+    for p in pairs:
+        zh_hits = zh_lexicon_hits(p.zh)
+        if not zh_hits:
+            continue
+        en_hits = en_lexicon_hits(p.en)
+        for i in zh_hits.keys() & en_hits.keys():
+            e = entries[i]
+            c = found.setdefault(i, Candidate(e.zh, e.en, e.type, "phraseology", 0.9))
+            c.pair_indices.add(p.index)
+            c.zh_variants += [f for f in zh_hits[i] if f != e.zh.strip("《》")]
+            c.en_variants += [f for f in en_hits[i] if f != e.en]
+    for c in found.values():
+        c.zh_variants = list(dict.fromkeys(c.zh_variants))
+        c.en_variants = list(dict.fromkeys(c.en_variants))
+    return list(found.values())
+
+
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}  # fmt: skip
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(text: str) -> int | None:
+    """第五十一条 -> 51: Chinese numerals (or digits) up to 9999."""
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+_NUM = r"([0-9]+|[零一二两三四五六七八九十百千]+)"
+_ZH_RULE = re.compile(rf"暂行议事规则第{_NUM}条")
+_EN_RULE = re.compile(
+    r"rule ([0-9]+) of (?:the )?(?:(?:Security )?Council's )?provisional rules of procedure",
+    re.IGNORECASE,
+)
+_ZH_ARTICLE = re.compile(rf"(?:《联合国宪章》|《宪章》)第{_NUM}条")
+_EN_ARTICLE = re.compile(r"Article ([0-9]+) of the (?:Charter of the United Nations|Charter)")
+_ZH_RESOLUTION = re.compile(r"第([0-9]{2,4}) ?\((\d{4})\)号决议")
+_EN_RESOLUTION = re.compile(r"resolution ([0-9]{2,4}) \((\d{4})\)", re.IGNORECASE)
+_SYMBOL = re.compile(
+    r"(?<![A-Za-z0-9/])(?:S|A|E|S/RES|A/RES|A/HRC)/[A-Z0-9.]+(?:/[A-Za-z0-9.\-]+)+"
+)
+
+
+def pattern_candidates(pairs: list[PairText]) -> list[Candidate]:
+    found: dict[tuple[str, str], Candidate] = {}
+
+    def add(zh: str, en: str, kind: str, index: int, zh_seen: str = "", en_seen: str = "") -> None:
+        c = found.setdefault((zh, en), Candidate(zh, en, kind, "phraseology", 0.95))
+        c.pair_indices.add(index)
+        # The forms as written (rule 37 of the Council's ...) count as occurrences.
+        if zh_seen and zh_seen != zh and zh_seen not in c.zh_variants:
+            c.zh_variants.append(zh_seen)
+        if en_seen and en_seen != en and en_seen not in c.en_variants:
+            c.en_variants.append(en_seen)
+
+    for p in pairs:
+        en_rules = {int(m.group(1)): m.group(0) for m in _EN_RULE.finditer(p.en)}
+        for m in _ZH_RULE.finditer(p.zh):
+            n = chinese_number(m.group(1))
+            if n in en_rules:
+                en = f"rule {n} of the provisional rules of procedure"
+                add(f"暂行议事规则第{n}条", en, "phraseology", p.index, m.group(0), en_rules[n])
+        en_articles = {int(m.group(1)): m.group(0) for m in _EN_ARTICLE.finditer(p.en)}
+        for m in _ZH_ARTICLE.finditer(p.zh):
+            n = chinese_number(m.group(1))
+            if n in en_articles:
+                en = f"Article {n} of the Charter of the United Nations"
+                zh = f"《联合国宪章》第{m.group(1)}条"
+                add(zh, en, "phraseology", p.index, m.group(0), en_articles[n])
+        en_resolutions = {(m.group(1), m.group(2)) for m in _EN_RESOLUTION.finditer(p.en)}
+        for m in _ZH_RESOLUTION.finditer(p.zh):
+            if (m.group(1), m.group(2)) in en_resolutions:
+                add(f"第{m.group(1)}({m.group(2)})号决议",
+                    f"resolution {m.group(1)} ({m.group(2)})", "document", p.index)  # fmt: skip
+        en_symbols = {m.group(0).rstrip(".") for m in _SYMBOL.finditer(p.en)}
+        for m in _SYMBOL.finditer(p.zh):
+            symbol = m.group(0).rstrip(".")
+            if symbol in en_symbols:
+                add(symbol, symbol, "document", p.index)
+    return list(found.values())

@@ -1,0 +1,41 @@
+"""Service settings from VERBALIGN_* environment variables (pydantic-settings).
+
+The same names are the options of `verbalign serve`: VERBALIGN_DB = --db, VERBALIGN_TOKEN =
+--token, VERBALIGN_MODEL = --model, VERBALIGN_HOST = --host, VERBALIGN_PORT = --port,
+VERBALIGN_MAX_UPLOAD_MB = --max-upload-mb.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from aligner.store import DEFAULT_DB
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VERBALIGN_", extra="ignore")
+
+    db: Path = Field(DEFAULT_DB, description="SQLite database file (created when missing).")
+    token: SecretStr | None = Field(
+        None,
+        description="Bearer token required by writes (POST/PATCH/DELETE); unset = read-only.",
+    )
+    model: str | None = Field(
+        None,
+        description="Embedding model for import and TM look-up (default: Multilingual USE v3).",
+    )
+    max_upload_mb: float = Field(20.0, gt=0, le=512, description="Largest accepted file, MB.")
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    job_workers: int = Field(1, ge=1, le=8, description="Imports aligned at the same time.")
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return int(self.max_upload_mb * 1024 * 1024)
+
+    @property
+    def token_value(self) -> str | None:
+        return self.token.get_secret_value() if self.token else None

@@ -1,0 +1,146 @@
+"""Checks on uploaded record files: size, declared type, and what the bytes really are.
+
+A file is accepted as a PDF only if it starts with the %PDF- signature, and as text only if it
+is UTF-8 without NUL bytes; the declared Content-Type must agree with that (browsers and curl
+send application/pdf or text/plain; application/octet-stream defers to the bytes). The client's
+file name is kept for display only, reduced to a plain base name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from typing import Any
+
+from fastapi import UploadFile
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from aligner.errors import EmptyInputError, EncodingError
+from aligner.store.importer import Source
+from api.errors import PayloadTooLargeError, UnsupportedMediaTypeError
+
+PDF_MAGIC = b"%PDF-"
+DECLARED = {
+    "application/pdf": "pdf",
+    "application/x-pdf": "pdf",
+    "text/plain": "text",
+    "application/octet-stream": None,
+    "": None,
+}
+
+
+def sniff(data: bytes) -> str | None:
+    """"pdf", "text" or None (neither)."""
+    if data.lstrip(b"\t\n\r ")[:5] == PDF_MAGIC:
+        return "pdf"
+    if b"\x00" in data:
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return "text"
+
+
+async def read_upload(upload: UploadFile, field: str, max_bytes: int) -> Source:
+    data = await upload.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise PayloadTooLargeError(
+            f"{field}: the file is larger than the {max_bytes // (1024 * 1024)} MB limit"
+        )
+    if not data.strip():
+        raise EmptyInputError(f"{field}: the file is empty")
+    declared_type = (upload.content_type or "").split(";")[0].strip().lower()
+    if declared_type not in DECLARED:
+        raise UnsupportedMediaTypeError(
+            f"{field}: unsupported content type {declared_type!r}: send a PDF or UTF-8 text file"
+        )
+    declared, actual = DECLARED[declared_type], sniff(data)
+    if declared == "pdf" and actual != "pdf":
+        raise UnsupportedMediaTypeError(f"{field}: declared a PDF but does not start with %PDF-")
+    if actual is None:
+        if declared == "text" and b"\x00" not in data:
+            raise EncodingError(f"{field}: the text is not UTF-8")
+        raise UnsupportedMediaTypeError(f"{field}: neither a PDF nor UTF-8 text")
+    if declared == "text" and actual == "pdf":
+        raise UnsupportedMediaTypeError(f"{field}: declared text but the file is a PDF")
+    extension = "pdf" if actual == "pdf" else "txt"
+    return Source(data, safe_name(upload.filename, f"{field}.{extension}"))
+
+
+def safe_name(name: str | None, default: str) -> str:
+    """A display name: the base name only, printable, at most 120 characters."""
+    base = re.split(r"[\\/]", name or "")[-1]
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip(" .")
+    return base[:120] or default
+
+
+class BodySizeLimit:
+    """Refuse request bodies over `max_bytes` before they are parsed or spooled to disk.
+
+    Checks Content-Length up front and counts streamed bytes for chunked requests.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers: dict[bytes, Any] = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.max_bytes:
+            await _reject(send, self.max_bytes)
+            return
+        seen = 0
+        exceeded = False
+        rejected = False
+
+        async def counting() -> Message:
+            nonlocal seen, exceeded
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    exceeded = True
+                    raise PayloadTooLargeError(_too_large(self.max_bytes))
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            # Whatever the app makes of the aborted body (FastAPI answers 400 "error parsing
+            # the body"), the client is told the real reason.
+            nonlocal rejected
+            if not exceeded:
+                await send(message)
+            elif not rejected and message["type"] == "http.response.start":
+                rejected = True
+                await _reject(send, self.max_bytes)
+
+        try:
+            await self.app(scope, counting, guarded_send)
+        except PayloadTooLargeError:
+            if not rejected:
+                rejected = True
+                await _reject(send, self.max_bytes)
+
+
+def _too_large(max_bytes: int) -> str:
+    return f"the request body is larger than {max_bytes // (1024 * 1024)} MB"
+
+
+async def _reject(send: Send, max_bytes: int) -> None:
+    body = json.dumps({"error": "PayloadTooLargeError", "detail": _too_large(max_bytes)}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

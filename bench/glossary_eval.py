@@ -1,0 +1,173 @@
+"""Precision and recall of the extracted glossary against a hand-written gold list.
+
+    python -m bench.glossary_eval                       # the bundled pair, default settings
+    python -m bench.glossary_eval --show-errors         # list false and missed entries
+    python -m bench.glossary_eval --min-confidence 0.8  # another operating point
+
+The bundled record pair is parsed and aligned with the real pipeline (the alignment is cached
+under var/ keyed by the files' hashes and the alignment signature, since embedding dominates
+the run time), the terms are extracted, and every output entry is checked against
+tests/terms/data/gold_s-pv-9132.tsv. An entry is correct when its Chinese matches a gold
+entry's Chinese (or listed alternative) and its English that entry's English (or alternative),
+compared case-insensitively without 《》 brackets or a leading "the". Precision = correct /
+output; recall = gold entries found / gold entries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import pickle
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "terms" / "data" / "gold_s-pv-9132.tsv"
+CORPUS = ROOT / "corpora" / "S-PV-9132"
+CACHE = ROOT / "var" / "glossary_eval"
+
+
+@dataclass(frozen=True)
+class GoldEntry:
+    zh: str
+    en: str
+    type: str
+    zh_forms: frozenset[str]
+    en_forms: frozenset[str]
+
+
+@dataclass
+class Scores:
+    output: int
+    correct: int
+    gold: int
+    found: int
+    false_entries: list[tuple[str, str, str]] = field(default_factory=list)
+    missed: list[GoldEntry] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.output if self.output else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+
+def zh_key(text: str) -> str:
+    from aligner.ingest.normalize import normalize
+
+    return normalize(text).replace("《", "").replace("》", "").replace(" ", "")
+
+
+def en_key(text: str) -> str:
+    from aligner.ingest.normalize import normalize
+
+    key = " ".join(normalize(text).casefold().split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def load_gold(path: Path = GOLD) -> list[GoldEntry]:
+    lines = [
+        line for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")
+    ]
+    out = []
+    for row in csv.DictReader(lines, delimiter="\t"):
+        zh_forms = [row["zh"], *(row["zh_alt"] or "").split("|")]
+        en_forms = [row["en"], *(row["en_alt"] or "").split("|")]
+        out.append(
+            GoldEntry(
+                row["zh"],
+                row["en"],
+                row["type"],
+                frozenset(zh_key(f) for f in zh_forms if f),
+                frozenset(en_key(f) for f in en_forms if f),
+            )
+        )
+    return out
+
+
+def score(entries: list[tuple[str, str, str]], gold: list[GoldEntry]) -> Scores:
+    """`entries`: (zh, en, type) of the output."""
+    found: set[int] = set()
+    s = Scores(output=len(entries), correct=0, gold=len(gold), found=0)
+    for zh, en, kind in entries:
+        zk, ek = zh_key(zh), en_key(en)
+        hits = [i for i, g in enumerate(gold) if zk in g.zh_forms and ek in g.en_forms]
+        if hits:
+            s.correct += 1
+            found.update(hits)
+        else:
+            s.false_entries.append((zh, en, kind))
+    s.found = len(found)
+    s.missed = [g for i, g in enumerate(gold) if i not in found]
+    return s
+
+
+def _alignment(embedder_name: str | None) -> object:
+    from aligner.align.pipeline import align_records
+
+    from aligner.parse import parse_record
+
+    zh_path, en_path = CORPUS / "zh.txt", CORPUS / "en.txt"
+    digest = hashlib.sha256(zh_path.read_bytes() + en_path.read_bytes()).hexdigest()[:16]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cached = CACHE / f"alignment-{digest}-{embedder_name or 'default'}.pkl"
+    if cached.exists():
+        return pickle.loads(cached.read_bytes())
+    from aligner.align.embedder import get_embedder
+
+    zh = parse_record(zh_path.read_bytes(), name="zh.txt")
+    en = parse_record(en_path.read_bytes(), name="en.txt")
+    alignment = align_records(zh, en, embedder=get_embedder(embedder_name))
+    cached.write_bytes(pickle.dumps(alignment))
+    return alignment
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--min-confidence", type=float, default=None)
+    ap.add_argument("--model", default=None, help="embedding model (default: USE-m-v3)")
+    ap.add_argument(
+        "--alignment", type=Path, default=None, help="a pickled RecordAlignment to use instead"
+    )
+    ap.add_argument("--show-errors", action="store_true")
+    args = ap.parse_args(argv)
+
+    from aligner.align.embedder import get_embedder
+    from aligner.terms.extract import ExtractParams, extract_terms
+
+    t0 = time.perf_counter()
+    if args.alignment:
+        alignment = pickle.loads(args.alignment.read_bytes())
+    else:
+        alignment = _alignment(args.model)
+    t1 = time.perf_counter()
+    params = ExtractParams()
+    if args.min_confidence is not None:
+        params = ExtractParams(min_confidence=args.min_confidence)
+    entries = extract_terms(alignment, embedder=get_embedder(args.model), params=params)  # type: ignore[arg-type]
+    t2 = time.perf_counter()
+    s = score([(e.zh, e.en, e.type) for e in entries], load_gold(args.gold))
+    shown = args.gold.relative_to(ROOT) if args.gold.is_relative_to(ROOT) else args.gold
+    print(f"gold list          {shown}")
+    print(f"entries output     {s.output}")
+    print(f"correct            {s.correct}   precision {s.precision:.3f}")
+    print(f"gold entries found {s.found}/{s.gold}   recall {s.recall:.3f}")
+    print(f"alignment {t1 - t0:.1f} s (cached after the first run), extraction {t2 - t1:.1f} s")
+    if args.show_errors:
+        print("\nnot in the gold list:")
+        for zh, en, kind in s.false_entries:
+            print(f"  {zh}\t{en}\t{kind}")
+        print("\nmissed:")
+        for g in s.missed:
+            print(f"  {g.zh}\t{g.en}\t{g.type}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

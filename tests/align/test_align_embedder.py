@@ -1,0 +1,66 @@
+"""Embedder interface, caching and the hashing test double."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from aligner.align.embedder import Embedder, HashingEmbedder, get_embedder
+
+
+class CountingEmbedder(HashingEmbedder):
+    def __init__(self) -> None:
+        super().__init__(dim=64)
+        self.embedded: list[str] = []
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        self.embedded.extend(texts)
+        return super()._embed(texts)
+
+
+def test_hashing_embedder_is_deterministic_and_normalised() -> None:
+    a = HashingEmbedder().encode(["The meeting rose at 11.35 a.m.", "安理会开会。"])
+    b = HashingEmbedder().encode(["The meeting rose at 11.35 a.m.", "安理会开会。"])
+    assert a.dtype == np.float32 and a.shape == (2, 256)
+    np.testing.assert_array_equal(a, b)
+    np.testing.assert_allclose(np.linalg.norm(a, axis=1), 1.0, rtol=1e-5)
+
+
+def test_similar_texts_are_closer_than_unrelated_ones() -> None:
+    v = HashingEmbedder().encode(["the draft resolution was adopted",
+                                  "the draft resolution was adopted unanimously",
+                                  "证券交易所今天休市"])
+    assert v[0] @ v[1] > v[0] @ v[2] + 0.3
+
+
+def test_memory_cache_embeds_each_text_once() -> None:
+    emb = CountingEmbedder()
+    emb.encode(["a", "b", "a"])
+    emb.encode(["b", "c"])
+    assert emb.embedded == ["a", "b", "c"]
+
+
+def test_disk_cache_survives_a_new_instance(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    first = CountingEmbedder()
+    first.attach_cache(path)
+    v1 = first.encode(["one sentence", "another"])
+    second = CountingEmbedder()
+    second.attach_cache(path)
+    v2 = second.encode(["another", "one sentence"])
+    assert second.embedded == []
+    np.testing.assert_array_equal(v1[::-1], v2)
+
+
+def test_empty_input_gives_an_empty_matrix() -> None:
+    assert HashingEmbedder(dim=32).encode([]).shape == (0, 32)
+
+
+def test_get_embedder_returns_one_instance_per_model_without_loading() -> None:
+    a = get_embedder()
+    assert a is get_embedder("use-m-v3")
+    assert isinstance(a, Embedder) and a.name == "use-m-v3" and a.dim == 512
+    assert a._model is None  # nothing loaded until the first encode()
+    h = get_embedder("hashing")
+    assert isinstance(h, HashingEmbedder) and h is get_embedder("hashing")

@@ -1,0 +1,66 @@
+"""Negation flips and source text left untranslated."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.qa.runner import check_pair
+
+
+def types(zh: str, en: str, original: str | None = None) -> list[str]:
+    return [f.type for f in check_pair(zh, en, original=original)]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("这场冲突没有军事解决办法。", "There is no military solution to this conflict."),
+        ("使用武力是不可接受的。", "The use of force is unacceptable."),
+        ("阿塞拜疆尚未遵守其义务。", "Azerbaijan has yet to meet its obligations."),
+        ("我们不断被提醒。", "We are constantly reminded."),
+        (
+            "这不仅符合该区域的利益，也符合邻国的利益。",
+            "This is in the interest not only of the region but also of its neighbours.",
+        ),
+        (
+            "在没有和平条约的情况下，局势是脆弱的。",
+            "In the absence of a peace treaty, the situation is fragile.",
+        ),
+    ],
+)
+def test_matching_polarity_is_accepted(zh: str, en: str) -> None:
+    assert "negation" not in types(zh, en)
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("这场冲突没有军事解决办法。", "There is a military solution to this conflict."),
+        ("我们欢迎这项协议。", "We do not welcome that agreement."),
+        ("双方应力行克制。", "Both sides should not exercise restraint."),
+        ("使用武力是可以接受的。", "The use of force is unacceptable."),
+    ],
+)
+def test_flipped_negation_is_flagged(zh: str, en: str) -> None:
+    assert "negation" in types(zh, en)
+
+
+def test_chinese_left_in_the_english_is_an_error() -> None:
+    flags = check_pair("我们欢迎这项协议。", "We welcome 这项协议。")
+    assert ("untranslated", "error") in [(f.type, f.severity) for f in flags]
+
+
+def test_english_prose_left_in_the_chinese_is_flagged_but_names_are_not() -> None:
+    assert "untranslated" in types(
+        "我们欢迎 the agreement reached by the parties。",
+        "We welcome the agreement reached by the parties.",
+    )
+    assert "untranslated" not in types(
+        "对Kechut水库的袭击。", "The attack on the Kechut reservoir."
+    )
+
+
+def test_direction_decides_which_side_is_checked_for_leftovers() -> None:
+    # when Chinese is the target, Chinese characters in the English original are not flagged
+    flags = check_pair("我们欢迎这项协议。", "We welcome it (欢迎).", original="en")
+    assert "untranslated" not in [f.type for f in flags]

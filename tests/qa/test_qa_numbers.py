@@ -1,0 +1,76 @@
+"""Numbers: Chinese and Western forms normalised, changed or dropped numbers flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.qa.folding import fold
+from aligner.qa.numbers import extract_numbers
+from aligner.qa.runner import check_pair
+
+
+def values(text: str, lang: str) -> list[float]:
+    folded = fold(text, simplify=lang == "zh")
+    return sorted(v for n in extract_numbers(folded, lang) for v in [n.value])
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("至少2 750人流离失所。", "At least 2,750 people were displaced."),
+        ("至少2750人流离失所。", "At least 2 750 people were displaced."),
+        ("超过百分之五十的事件。", "More than 50 per cent of the incidents."),
+        ("超过50%的事件。", "More than fifty per cent of the incidents."),
+        ("有三名记者受伤。", "Three journalists were injured."),
+        ("两名平民受伤。", "Two civilians were injured."),
+        ("已有105名军人死亡。", "105 servicemen have been killed."),
+        ("约1.5万人返回。", "Some 15,000 people returned."),
+        ("约13亿人。", "Some 1.3 billion people."),
+        ("第四次高级别会议。", "The fourth high-level meeting."),
+        ("根据《宪章》第五十一条。", "Under Article 51 of the Charter."),
+        ("占领将近三十年。", "An occupation of nearly three decades."),
+        ("1300多枚地雷。", "More than 1,300 mines."),
+        ("双方都证实了这一点。", "Both sides have confirmed it."),
+    ],
+)
+def test_equivalent_forms_raise_no_number_flag(zh: str, en: str) -> None:
+    flags = check_pair(zh, en, checks=None)
+    assert [f for f in flags if f.type == "number"] == []
+
+
+def test_values_are_normalised() -> None:
+    assert values("至少2 750人，其中370名儿童", "zh") == [370, 2750]
+    assert values("1.5万人", "zh") == [15000]
+    assert values("百分之五十", "zh") == [50]
+    assert values("forty-four days and 7 prisoners", "en") == [7, 44]
+    assert values("the 2,750 people", "en") == [2750]
+
+
+def test_one_is_not_counted() -> None:
+    # 一 and "one" are articles and parts of words far more often than counts
+    assert values("一贯、一道、进一步、统一", "zh") == []
+    assert values("one of the parties, no one", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "needle"),
+    [
+        ("已有105名军人死亡。", "150 servicemen have been killed.", "105"),
+        ("已有105名军人死亡。", "Servicemen have been killed.", "105"),
+        ("两名平民受伤。", "Three civilians were injured.", "两"),
+        ("约4000名公民下落不明。", "Some 400 citizens remain missing.", "4000"),
+        ("超过50%的事件。", "More than 15 per cent of the incidents.", "50"),
+    ],
+)
+def test_changed_or_dropped_numbers_are_flagged(zh: str, en: str, needle: str) -> None:
+    flags = [f for f in check_pair(zh, en) if f.type == "number"]
+    assert flags, "a changed number must be flagged"
+    assert flags[0].severity in ("error", "warning")
+    assert any(needle in s.text for f in flags for s in f.spans)
+
+
+def test_spans_point_at_the_number_in_the_original_text() -> None:
+    zh = "亚美尼亚报告称，已有105名军人死亡。"
+    flags = [f for f in check_pair(zh, "Armenia reported 150 deaths.") if f.type == "number"]
+    span = next(s for s in flags[0].spans if s.lang == "zh")
+    assert zh[span.start : span.end] == span.text == "105"

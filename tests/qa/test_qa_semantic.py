@@ -1,0 +1,73 @@
+"""Omissions and additions: the length-only fallback, and the embedding model (marked)."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.qa.check import QAContext
+from aligner.qa.length import length_z
+from aligner.qa.runner import check_pair
+from aligner.qa.segments import pieces
+
+ZH = "国际社会必须集体努力缓和紧张局势，防止升级，以确保冲突不会再次爆发。"
+EN = (
+    "The international community must work collectively to ease tensions and prevent "
+    "escalation in order to ensure that the conflict does not flare up again."
+)
+
+
+def test_length_model_centres_a_faithful_pair() -> None:
+    assert abs(length_z(ZH, EN)) < 1.5
+    assert length_z(ZH, "The community must work.") < -3
+
+
+def test_pieces_cover_the_text() -> None:
+    spans = pieces(EN, "en")
+    assert spans[0][0] == 0 and spans[-1][1] == len(EN)
+    assert all(a < b for a, b in spans)
+
+
+def test_without_a_model_a_gross_length_mismatch_is_still_flagged() -> None:
+    flags = check_pair(ZH, "The community must work.")
+    assert "omission" in [f.type for f in flags]
+    assert check_pair(ZH, EN) == []
+
+
+def test_an_empty_side_is_unaligned() -> None:
+    (flag,) = check_pair(ZH, "")
+    assert (flag.type, flag.severity) == ("unaligned", "error")
+
+
+@pytest.fixture(scope="module")
+def use_ctx() -> QAContext:
+    from aligner.qa.embedding import load_embedder
+
+    return QAContext(embedder=load_embedder())
+
+
+@pytest.mark.model
+def test_added_sentence_is_flagged_with_its_span(use_ctx: QAContext) -> None:
+    extra = " Heavy artillery and drones were reportedly used in the fighting."
+    flags = check_pair(ZH, EN + extra, ctx=use_ctx)
+    kinds = [f.type for f in flags]
+    assert "addition" in kinds
+    flag = next(f for f in flags if f.type == "addition")
+    assert flag.spans and flag.spans[0].lang == "en" and "artillery" in flag.spans[0].text
+
+
+@pytest.mark.model
+def test_dropped_clause_is_flagged(use_ctx: QAContext) -> None:
+    zh = (
+        "然而，我们仍然对这次危险的升级、包括它对平民可能造成的影响深感关切，"
+        "并敦促双方立即采取具体措施缓和紧张局势。"
+    )
+    en = "However, we remain deeply concerned about this dangerous escalation."
+    assert "omission" in [f.type for f in check_pair(zh, en, ctx=use_ctx)]
+
+
+@pytest.mark.model
+def test_faithful_pairs_are_not_flagged(use_ctx: QAContext) -> None:
+    assert check_pair(ZH, EN, ctx=use_ctx) == []
+    zh = "我们欢迎这项协议，并希望停火能够维持。"
+    en = "We welcome that agreement and hope that the ceasefire will hold."
+    assert check_pair(zh, en, ctx=use_ctx) == []

@@ -1,0 +1,72 @@
+"""Document symbols, countries, named entities and glossary terms."""
+
+from __future__ import annotations
+
+from aligner.qa.check import QAContext
+from aligner.qa.entities import default_index, glossary_entry
+from aligner.qa.runner import check_pair
+from aligner.qa.symbols import extract_symbols
+
+
+def types(zh: str, en: str, ctx: QAContext | None = None) -> list[str]:
+    return [f.type for f in check_pair(zh, en, ctx=ctx)]
+
+
+def test_symbols_are_found_and_normalised() -> None:
+    found = extract_symbols("see S/2022/688, annex; resolution S/RES/2625 (2022); A/76/L.5.")
+    assert [m.symbol for m in found] == ["s/2022/688", "s/res/2625", "a/76/l.5"]
+    # full-width forms in Chinese text are folded before extraction
+    assert check_pair("（见Ｓ／２０２２／６８８）", "(see S/2022/688)") == []
+
+
+def test_changed_or_dropped_symbol_is_an_error() -> None:
+    flags = check_pair("（见S/2022/688，附件）", "(see S/2022/689, annex)")
+    assert [(f.type, f.severity) for f in flags] == [("symbol", "error")]
+    assert "symbol" in types("秘书长的信（S/2022/688）。", "The letter of the Secretary-General.")
+
+
+def test_country_adjectives_and_short_forms_count_as_present() -> None:
+    assert "country" not in types("亚美尼亚的挑衅。", "Armenian provocations.")
+    assert "country" not in types("中方对此表示关切。", "China is concerned about it.")
+    assert "country" not in types(
+        "亚、阿双方成立了委员会。", "Armenia and Azerbaijan each set up a commission."
+    )
+
+
+def test_swapped_country_is_flagged() -> None:
+    assert "country" in types("法国支持这一努力。", "Germany supports this effort.")
+    # both names on both sides, but one mention moved from one to the other
+    zh = "亚美尼亚武装部队向阿塞拜疆-亚美尼亚边境发起了挑衅。"
+    en = "The armed forces of Azerbaijan launched provocations along the Azerbaijan-Armenia border."
+    assert "country" in types(zh, en)
+
+
+def test_lexicon_entities_are_checked() -> None:
+    assert "term" in types(
+        "我们欢迎欧洲联盟的努力。", "We welcome the efforts of the African Union."
+    )
+    assert "term" not in types(
+        "欧洲安全与合作组织明斯克小组共同主席。",
+        "The Co-Chairs of the Minsk Group of the Organization for Security and Co-operation "
+        "in Europe.",
+    )
+    # Chinese records keep some place names in Latin script
+    assert "term" not in types("Kalbajar和Lachin地区。", "The Kalbajar and Lachin districts.")
+
+
+def test_glossary_entries_are_enforced_by_status_and_confidence() -> None:
+    approved = {
+        "id": 7,
+        "zh": "撒马尔罕",
+        "en": "Samarkand",
+        "type": "place",
+        "status": "approved",
+        "confidence": 0.5,
+    }
+    weak = {**approved, "id": 8, "status": "candidate", "confidence": 0.4}
+    assert glossary_entry(approved) is not None
+    assert glossary_entry(weak) is None
+    assert glossary_entry({**approved, "status": "rejected"}) is None
+    ctx = QAContext(entities=default_index([{**approved, "zh": "某某城", "en": "Someton"}]))
+    assert "term" in types("会议在某某城举行。", "The meeting was held in Othertown.", ctx)
+    assert "term" not in types("会议在某某城举行。", "The meeting was held in Someton.", ctx)

@@ -1,0 +1,40 @@
+"""The gold glossary and the UN phraseology vocabulary are well-formed; scoring is right."""
+
+from __future__ import annotations
+
+from aligner.terms.entry import TERM_TYPES
+from aligner.terms.phraseology import lexicon
+from bench.glossary_eval import GOLD, load_gold, score
+
+
+def test_gold_list_is_well_formed() -> None:
+    gold = load_gold(GOLD)
+    assert len(gold) >= 150
+    keys = [(g.zh, g.en) for g in gold]
+    assert len(set(keys)) == len(keys)
+    assert all(g.type in TERM_TYPES for g in gold)
+
+
+def test_scoring_counts_correct_and_found_entries() -> None:
+    gold = load_gold(GOLD)
+    output = [
+        ("《联合国宪章》", "the Charter of the United Nations", "instrument"),  # brackets, "the"
+        ("安理会", "security council", "organization"),  # an alternative, any case
+        ("安全理事会", "Security Council", "organization"),  # same gold entry again
+        ("安全理事会", "General Assembly", "organization"),  # wrong partner
+    ]
+    s = score(output, gold)
+    assert (s.output, s.correct, s.found) == (4, 3, 2)
+    assert s.precision == 0.75
+    assert s.recall == 2 / len(gold)
+    assert s.false_entries == [("安全理事会", "General Assembly", "organization")]
+
+
+def test_phraseology_vocabulary_is_well_formed() -> None:
+    entries = lexicon()
+    assert len(entries) > 100
+    assert all(e.type in TERM_TYPES for e in entries)
+    pairs = [(e.zh, e.en) for e in entries]
+    assert len(set(pairs)) == len(pairs)
+    forms = [f for e in entries for f in e.zh_forms]
+    assert len(set(forms)) == len(forms), "a Chinese form belongs to one entry only"
