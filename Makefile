@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install demo test lint bench bench-api clean
+.PHONY: install system-deps demo test lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,11 +21,21 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/verbalign demo
 
+# The review page's browser tests drive Debian's chromium (never a downloaded browser);
+# the PDF tests typeset English with DejaVu. Installed once, when missing.
+system-deps:
+	@if ! command -v chromium >/dev/null || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    chromium fonts-dejavu-core >/dev/null; \
+	fi
+
 lint: $(STAMP)
 	$(BIN)/ruff check aligner api tests bench
 
-test: $(STAMP) lint
-	$(BIN)/python -m pytest
+test: $(STAMP) system-deps lint
+	VERBALIGN_REQUIRE_BROWSER=1 $(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all

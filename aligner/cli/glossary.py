@@ -51,6 +51,10 @@ def build(
         float,
         typer.Option("--min-confidence", min=0.0, max=1.0, help="Lowest confidence kept."),
     ] = 0.7,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Re-align and rebuild even if these files are stored."),
+    ] = False,
 ) -> None:
     """Parse, align and extract the terms of a record pair into the glossary database."""
     from rich.console import Console
@@ -84,6 +88,7 @@ def build(
                 symbol=symbol,
                 params=ExtractParams(min_confidence=min_confidence),
                 progress=progress,
+                force=force,
             )
     finally:
         store.close()

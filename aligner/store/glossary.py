@@ -284,6 +284,14 @@ class GlossaryStore:
         with self.store.read() as c:
             return int(c.execute("SELECT COUNT(*) FROM glossary_entries").fetchone()[0])
 
+    def record_count(self, symbol: str) -> int:
+        """How many entries `symbol` contributes (0: its glossary was never built)."""
+        with self.store.read() as c:
+            row = c.execute(
+                "SELECT COUNT(*) FROM glossary_occurrences WHERE symbol = ?", (symbol,)
+            ).fetchone()
+            return int(row[0])
+
     # curation ----------------------------------------------------------------------------
     def add(self, entry: TermEntry, *, reviewer: str | None = None) -> TermEntry:
         _validate_entry(entry)

@@ -9,27 +9,33 @@ hashes before any parsing) unless `force` is given.
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aligner.errors import InputError
-from aligner.models import Record
+from aligner.models import Record, RecordAlignment
 from aligner.store.repository import Repository
 from aligner.store.sqlite import record_symbol
 
 if TYPE_CHECKING:
     from aligner.align.embedder import Embedder
+    from aligner.terms.build import BuildResult
+    from aligner.terms.extract import ExtractParams
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[str, float], None]
 """(stage, overall fraction 0..1)."""
 
 # Shares of the whole import given to each stage, for one progress bar from 0 to 100 %.
 _PARSE_END = 0.05
-_ALIGN_END = 0.90
-_STORE_END = 0.93
+_ALIGN_END = 0.85
+_STORE_END = 0.87
+_INDEX_END = 0.90
 ALIGN_STAGES = {"turns": (0.0, 0.1), "embed": (0.1, 0.8), "sentences": (0.8, 1.0)}
 """The aligner reports each of its stages from 0 to 1: where each sits inside alignment
 (embedding every candidate span dominates the time)."""
@@ -65,6 +71,9 @@ class ImportResult:
     pairs: int
     signature: str
     seconds: float
+    terms: BuildResult | None = None
+    """The record's glossary build, when one ran."""
+    warnings: list[str] = field(default_factory=list)
 
 
 def import_pair(
@@ -76,12 +85,23 @@ def import_pair(
     force: bool = False,
     symbol: str | None = None,
     progress: Progress | None = None,
+    glossary: bool = True,
+    glossary_params: ExtractParams | None = None,
 ) -> ImportResult:
+    """Parse, align and store a record pair, then build its share of the glossary.
+
+    A glossary failure does not undo the stored alignment: it is reported in
+    `ImportResult.warnings` and the previous glossary stays as it was.
+    """
     report = _monotonic(progress)
     started = time.perf_counter()
     if not force:
         known = store.find_symbol_by_sources(zh.sha256, en.sha256)
-        if known is not None and (symbol is None or symbol == known):
+        if (
+            known is not None
+            and (symbol is None or symbol == known)
+            and not (glossary and _glossary_missing(store, known))
+        ):
             record = store.get_record(known)
             report("done", 1.0)
             return ImportResult(
@@ -117,10 +137,45 @@ def import_pair(
     saved = store.save_alignment(alignment, force=force)
     report("index", _STORE_END)
     index_record(store, embedder, saved.symbol)
-    report("done", 1.0)
-    return ImportResult(
+    result = ImportResult(
         saved.symbol, saved.status, saved.pair_count, saved.signature, _since(started)
     )
+    if glossary:
+        report("terms", _INDEX_END)
+        result.terms = _build_glossary(store, alignment, embedder, glossary_params, result)
+    report("done", 1.0)
+    result.seconds = _since(started)
+    return result
+
+
+def _glossary_missing(store: Repository, symbol: str) -> bool:
+    from aligner.store.glossary import GlossaryStore
+
+    return GlossaryStore(store).record_count(symbol) == 0  # type: ignore[arg-type]
+
+
+def _build_glossary(
+    store: Repository,
+    alignment: RecordAlignment,
+    embedder: Embedder,
+    params: ExtractParams | None,
+    result: ImportResult,
+) -> BuildResult | None:
+    from aligner.terms.build import glossary_from_alignment
+
+    alignment.zh.meta.symbol = alignment.en.meta.symbol = result.symbol
+    try:
+        return glossary_from_alignment(
+            store,  # type: ignore[arg-type]
+            alignment,
+            embedder=embedder,
+            params=params,
+            save_record=False,
+        )
+    except Exception as exc:  # the alignment is stored and useful without its glossary
+        log.exception("glossary build failed for %s", result.symbol)
+        result.warnings.append(f"glossary not built: {exc}")
+        return None
 
 
 def index_record(store: Repository, embedder: Embedder, symbol: str) -> None:

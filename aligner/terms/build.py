@@ -1,8 +1,8 @@
 """Build the glossary of a record pair into the store: parse, align, extract, save.
 
-`glossary_from_alignment` is the core (used by the CLI, tests and any import hook);
-`glossary_from_files` adds parsing and alignment for `verbalign glossary build ZH EN`. The
-record's alignment is saved too, so that every context points at a stored pair. Nothing of the
+`glossary_from_alignment` is the core (called by every import, aligner/store/importer.py);
+`glossary_from_files` is `verbalign glossary build ZH EN`: an import of the pair. The record's
+alignment is stored too, so that every context points at a stored pair. Nothing of the
 glossary is written until extraction has finished, and then in one transaction.
 """
 
@@ -14,16 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aligner.errors import InputError
-from aligner.models import Record, RecordAlignment
+from aligner.models import RecordAlignment
 from aligner.terms.extract import ExtractParams, extract_terms
 
 if TYPE_CHECKING:
     from aligner.store.sqlite import SQLiteStore
 
 Progress = Callable[[str, float], None]
-
-_PARSE_END = 0.05
-_ALIGN_END = 0.85
 
 
 @dataclass
@@ -68,51 +65,27 @@ def glossary_from_files(
     symbol: str | None = None,
     params: ExtractParams | None = None,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> BuildResult:
-    from aligner.parse import parse_record
+    """`verbalign glossary build ZH EN`: import the pair (parse, align, store — skipped when
+    the same files are stored and their glossary exists, unless `force`) and build its terms."""
+    from aligner.store.glossary import GlossaryStore
+    from aligner.store.importer import Source, import_pair
 
-    report = progress or (lambda stage, fraction: None)
-    report("parse", 0.0)
-    zh = parse_record(_read(zh_path), name=Path(zh_path).name)
-    en = parse_record(_read(en_path), name=Path(en_path).name)
-    zh, en = _by_language(zh, en)
-    if symbol:
-        zh.meta.symbol = en.meta.symbol = symbol.strip()
-    report("align", _PARSE_END)
-    from aligner.align.pipeline import align_records
-
-    if embedder is None:
-        from aligner.align.embedder import get_embedder
-
-        embedder = get_embedder()
-    span = _ALIGN_END - _PARSE_END
-    alignment = align_records(
-        zh,
-        en,
+    imported = import_pair(
+        store,
+        Source.from_path(zh_path),
+        Source.from_path(en_path),
         embedder=embedder,
-        progress=lambda stage, f: report(stage, _PARSE_END + span * min(1.0, max(0.0, f))),
+        force=force,
+        symbol=symbol,
+        progress=progress,
+        glossary_params=params,
     )
-    report("terms", _ALIGN_END)
-    result = glossary_from_alignment(store, alignment, embedder=embedder, params=params)
-    report("done", 1.0)
-    return result
-
-
-def _read(path: str | Path) -> bytes:
-    p = Path(path)
-    try:
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"no such file: {p}") from None
-    except IsADirectoryError:
-        raise InputError(f"{p} is a directory, not a file") from None
-    except PermissionError:
-        raise InputError(f"cannot read {p}: permission denied") from None
-
-
-def _by_language(a: Record, b: Record) -> tuple[Record, Record]:
-    if (a.language, b.language) == ("zh", "en"):
-        return a, b
-    if (a.language, b.language) == ("en", "zh"):
-        return b, a
-    raise InputError(f"need one Chinese and one English record, got {a.language} and {b.language}")
+    if imported.warnings:
+        raise InputError("; ".join(imported.warnings))
+    if imported.terms is not None:
+        return imported.terms
+    glossary = GlossaryStore(store)  # unchanged: the stored glossary of these files stands
+    entries = glossary.record_count(imported.symbol)
+    return BuildResult(imported.symbol, entries, 0, 0, 0, glossary.count())

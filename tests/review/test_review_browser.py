@@ -6,6 +6,7 @@ Python package; Playwright's own browser download is never used.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import socket
@@ -57,9 +58,18 @@ def server(review_db: Path) -> Iterator[str]:
 
 @pytest.fixture
 def page(server: str) -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
+    # `make test` installs chromium and sets VERBALIGN_REQUIRE_BROWSER=1: there a missing
+    # browser is a failure, not a silent skip.
+    required = os.environ.get("VERBALIGN_REQUIRE_BROWSER") == "1"
     if not shutil.which(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium)")
+        message = f"{CHROMIUM} is not installed (apt-get install -y chromium)"
+        if required:
+            pytest.fail(message)
+        pytest.skip(message)
+    if required:
+        import playwright.sync_api as sync_api
+    else:
+        sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
