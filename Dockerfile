@@ -16,7 +16,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 
 # torch is pinned exactly as in the Makefile. On the project's machines the pin resolves to a
-# local CPU build; in this image the 2.13.0 CPU wheel comes from PyPI's CPU index.
+# local CPU build; from public PyPI it is the default (CUDA-enabled, larger) wheel — add
+# `--index-url https://download.pytorch.org/whl/cpu` here for a CPU-only image.
 RUN pip install torch==2.13.0
 
 COPY pyproject.toml README.md ./

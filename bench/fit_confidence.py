@@ -30,11 +30,11 @@ def link_table(problems: Sequence[DocProblem]) -> tuple[np.ndarray, np.ndarray, 
     xs, ys, sets = [], [], []
     for p in problems:
         pr = p.problem
-        scores = pr.scores()
-        path = pr.decode()
-        feats = confidence_features(pr, path, scores)
+        links = pr.solve()  # the production decoding (MBR by default)
+        path = pr.last_path
+        feats = confidence_features(pr, path, pr.last_posteriors)
         gold = {(tuple(s), tuple(t)) for s, t in p.doc.gold}
-        for k, link in enumerate(pr._to_links(path, [0.0] * len(path))):
+        for k, link in enumerate(links):
             xs.append([feats[n][k] for n in NAMES])
             ys.append(float((link.src, link.tgt) in gold))
             sets.append(DEV_SETS.index(p.doc.set))
@@ -73,8 +73,10 @@ def ece(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
 def report(label: str, p: np.ndarray, y: np.ndarray) -> str:
     hi = p > 0.9
     acc = y[hi].mean() if hi.any() else float("nan")
-    return (f"{label}: ECE {ece(p, y):.3f} | conf > 0.9: {hi.mean():.1%} of links, "
-            f"accuracy {acc:.3f} | overall accuracy {y.mean():.3f}")
+    return (
+        f"{label}: ECE {ece(p, y):.3f} | conf > 0.9: {hi.mean():.1%} of links, "
+        f"accuracy {acc:.3f} | overall accuracy {y.mean():.3f}"
+    )
 
 
 def main() -> None:

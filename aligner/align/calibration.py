@@ -4,7 +4,8 @@ of "this link is exactly a gold link" on the dev sets). Edit by re-running the s
 from __future__ import annotations
 
 COEFFICIENTS: dict[str, float] = {
-    # Identity until fitted: the confidence is the model's own posterior.
-    "intercept": 0.0,
-    "logit": 1.0,
+    "intercept": 0.203980,
+    "logit": 0.955470,
+    "log_size": 0.286735,
+    "skip": -0.038706,
 }

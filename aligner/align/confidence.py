@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from aligner.align import dp
 from aligner.align.calibration import COEFFICIENTS
 
 if TYPE_CHECKING:
@@ -24,12 +23,12 @@ if TYPE_CHECKING:
 _EPS = 1e-6
 
 
-def confidence_features(problem: SentenceProblem, path: Sequence[tuple[int, int, int, int]],
-                        scores: Sequence[np.ndarray]) -> dict[str, np.ndarray]:
-    """Per-link inputs of the calibration model, by name."""
+def confidence_features(
+    problem: SentenceProblem, path: Sequence[tuple[int, int, int, int]], post: Sequence[np.ndarray]
+) -> dict[str, np.ndarray]:
+    """Per-link inputs of the calibration model, by name; `post` from dp.link_posteriors."""
     band = problem.band
     assert band is not None
-    post, _ = dp.link_posteriors(band, problem.types, scores)
     index = {t: k for k, t in enumerate(problem.types)}
     p = np.array([post[index[(a, b)]][i + a, j + b - band.lo[i + a]] for i, j, a, b in path])
     p = np.clip(p, _EPS, 1 - _EPS)
@@ -46,8 +45,11 @@ def calibrate(features: dict[str, np.ndarray]) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
-def link_confidences(problem: SentenceProblem, path: Sequence[tuple[int, int, int, int]],
-                     scores: Sequence[np.ndarray]) -> np.ndarray:
+def link_confidences(
+    problem: SentenceProblem,
+    path: Sequence[tuple[int, int, int, int]],
+    posteriors: Sequence[np.ndarray],
+) -> np.ndarray:
     if not path:
         return np.zeros(0)
-    return calibrate(confidence_features(problem, path, scores))
+    return calibrate(confidence_features(problem, path, posteriors))

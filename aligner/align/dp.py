@@ -63,21 +63,24 @@ class Band:
         return rows, cols, valid
 
 
-def viterbi(band: Band, types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray]
-            ) -> list[tuple[int, int, int, int]]:
+def viterbi(
+    band: Band, types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray]
+) -> list[tuple[int, int, int, int]]:
     """Best path from (0, 0) to (n, m); returns its links as (i_start, j_start, a, b)."""
     total, back = _forward(band, types, scores, soft=False)
     return _traceback(band, types, back, total)
 
 
-def forward_totals(band: Band, types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray],
-                   soft: bool = False) -> np.ndarray:
+def forward_totals(
+    band: Band, types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray], soft: bool = False
+) -> np.ndarray:
     """Best (or, with soft, log-sum-exp) score from (0, 0) to every band cell, (n + 1, W)."""
     return _forward(band, types, scores, soft)[0]
 
 
-def _groups(types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray]
-            ) -> tuple[list[int], list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]]:
+def _groups(
+    types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray]
+) -> tuple[list[int], list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]]:
     """Insertion types, and the other types grouped by source count a: (a, type ids, b values,
     stacked scores (n + 1, len(group), W)), so that each DP row takes one numpy step per a."""
     ins = [t for t, (a, _) in enumerate(types) if a == 0]
@@ -96,8 +99,9 @@ def _logsumexp0(x: np.ndarray) -> np.ndarray:
     return top + np.log(np.exp(x - top).sum(axis=0))
 
 
-def _forward(band: Band, types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray],
-             soft: bool) -> tuple[np.ndarray, np.ndarray]:
+def _forward(
+    band: Band, types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray], soft: bool
+) -> tuple[np.ndarray, np.ndarray]:
     n, width = band.n, band.width
     lo, hi = band.lo, band.hi
     # One spare column of NEG at the end: out-of-band reads are pointed there.
@@ -144,8 +148,9 @@ def _forward(band: Band, types: Sequence[tuple[int, int]], scores: Sequence[np.n
     return total[:, :width], back
 
 
-def backward_totals(band: Band, types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray],
-                    soft: bool = False) -> np.ndarray:
+def backward_totals(
+    band: Band, types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray], soft: bool = False
+) -> np.ndarray:
     """Best (or log-sum-exp) score from every band cell to (n, m), (n + 1, W). With
     forward_totals this gives max-marginals or, soft, link posteriors."""
     n, width = band.n, band.width
@@ -154,8 +159,7 @@ def backward_totals(band: Band, types: Sequence[tuple[int, int]], scores: Sequen
     w_idx = np.arange(width)
     ins, groups = _groups(types, scores)
     # Scores of the link *arriving* at a cell, padded like total.
-    padded = [np.concatenate([g[3], np.full((n + 1, len(g[1]), 1), NEG)], axis=2)
-              for g in groups]
+    padded = [np.concatenate([g[3], np.full((n + 1, len(g[1]), 1), NEG)], axis=2) for g in groups]
     for i in range(n, -1, -1):
         row = np.full(width, NEG)
         if i == n:
@@ -167,8 +171,9 @@ def backward_totals(band: Band, types: Sequence[tuple[int, int]], scores: Sequen
             dst = w_idx[None, :] + (lo[i] - lo[i + a]) + bs[:, None]
             dst[(dst < 0) | (dst >= width)] = width
             cand = total[i + a][dst] + np.take_along_axis(pad[i + a], dst, axis=1)
-            row = np.logaddexp(row, _logsumexp0(cand)) if soft else np.maximum(
-                row, cand.max(axis=0))
+            row = (
+                np.logaddexp(row, _logsumexp0(cand)) if soft else np.maximum(row, cand.max(axis=0))
+            )
         for t in ins:
             # G[w] = max(R[w], G[w+1] + s[w+1]), right to left, in closed form.
             s_next = np.concatenate([np.maximum(scores[t][i, 1:], -1e6), [0.0]])
@@ -181,8 +186,9 @@ def backward_totals(band: Band, types: Sequence[tuple[int, int]], scores: Sequen
     return total[:, :width]
 
 
-def link_posteriors(band: Band, types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray]
-                    ) -> tuple[list[np.ndarray], float]:
+def link_posteriors(
+    band: Band, types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray]
+) -> tuple[list[np.ndarray], float]:
     """P(link of type t ends at band cell) under the distribution over paths that is
     proportional to exp(path score); also returns log Z."""
     fwd = forward_totals(band, types, scores, soft=True)
@@ -205,8 +211,9 @@ def link_posteriors(band: Band, types: Sequence[tuple[int, int]], scores: Sequen
     return out, log_z
 
 
-def _traceback(band: Band, types: Sequence[tuple[int, int]], back: np.ndarray,
-               total: np.ndarray) -> list[tuple[int, int, int, int]]:
+def _traceback(
+    band: Band, types: Sequence[tuple[int, int]], back: np.ndarray, total: np.ndarray
+) -> list[tuple[int, int, int, int]]:
     i, j = band.n, band.m
     if total[i, j - band.lo[i]] <= NEG / 2:
         raise ValueError("no path through the band")

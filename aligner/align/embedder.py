@@ -41,6 +41,7 @@ class Embedder:
         *,
         cache_path: str | Path | None = None,
         batch_size: int = 128,
+        pooled_spans: bool = True,
     ) -> None:
         requested = (model or DEFAULT_MODEL).strip()
         self._is_use = requested.lower() in _USE_ALIASES
@@ -49,6 +50,8 @@ class Embedder:
         self._model: Any = None
         self._dim: int | None = 512 if self._is_use else None
         self._memory: dict[str, np.ndarray] = {}
+        self._pools: dict[str, np.ndarray] = {}
+        self.pooled_spans = pooled_spans
         self._disk: EmbeddingCache | None = None
         self._lock = threading.RLock()
         if cache_path is not None:
@@ -94,9 +97,54 @@ class Embedder:
     def cache_key(self) -> str:
         return self.model_id
 
+    @property
+    def span_mode(self) -> str:
+        """How spans of consecutive sentences are embedded: "pooled" (USE: from per-sentence
+        token pools, see use_module.py) or "text" (the joined text is embedded)."""
+        return "pooled" if self._is_use and self.pooled_spans else "text"
+
+    @property
+    def signature_name(self) -> str:
+        return f"{self.name}+pool" if self.span_mode == "pooled" else self.name
+
+    def encode_spans(self, sentences: Sequence[str], max_len: int) -> dict[int, np.ndarray]:
+        """Layer k -> (n - k + 1, dim) embeddings of every run of k consecutive sentences."""
+        sentences = list(sentences)
+        if self.span_mode == "pooled" and sentences:
+            return self._pooled_spans(sentences, max_len)
+        from aligner.align.spans import span_texts
+
+        layers = span_texts(sentences, max_len)
+        flat = [t for layer in layers.values() for t in layer]
+        vecs = self.encode(flat)
+        out, pos = {}, 0
+        for k, layer in layers.items():
+            out[k] = vecs[pos : pos + len(layer)]
+            pos += len(layer)
+        return out
+
+    def _pooled_spans(self, sentences: list[str], max_len: int) -> dict[int, np.ndarray]:
+        module = self._load()[0]
+        key = f"{self.cache_key}:pool"
+        width = 2 * self.dim + 1
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in sentences if t not in self._pools))
+            if missing and self._disk is not None:
+                found = self._disk.get_many(key, missing, width)
+                self._pools.update(found)
+                missing = [t for t in missing if t not in found]
+            if missing:
+                pools = module.sentence_pools(missing)
+                self._pools.update(zip(missing, pools, strict=True))
+                if self._disk is not None:
+                    self._disk.put_many(key, missing, pools)
+            stacked = np.stack([self._pools[t] for t in sentences])
+        return module.span_embeddings(stacked, max_len)
+
     def clear_memory_cache(self) -> None:
         with self._lock:
             self._memory.clear()
+            self._pools.clear()
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         model = self._load()

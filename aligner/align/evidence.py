@@ -58,8 +58,9 @@ def _latin(text: str, is_cjk: bool) -> Counter[str]:
         if is_cjk:
             if len(tok) >= 2 or "/" in tok:
                 out[tok.lower()] += 1
-        elif ("/" in tok or any(c.isupper() for c in tok[1:]) or any(c.isdigit() for c in tok)) \
-                and len(tok) >= 2:
+        elif (
+            "/" in tok or any(c.isupper() for c in tok[1:]) or any(c.isdigit() for c in tok)
+        ) and len(tok) >= 2:
             # In English text only symbol-like tokens (S/2022/688, OSCE, COVID-19) are kept;
             # ordinary words would match nothing on the Chinese side anyway.
             out[tok.lower()] += 1

@@ -28,6 +28,8 @@ DENSE = (
     "sim_x_size",  # sim * (a + b - 2): lets bigger blocks need more similarity
     "skip_best",  # for 1-0/0-1: best cosine of the lone sentence with any nearby sentence
     "skip_length",  # for 1-0/0-1: log length of the lone sentence
+    "ratio_1_1",  # |log(m / n)| on 1-1 links: unequal sentence counts mean fewer 1-1 links
+    "ratio_1_n",  # log(m / n) * sign(b - a): ... and more blocks that split towards that side
 )
 N_DENSE = len(DENSE)
 _CAP = 4.0
@@ -41,8 +43,9 @@ class LengthModel:
     sigma: float
 
     @classmethod
-    def for_document(cls, ctx: SpanContext, prior_mu: float, sigma: float,
-                     prior_weight: float = 20.0) -> LengthModel:
+    def for_document(
+        cls, ctx: SpanContext, prior_mu: float, sigma: float, prior_weight: float = 20.0
+    ) -> LengthModel:
         lx, ly = float(ctx.x_len_cum[-1]), float(ctx.y_len_cum[-1])
         doc_mu = float(np.log((ly + 1.0) / (lx + 1.0)))
         # A short input says little about its own ratio: shrink towards the language prior.
@@ -70,6 +73,7 @@ class Scorer:
         self._x_best: np.ndarray | None = None
         self._y_best: np.ndarray | None = None
         self._vocab_ready = False
+        self._count_ratio = float(np.log((ctx.m + 1.0) / (ctx.n + 1.0)))
 
     # --- exact evidence -------------------------------------------------------------
     def _prepare_evidence(self) -> None:
@@ -112,6 +116,12 @@ class Scorer:
         if len(i) == 0:
             return out
         col = {name: k for k, name in enumerate(DENSE)}
+        if a and b:
+            # A per-link constant like (b - a) * r would sum to the same over every path; these
+            # depend on how many links of each kind the path uses.
+            if a == b == 1:
+                out[:, col["ratio_1_1"]] = abs(self._count_ratio)
+            out[:, col["ratio_1_n"]] = self._count_ratio * float(np.sign(b - a))
         if a == 0 or b == 0:
             xb, yb = self._skip_best()
             if a == 1:
@@ -131,7 +141,8 @@ class Scorer:
         both = np.stack([nx, ny])
         present = ~np.isnan(both)
         out[:, col["neighbour"]] = np.where(present, both, 0.0).sum(0) / np.maximum(
-            present.sum(0), 1)
+            present.sum(0), 1
+        )
         if a + b > 2:
             best_pair = np.full(len(i), -1.0, np.float32)
             for dx in range(a):
@@ -188,8 +199,9 @@ class _SharedTokens:
         self.tx, self.ty = np.cumsum(tx), np.cumsum(ty)
         self.any_shared = bool(vocab)
 
-    def compare(self, p: np.ndarray, i: np.ndarray, q: np.ndarray, j: np.ndarray
-                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def compare(
+        self, p: np.ndarray, i: np.ndarray, q: np.ndarray, j: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(matched, unmatched on X, unmatched on Y) token counts between X[p:i] and Y[q:j]."""
         nx = (self.tx[i] - self.tx[p]).astype(np.float32)
         ny = (self.ty[j] - self.ty[q]).astype(np.float32)

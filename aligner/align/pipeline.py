@@ -1,9 +1,10 @@
 """Two parsed records -> RecordAlignment: turns first, then sentences inside each turn pair.
 
-1. Embed every turn; the cosine matrix of zh turns x en turns goes to the turn aligner
-   (turns.py), which also weighs speaker, country, role and spoken-language evidence.
-2. Embed, in one batch, every sentence span the sentence aligner will ask for (so the per-turn
-   calls below hit the embedder's cache and the progress bar moves smoothly).
+1. Embed every sentence of both records in large batches (the per-turn calls below then hit
+   the embedder's cache, and the progress bar moves smoothly).
+2. Turn vectors (mean of their sentences); the cosine matrix of zh turns x en turns goes to the
+   turn aligner (turns.py), which also weighs speaker, country, role and spoken-language
+   evidence.
 3. Align the sentences of each turn pair (paragraph starts as soft anchors); a turn with no
    counterpart gives 1-0 / 0-1 pairs.
 A pair's confidence is P(sentence link right | turn link right) x P(turn link right).
@@ -40,22 +41,22 @@ def align_records(
     params = params or AlignParams()
     report: Progress = progress or (lambda stage, fraction: None)
 
+    # Every sentence once, in big batches (with USE this is all the embedding there is: spans
+    # are pooled from these; other models embed span texts per turn pair further down).
+    texts = list(dict.fromkeys(s.text for r in (zh, en) for s in r.sentences()))
+    for k in range(0, len(texts), _EMBED_CHUNK):
+        report("embed", k / max(1, len(texts)))
+        embedder.encode_spans(texts[k : k + _EMBED_CHUNK], 1)
+    report("embed", 1.0)
+
     report("turns", 0.0)
     similarity = _turn_similarity(zh, en, embedder)
     turn_links = align_turns(zh, en, similarity)
     report("turns", 1.0)
 
     units = [_unit(zh, en, link) for link in turn_links]
-    max_len = max(params.max_side, params.max_one_to_many)
-    texts = list(dict.fromkeys(
-        t for u in units if u.zh and u.en
-        for side in (u.zh_texts, u.en_texts)
-        for layer in span_texts(side, max_len).values() for t in layer
-    ))
-    for k in range(0, len(texts), _EMBED_CHUNK):
-        report("embed", k / max(1, len(texts)))
-        embedder.encode(texts[k : k + _EMBED_CHUNK])
-    report("embed", 1.0)
+    if embedder.span_mode != "pooled":
+        _embed_span_texts(units, embedder, params, report)
 
     pairs: list[AlignedPair] = []
     for k, unit in enumerate(units):
@@ -63,9 +64,33 @@ def align_records(
         pairs.extend(_align_unit(unit, embedder, params))
     report("sentences", 1.0)
     return RecordAlignment(
-        signature=alignment_signature(embedder.name, params),
-        zh=zh, en=en, turns=turn_links, pairs=pairs,
+        signature=alignment_signature(embedder.signature_name, params),
+        zh=zh,
+        en=en,
+        turns=turn_links,
+        pairs=pairs,
     )
+
+
+def _embed_span_texts(
+    units: Sequence[_Unit], embedder: Embedder, params: AlignParams, report: Progress
+) -> None:
+    """Models without pooled spans: embed every span text the sentence aligner will ask for."""
+    zh_len, en_len = params.span_lengths()
+    texts = list(
+        dict.fromkeys(
+            t
+            for u in units
+            if u.zh and u.en
+            for side, max_len in ((u.zh_texts, zh_len), (u.en_texts, en_len))
+            for layer in span_texts(side, max_len).values()
+            for t in layer
+        )
+    )
+    for k in range(0, len(texts), _EMBED_CHUNK):
+        report("spans", k / max(1, len(texts)))
+        embedder.encode(texts[k : k + _EMBED_CHUNK])
+    report("spans", 1.0)
 
 
 def _turn_similarity(zh: Record, en: Record, embedder: Embedder) -> np.ndarray | None:
@@ -81,7 +106,7 @@ def _turn_similarity(zh: Record, en: Record, embedder: Embedder) -> np.ndarray |
 def _turn_vectors(turns: Sequence[Turn], embedder: Embedder) -> np.ndarray:
     out = np.zeros((len(turns), embedder.dim), dtype=np.float32)
     texts = [[s.text for s in t.sentences()] or [t.header or " "] for t in turns]
-    flat = embedder.encode([s for ts in texts for s in ts])
+    flat = embedder.encode_spans([s for ts in texts for s in ts], 1)[1]
     pos = 0
     for k, ts in enumerate(texts):
         v = flat[pos : pos + len(ts)].sum(axis=0)
@@ -93,8 +118,14 @@ def _turn_vectors(turns: Sequence[Turn], embedder: Embedder) -> np.ndarray:
 class _Unit:
     """The sentences of one turn link, with paragraph starts, on both sides."""
 
-    def __init__(self, link: TurnLink, zh: list[Sentence], en: list[Sentence],
-                 zh_breaks: list[int], en_breaks: list[int]) -> None:
+    def __init__(
+        self,
+        link: TurnLink,
+        zh: list[Sentence],
+        en: list[Sentence],
+        zh_breaks: list[int],
+        en_breaks: list[int],
+    ) -> None:
         self.link = link
         self.zh, self.en = zh, en
         self.zh_texts = [s.text for s in zh]
@@ -127,23 +158,32 @@ def _align_unit(unit: _Unit, embedder: Embedder, params: AlignParams) -> list[Al
     link = unit.link
     if not unit.zh or not unit.en:
         return [
-            _pair(link, [s] if side == "zh" else [], [s] if side == "en" else [],
-                  link.confidence)
-            for side, sents in (("zh", unit.zh), ("en", unit.en)) for s in sents
+            _pair(link, [s] if side == "zh" else [], [s] if side == "en" else [], link.confidence)
+            for side, sents in (("zh", unit.zh), ("en", unit.en))
+            for s in sents
         ]
     links = align_sentences(
-        unit.zh_texts, unit.en_texts, src_lang="zh", tgt_lang="en", embedder=embedder,
-        src_breaks=unit.zh_breaks, tgt_breaks=unit.en_breaks, params=params,
+        unit.zh_texts,
+        unit.en_texts,
+        src_lang="zh",
+        tgt_lang="en",
+        embedder=embedder,
+        src_breaks=unit.zh_breaks,
+        tgt_breaks=unit.en_breaks,
+        params=params,
     )
     return [
-        _pair(link, [unit.zh[i] for i in sl.src], [unit.en[j] for j in sl.tgt],
-              sl.confidence * link.confidence)
+        _pair(
+            link,
+            [unit.zh[i] for i in sl.src],
+            [unit.en[j] for j in sl.tgt],
+            sl.confidence * link.confidence,
+        )
         for sl in links
     ]
 
 
-def _pair(link: TurnLink, zs: list[Sentence], es: list[Sentence], confidence: float
-          ) -> AlignedPair:
+def _pair(link: TurnLink, zs: list[Sentence], es: list[Sentence], confidence: float) -> AlignedPair:
     return AlignedPair(
         zh_turn=zs[0].turn if zs else link.zh_turn,
         en_turn=es[0].turn if es else link.en_turn,
@@ -165,8 +205,14 @@ def alignment_json(result: RecordAlignment) -> dict:
             for t in result.turns
         ],
         "pairs": [
-            {"zh_turn": p.zh_turn, "en_turn": p.en_turn, "zh": p.zh, "en": p.en,
-             "confidence": p.confidence, "type": p.type}
+            {
+                "zh_turn": p.zh_turn,
+                "en_turn": p.en_turn,
+                "zh": p.zh,
+                "en": p.en,
+                "confidence": p.confidence,
+                "type": p.type,
+            }
             for p in result.pairs
         ],
     }

@@ -65,8 +65,14 @@ def align_sentences(
     """
     with single_blas_thread():
         problem = SentenceProblem.build(
-            src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, embedder=embedder,
-            src_breaks=src_breaks, tgt_breaks=tgt_breaks, params=params,
+            src,
+            tgt,
+            src_lang=src_lang,
+            tgt_lang=tgt_lang,
+            embedder=embedder,
+            src_breaks=src_breaks,
+            tgt_breaks=tgt_breaks,
+            params=params,
         )
         return problem.solve()
 
@@ -84,9 +90,17 @@ def single_blas_thread() -> AbstractContextManager[object]:
 class SentenceProblem:
     """One alignment problem, kept in the zh-first orientation (X = Chinese side)."""
 
-    def __init__(self, ctx: SpanContext | None, n: int, m: int, swapped: bool,
-                 params: AlignParams, x_breaks: Sequence[int] | None,
-                 y_breaks: Sequence[int] | None, length_prior: tuple[float, float]) -> None:
+    def __init__(
+        self,
+        ctx: SpanContext | None,
+        n: int,
+        m: int,
+        swapped: bool,
+        params: AlignParams,
+        x_breaks: Sequence[int] | None,
+        y_breaks: Sequence[int] | None,
+        length_prior: tuple[float, float],
+    ) -> None:
         self.ctx = ctx
         self.n, self.m = n, m
         self.swapped = swapped
@@ -99,12 +113,22 @@ class SentenceProblem:
         self.scorer: Scorer | None = None
         self.feats: list[np.ndarray] = []
         self.fixed: list[np.ndarray] = []
+        self.last_path: list[tuple[int, int, int, int]] = []
+        self.last_posteriors: list[np.ndarray] = []
 
     @classmethod
-    def build(cls, src: Sequence[str], tgt: Sequence[str], *, src_lang: str, tgt_lang: str,
-              embedder: Embedder | None = None, src_breaks: Sequence[int] | None = None,
-              tgt_breaks: Sequence[int] | None = None, params: AlignParams | None = None
-              ) -> SentenceProblem:
+    def build(
+        cls,
+        src: Sequence[str],
+        tgt: Sequence[str],
+        *,
+        src_lang: str,
+        tgt_lang: str,
+        embedder: Embedder | None = None,
+        src_breaks: Sequence[int] | None = None,
+        tgt_breaks: Sequence[int] | None = None,
+        params: AlignParams | None = None,
+    ) -> SentenceProblem:
         params = params or AlignParams()
         _check_sentences(src, "source")
         _check_sentences(tgt, "target")
@@ -117,8 +141,7 @@ class SentenceProblem:
         if not xs or not ys:
             return cls(None, len(xs), len(ys), swapped, params, xb, yb, prior)
         embedder = embedder or get_embedder()
-        max_len = max(params.max_side, params.max_one_to_many)
-        ctx = SpanContext(xs, ys, embedder, max_len)
+        ctx = SpanContext(xs, ys, embedder, *params.span_lengths())
         problem = cls(ctx, len(xs), len(ys), swapped, params, xb, yb, prior)
         problem.prepare()
         return problem
@@ -133,8 +156,9 @@ class SentenceProblem:
         """First pass, band, and the feature arrays of every band cell."""
         ctx = self.ctx
         assert ctx is not None
-        path = first_pass_path(ctx.ex[1], ctx.ey[1], ctx.ex.get(2), ctx.ey.get(2),
-                               self.params.full_search_cells)
+        path = first_pass_path(
+            ctx.ex[1], ctx.ey[1], ctx.ex.get(2), ctx.ey.get(2), self.params.full_search_cells
+        )
         self.band = dp.Band.around_path(path, self.n, self.m, self.params.band)
         ctx.build_tables(self.band, [t for t in self.types if t[0] and t[1]])
         mu, sigma = self.length_prior
@@ -151,7 +175,8 @@ class SentenceProblem:
             fixed = np.where(ok, 0.0, dp.NEG)
             if anchors is not None and a and b:
                 fixed[ok] -= self.params.break_weight * _anchor_violations(
-                    anchors, a, b, rows[ok], cols[ok])
+                    anchors, a, b, rows[ok], cols[ok]
+                )
             self.feats.append(f)
             self.fixed.append(fixed)
 
@@ -180,8 +205,8 @@ class SentenceProblem:
             out.append(f @ dense + bias + fixed)
         return out
 
-    def decode(self, weights: dict[str, float] | None = None
-               ) -> list[tuple[int, int, int, int]]:
+    def decode(self, weights: dict[str, float] | None = None) -> list[tuple[int, int, int, int]]:
+        """The single best-scoring path (Viterbi), as used in training."""
         assert self.band is not None
         return dp.viterbi(self.band, self.types, self.scores(weights))
 
@@ -192,12 +217,25 @@ class SentenceProblem:
             return self._to_links(path, [0.5] * len(path))
         assert self.band is not None
         scores = self.scores(weights)
-        path = dp.viterbi(self.band, self.types, scores)
-        conf = link_confidences(self, path, scores)
+        posteriors, _ = dp.link_posteriors(self.band, self.types, scores)
+        if self.params.mbr_penalty >= 0:
+            # Minimum Bayes risk: strict F1 rewards each exactly right link, so maximise the
+            # expected number of them, less a small price per link (measured on the dev sets:
+            # +0.1 to +0.2 strict F1 points over Viterbi on MAC-Dev, pol and aca).
+            gain = [
+                np.where(s > dp.NEG / 2, p - self.params.mbr_penalty, dp.NEG)
+                for s, p in zip(scores, posteriors, strict=True)
+            ]
+            path = dp.viterbi(self.band, self.types, gain)
+        else:
+            path = dp.viterbi(self.band, self.types, scores)
+        conf = link_confidences(self, path, posteriors)
+        self.last_path, self.last_posteriors = path, posteriors  # for calibration fitting
         return self._to_links(path, conf)
 
-    def _to_links(self, path: Sequence[tuple[int, int, int, int]], conf: Sequence[float]
-                  ) -> list[Link]:
+    def _to_links(
+        self, path: Sequence[tuple[int, int, int, int]], conf: Sequence[float]
+    ) -> list[Link]:
         links = []
         for (i0, j0, a, b), c in zip(path, conf, strict=True):
             x = tuple(range(i0, i0 + a))
@@ -211,12 +249,12 @@ def _named_weights(name: str) -> dict[str, float]:
     try:
         return WEIGHTS[name]
     except KeyError:
-        raise InputError(
-            f"unknown weights {name!r}; known: {', '.join(sorted(WEIGHTS))}") from None
+        raise InputError(f"unknown weights {name!r}; known: {', '.join(sorted(WEIGHTS))}") from None
 
 
-def _anchor_violations(anchors: tuple[np.ndarray, np.ndarray], a: int, b: int,
-                       i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def _anchor_violations(
+    anchors: tuple[np.ndarray, np.ndarray], a: int, b: int, i: np.ndarray, j: np.ndarray
+) -> np.ndarray:
     xb, yb = anchors
     p, q = i - a, j - b
     viol = (xb[p] != yb[q]).astype(np.float64)
@@ -234,8 +272,9 @@ def _check_sentences(sentences: Sequence[str], side: str) -> None:
 
 
 # --- first pass ---------------------------------------------------------------------------
-def first_pass_path(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray | None, y2: np.ndarray | None,
-                    full_cells: int) -> list[tuple[int, int]]:
+def first_pass_path(
+    x1: np.ndarray, y1: np.ndarray, x2: np.ndarray | None, y2: np.ndarray | None, full_cells: int
+) -> list[tuple[int, int]]:
     """Cells (i, j) of a rough path, from 1-1/1-2/2-1/skip links on sentence cosines."""
     n, m = len(x1), len(y1)
     if (n + 1) * (m + 1) <= full_cells or min(n, m) < 8:

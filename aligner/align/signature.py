@@ -38,6 +38,7 @@ def alignment_signature(model: str, params: AlignParams | None = None) -> str:
         ("len", _yes(p.length_model)),
         ("ev", _yes(p.evidence)),
         ("para", f"{p.break_weight:g}"),
+        ("dec", f"mbr{p.mbr_penalty:g}" if p.mbr_penalty >= 0 else "viterbi"),
         ("w", f"{p.weights}@{weights_digest(p.weights)}"),
     ]
     return "|".join(f"{k}:{v}" for k, v in fields)

@@ -73,27 +73,16 @@ class SpanContext:
         xs: Sequence[str],
         ys: Sequence[str],
         embedder: Embedder,
-        max_len: int,
+        max_len_x: int,
+        max_len_y: int,
     ) -> None:
         self.xs, self.ys = list(xs), list(ys)
         self.n, self.m = len(self.xs), len(self.ys)
-        self.max_len = max_len
-        x_spans = span_texts(self.xs, max_len)
-        y_spans = span_texts(self.ys, max_len)
-        # One encode call for everything: the embedder de-duplicates and batches by length.
-        flat = [t for layer in (*x_spans.values(), *y_spans.values()) for t in layer]
+        self.max_len = max(max_len_x, max_len_y)
         started = time.perf_counter()
-        vecs = embedder.encode(flat)
+        self.ex: dict[int, np.ndarray] = embedder.encode_spans(self.xs, max_len_x)
+        self.ey: dict[int, np.ndarray] = embedder.encode_spans(self.ys, max_len_y)
         self.embed_seconds = time.perf_counter() - started
-        self.ex: dict[int, np.ndarray] = {}
-        self.ey: dict[int, np.ndarray] = {}
-        pos = 0
-        for k, layer in x_spans.items():
-            self.ex[k] = vecs[pos : pos + len(layer)]
-            pos += len(layer)
-        for k, layer in y_spans.items():
-            self.ey[k] = vecs[pos : pos + len(layer)]
-            pos += len(layer)
         self.x_ev: list[SentenceEvidence] = [sentence_evidence(t) for t in self.xs]
         self.y_ev: list[SentenceEvidence] = [sentence_evidence(t) for t in self.ys]
         self.x_len_cum = np.concatenate([[0], np.cumsum([e.length for e in self.x_ev])])

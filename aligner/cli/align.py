@@ -25,8 +25,7 @@ def read_sentence_file(path: Path, side: str) -> list[str]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise EncodingError(
-            f"{side} file is not valid UTF-8 (byte {exc.start}): {path}") from None
+        raise EncodingError(f"{side} file is not valid UTF-8 (byte {exc.start}): {path}") from None
     if not text.strip():
         raise EmptyInputError(f"{side} file is empty: {path}")
     lines = text.split("\n")
@@ -52,41 +51,64 @@ def align_sentences_command(
     tgt_lang: str = typer.Option(..., "--tgt-lang", help="Target language code (zh or en)."),
     scores: bool = typer.Option(False, "--scores", help="Append a tab and the confidence."),
     model: str = typer.Option(
-        None, "--model", help="Embedding model: use-m-v3 (default), or a sentence-transformers "
-        "model name/local path available offline."),
+        None,
+        "--model",
+        help="Embedding model: use-m-v3 (default), or a sentence-transformers "
+        "model name/local path available offline.",
+    ),
     embed_cache: Path = typer.Option(
-        None, "--embed-cache", help="SQLite file caching embeddings between runs."),
+        None, "--embed-cache", help="SQLite file caching embeddings between runs."
+    ),
     signature: bool = typer.Option(
-        False, "--signature", help="Print the reproducibility signature on stderr."),
+        False, "--signature", help="Print the reproducibility signature on stderr."
+    ),
     max_side: int = typer.Option(4, help="Largest n-m block with n, m >= 2.", rich_help_panel=_P),
-    max_one_to_many: int = typer.Option(
-        6, help="Largest 1-n / n-1 block.", rich_help_panel=_P),
+    max_one_to_many: int = typer.Option(6, help="Largest 1-n / n-1 block.", rich_help_panel=_P),
     band: int = typer.Option(
-        8, help="Second-pass band half-width (sentences) around the first path.",
-        rich_help_panel=_P),
+        8, help="Second-pass band half-width (sentences) around the first path.", rich_help_panel=_P
+    ),
     full_search_cells: int = typer.Option(
-        2_500_000, help="First pass searches the full grid up to this many cells, else "
-        "coarse-to-fine.", rich_help_panel=_P),
+        2_500_000,
+        help="First pass searches the full grid up to this many cells, else coarse-to-fine.",
+        rich_help_panel=_P,
+    ),
     margin: bool = typer.Option(
-        True, "--margin/--no-margin", help="Neighbour (CSLS-style) margin in span scores.",
-        rich_help_panel=_P),
+        True,
+        "--margin/--no-margin",
+        help="Neighbour (CSLS-style) margin in span scores.",
+        rich_help_panel=_P,
+    ),
     length_model: bool = typer.Option(
-        True, "--length-model/--no-length-model", help="Length-ratio model.",
-        rich_help_panel=_P),
+        True, "--length-model/--no-length-model", help="Length-ratio model.", rich_help_panel=_P
+    ),
     evidence: bool = typer.Option(
-        True, "--evidence/--no-evidence",
-        help="Exact evidence: numbers, symbols, Latin-script names.", rich_help_panel=_P),
+        True,
+        "--evidence/--no-evidence",
+        help="Exact evidence: numbers, symbols, Latin-script names.",
+        rich_help_panel=_P,
+    ),
     weights: str = typer.Option(
-        "default", help="Name of the learned scoring weights.", rich_help_panel=_P),
+        "default", help="Name of the learned scoring weights.", rich_help_panel=_P
+    ),
     src_paragraphs: str = typer.Option(
-        None, help="Comma-separated 0-based indices of source lines that start a paragraph.",
-        rich_help_panel=_P),
+        None,
+        help="Comma-separated 0-based indices of source lines that start a paragraph.",
+        rich_help_panel=_P,
+    ),
     tgt_paragraphs: str = typer.Option(
-        None, help="Same for the target; paragraphs anchor only when both are given.",
-        rich_help_panel=_P),
+        None,
+        help="Same for the target; paragraphs anchor only when both are given.",
+        rich_help_panel=_P,
+    ),
     break_weight: float = typer.Option(
-        1.0, help="Weight of paragraph starts as soft anchors (0 ignores them).",
-        rich_help_panel=_P),
+        1.0, help="Weight of paragraph starts as soft anchors (0 ignores them).", rich_help_panel=_P
+    ),
+    mbr_penalty: float = typer.Option(
+        0.35,
+        help="Minimum-Bayes-risk decoding: price per link against its posterior "
+        "(negative: plain Viterbi).",
+        rich_help_panel=_P,
+    ),
 ) -> None:
     """Align two sentence-per-line files; print links like [0,1]:[0] in order, 0-based."""
     src_lines = read_sentence_file(src, "source")
@@ -95,8 +117,9 @@ def align_sentences_command(
         if not code.strip().isalpha():
             raise InputError(f"{opt} must be a language code such as zh or en, not {code!r}")
     if min(max_side, max_one_to_many, band) < 1 or full_search_cells < 1:
-        raise InputError("--max-side, --max-one-to-many, --band and --full-search-cells "
-                         "must be positive")
+        raise InputError(
+            "--max-side, --max-one-to-many, --band and --full-search-cells must be positive"
+        )
 
     from aligner.align.embedder import get_embedder
     from aligner.align.params import AlignParams
@@ -104,15 +127,28 @@ def align_sentences_command(
     from aligner.align.signature import alignment_signature
 
     params = AlignParams(
-        max_side=max_side, max_one_to_many=max_one_to_many, band=band,
-        full_search_cells=full_search_cells, margin=margin, length_model=length_model,
-        evidence=evidence, weights=weights, break_weight=break_weight,
+        max_side=max_side,
+        max_one_to_many=max_one_to_many,
+        band=band,
+        full_search_cells=full_search_cells,
+        margin=margin,
+        length_model=length_model,
+        evidence=evidence,
+        weights=weights,
+        break_weight=break_weight,
+        mbr_penalty=mbr_penalty,
     )
     embedder = get_embedder(model, cache_path=embed_cache)
-    links = align_sentences(src_lines, tgt_lines, src_lang=src_lang, tgt_lang=tgt_lang,
-                            embedder=embedder, params=params,
-                            src_breaks=_indices(src_paragraphs, "--src-paragraphs"),
-                            tgt_breaks=_indices(tgt_paragraphs, "--tgt-paragraphs"))
+    links = align_sentences(
+        src_lines,
+        tgt_lines,
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        embedder=embedder,
+        params=params,
+        src_breaks=_indices(src_paragraphs, "--src-paragraphs"),
+        tgt_breaks=_indices(tgt_paragraphs, "--tgt-paragraphs"),
+    )
     out = []
     for link in links:
         line = f"[{','.join(map(str, link.src))}]:[{','.join(map(str, link.tgt))}]"
@@ -121,7 +157,7 @@ def align_sentences_command(
         out.append(line)
     typer.echo("\n".join(out))
     if signature:
-        typer.echo(alignment_signature(embedder.name, params), err=True)
+        typer.echo(alignment_signature(embedder.signature_name, params), err=True)
 
 
 @app.command("align")
@@ -131,11 +167,12 @@ def align_command(
     as_json: bool = typer.Option(False, "--json", help="Print the alignment as JSON."),
     model: str = typer.Option(None, "--model", help="Embedding model (default use-m-v3)."),
     embed_cache: Path = typer.Option(
-        None, "--embed-cache", help="SQLite file caching embeddings between runs."),
+        None, "--embed-cache", help="SQLite file caching embeddings between runs."
+    ),
     band: int = typer.Option(8, help="Second-pass band half-width.", rich_help_panel=_P),
     break_weight: float = typer.Option(
-        1.0, help="Weight of paragraph starts as soft anchors (0 ignores them).",
-        rich_help_panel=_P),
+        1.0, help="Weight of paragraph starts as soft anchors (0 ignores them).", rich_help_panel=_P
+    ),
 ) -> None:
     """Align two records of the same meeting: turns, then sentences, with confidences."""
     for path, side in ((zh, "Chinese"), (en, "English")):
@@ -155,9 +192,14 @@ def align_command(
     from aligner.parse import parse_record
 
     console = Console(stderr=True)
-    with Progress(TextColumn("{task.description:<10}"), BarColumn(), TextColumn(
-            "{task.percentage:>3.0f}%"), TimeElapsedColumn(), console=console,
-            transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description:<10}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
         task = bar.add_task("parse", total=1.0)
         zh_record = parse_record(zh, lang="zh")
         bar.update(task, completed=0.5)
@@ -171,8 +213,13 @@ def align_command(
             bar.update(stages[stage], completed=fraction)
 
         embedder = get_embedder(model, cache_path=embed_cache)
-        result = align_records(zh_record, en_record, embedder=embedder, progress=progress,
-                               params=AlignParams(band=band, break_weight=break_weight))
+        result = align_records(
+            zh_record,
+            en_record,
+            embedder=embedder,
+            progress=progress,
+            params=AlignParams(band=band, break_weight=break_weight),
+        )
     if as_json:
         typer.echo(json.dumps(alignment_json(result), ensure_ascii=False, indent=1))
         return

@@ -36,7 +36,12 @@ _PARSE_END = 0.05
 _ALIGN_END = 0.85
 _STORE_END = 0.87
 _INDEX_END = 0.90
-ALIGN_STAGES = {"turns": (0.0, 0.1), "embed": (0.1, 0.8), "sentences": (0.8, 1.0)}
+ALIGN_STAGES = {
+    "embed": (0.0, 0.6),
+    "turns": (0.6, 0.7),
+    "spans": (0.7, 0.8),
+    "sentences": (0.8, 1.0),
+}
 """The aligner reports each of its stages from 0 to 1: where each sits inside alignment
 (embedding every candidate span dominates the time)."""
 

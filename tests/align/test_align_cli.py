@@ -17,7 +17,9 @@ LINK = re.compile(r"^\[(\d+(,\d+)*)?\]:\[(\d+(,\d+)*)?\]$")
 def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", "from aligner.cli import main; main()", *map(str, args)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -32,8 +34,9 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_prints_links_covering_every_line_in_order(files: tuple[Path, Path]) -> None:
     src, tgt = files
-    res = run_cli("align-sentences", src, tgt, "--src-lang", "en", "--tgt-lang", "en",
-                  "--model", "hashing")
+    res = run_cli(
+        "align-sentences", src, tgt, "--src-lang", "en", "--tgt-lang", "en", "--model", "hashing"
+    )
     assert res.returncode == 0, res.stderr
     lines = res.stdout.splitlines()
     assert all(LINK.match(line) for line in lines)
@@ -45,8 +48,19 @@ def test_prints_links_covering_every_line_in_order(files: tuple[Path, Path]) -> 
 
 def test_scores_append_a_tab_and_a_probability(files: tuple[Path, Path]) -> None:
     src, tgt = files
-    res = run_cli("align-sentences", src, tgt, "--src-lang", "en", "--tgt-lang", "en",
-                  "--model", "hashing", "--scores", "--signature")
+    res = run_cli(
+        "align-sentences",
+        src,
+        tgt,
+        "--src-lang",
+        "en",
+        "--tgt-lang",
+        "en",
+        "--model",
+        "hashing",
+        "--scores",
+        "--signature",
+    )
     assert res.returncode == 0, res.stderr
     for line in res.stdout.splitlines():
         link, score = line.split("\t")
@@ -54,22 +68,40 @@ def test_scores_append_a_tab_and_a_probability(files: tuple[Path, Path]) -> None
     assert res.stderr.strip().startswith("verbalign:")
 
 
-@pytest.mark.parametrize("content", [b"", b"   \n\n", b"\xff\xfe\xfa not utf-8\n",
-                                     b"bin\x00ary\n"])
+@pytest.mark.parametrize("content", [b"", b"   \n\n", b"\xff\xfe\xfa not utf-8\n", b"bin\x00ary\n"])
 def test_bad_files_give_one_line_error_and_non_zero_exit(
-        tmp_path: Path, files: tuple[Path, Path], content: bytes) -> None:
+    tmp_path: Path, files: tuple[Path, Path], content: bytes
+) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
-    res = run_cli("align-sentences", bad, files[1], "--src-lang", "en", "--tgt-lang", "en",
-                  "--model", "hashing")
+    res = run_cli(
+        "align-sentences",
+        bad,
+        files[1],
+        "--src-lang",
+        "en",
+        "--tgt-lang",
+        "en",
+        "--model",
+        "hashing",
+    )
     assert res.returncode != 0
     assert res.stderr.startswith("error:") and "Traceback" not in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
 
 
 def test_missing_file_is_reported(files: tuple[Path, Path], tmp_path: Path) -> None:
-    res = run_cli("align-sentences", tmp_path / "nope.txt", files[1], "--src-lang", "en",
-                  "--tgt-lang", "en", "--model", "hashing")
+    res = run_cli(
+        "align-sentences",
+        tmp_path / "nope.txt",
+        files[1],
+        "--src-lang",
+        "en",
+        "--tgt-lang",
+        "en",
+        "--model",
+        "hashing",
+    )
     assert res.returncode != 0 and "not found" in res.stderr and "Traceback" not in res.stderr
 
 

