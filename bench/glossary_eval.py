@@ -109,7 +109,6 @@ def score(entries: list[tuple[str, str, str]], gold: list[GoldEntry]) -> Scores:
 
 def _alignment(embedder_name: str | None) -> object:
     from aligner.align.pipeline import align_records
-
     from aligner.parse import parse_record
 
     zh_path, en_path = CORPUS / "zh.txt", CORPUS / "en.txt"
