@@ -71,25 +71,11 @@ class JobRunner:
         try:
             result = work(progress)
         except VerbalignError as exc:
-            store.update_job(
-                job_id,
-                status="failed",
-                stage="failed",
-                error=str(exc),
-                error_type=type(exc).__name__,
-                finished_at=now(),
-            )
+            self._fail(job_id, str(exc), type(exc).__name__)
             return
         except Exception as exc:  # a bug: keep the server up, say so in the job
             log.exception("job %s failed", job_id)
-            store.update_job(
-                job_id,
-                status="failed",
-                stage="failed",
-                error=f"internal error: {type(exc).__name__}: {exc}",
-                error_type="InternalError",
-                finished_at=now(),
-            )
+            self._fail(job_id, f"internal error: {type(exc).__name__}: {exc}", "InternalError")
             return
         is_record = is_dataclass(result) and not isinstance(result, type)
         payload = asdict(result) if is_record else result
@@ -99,5 +85,15 @@ class JobRunner:
             stage="done",
             percent=100.0,
             result=payload,
+            finished_at=now(),
+        )
+
+    def _fail(self, job_id: str, error: str, error_type: str) -> None:
+        self.store.update_job(
+            job_id,
+            status="failed",
+            stage="failed",
+            error=error,
+            error_type=error_type,
             finished_at=now(),
         )

@@ -79,6 +79,9 @@ class Turn:
     header: str
     """The speaker header exactly as printed (empty for procedure turns)."""
     paragraphs: list[Paragraph] = field(default_factory=list)
+    title: str | None = None
+    """The national office a header names instead of the State ("Minister for Foreign Affairs
+    of Kenya"), as printed; `country` is then the State named in it."""
 
     def sentences(self) -> Iterator[Sentence]:
         for p in self.paragraphs:

@@ -1,7 +1,10 @@
-"""Shared resources for the routes, created once per app in its lifespan (api/main.py).
+"""Shared resources for the routes, created once per app in its lifespan (api/main.py), and the
+parameter declarations several routes share.
 
-Routes take them as dependencies, so tests swap them with `app.dependency_overrides`
-(e.g. `app.dependency_overrides[get_embedder] = lambda: HashingEmbedder()`).
+Routes take the resources as dependencies, so tests swap them with `app.dependency_overrides`
+(e.g. `app.dependency_overrides[get_embedder] = lambda: HashingEmbedder()`). The parameters
+carry the store's bounds (aligner/store/limits.py, aligner/store/symbols.py) so that /openapi.json
+states them and a request outside them is a 422, never an error deep in the database.
 """
 
 from __future__ import annotations
@@ -10,12 +13,14 @@ import secrets
 import threading
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from aligner.align.embedder import Embedder
 from aligner.jobs import JobRunner
 from aligner.store import SQLiteStore
+from aligner.store.limits import MAX_OFFSET, MAX_ROW_ID, MAX_TURN
+from aligner.store.symbols import MAX_SYMBOL_CHARS, SYMBOL_PATTERN
 from aligner.tm import TranslationMemory
 from api.settings import Settings
 
@@ -80,3 +85,19 @@ RunnerDep = Annotated[JobRunner, Depends(get_runner)]
 EmbedderDep = Annotated[Embedder, Depends(get_embedder)]
 TmDep = Annotated[TranslationMemory, Depends(get_tm)]
 WriteAccess = Depends(require_token)
+
+SymbolPath = Annotated[
+    str,
+    Path(
+        max_length=MAX_SYMBOL_CHARS,
+        pattern=SYMBOL_PATTERN,
+        description="Record symbol, e.g. S/PV.9132 (slashes as they are, or %2F)",
+    ),
+]
+SymbolFilter = Annotated[
+    str | None,
+    Query(max_length=MAX_SYMBOL_CHARS, pattern=SYMBOL_PATTERN, description="Only this record"),
+]
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip")]
+TurnIndex = Annotated[int | None, Query(ge=0, le=MAX_TURN, description="Turn index")]

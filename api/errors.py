@@ -7,6 +7,7 @@ core library and other routers raise them and this module maps them once.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -28,7 +29,19 @@ class UnsupportedMediaTypeError(InputError):
 
 
 def error_body(kind: str, detail: str, **extra: object) -> dict[str, object]:
-    return {"error": kind, "detail": detail, **extra}
+    return _encodable({"error": kind, "detail": detail, **extra})
+
+
+def _encodable(value: Any) -> Any:
+    """`value` with lone surrogates replaced: a request can carry them in JSON escapes, and an
+    error that echoes the input must still encode as UTF-8."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_encodable(k): _encodable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_encodable(v) for v in value]
+    return value
 
 
 def install(app: FastAPI) -> None:

@@ -2,8 +2,11 @@
 
 A file is accepted as a PDF only if it starts with the %PDF- signature, and as text only if it
 is UTF-8 without NUL bytes; the declared Content-Type must agree with that (browsers and curl
-send application/pdf or text/plain; application/octet-stream defers to the bytes). The client's
-file name is kept for display only, reduced to a plain base name.
+send application/pdf or text/plain; application/octet-stream defers to the bytes). A text file
+is also decoded and its language told now, which is cheap, so that junk, control-character
+noise or a text in neither language is a 422 at once rather than a failed job later (reading a
+PDF is the job's work). The client's file name is kept for display only, reduced to a plain
+base name.
 """
 
 from __future__ import annotations
@@ -11,12 +14,15 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import UploadFile
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from aligner.errors import EmptyInputError, EncodingError
+from aligner.errors import EmptyInputError, EncodingError, InputError, VerbalignError
+from aligner.ingest.language import detect_language
+from aligner.ingest.source import decode_text
 from aligner.store.importer import Source
 from api.errors import PayloadTooLargeError, UnsupportedMediaTypeError
 
@@ -43,7 +49,15 @@ def sniff(data: bytes) -> str | None:
     return "text"
 
 
-async def read_upload(upload: UploadFile, field: str, max_bytes: int) -> Source:
+@dataclass(frozen=True)
+class Upload:
+    field: str
+    source: Source
+    language: str | None
+    """"zh" or "en" for a text file; None for a PDF (told when the job reads it)."""
+
+
+async def read_upload(upload: UploadFile, field: str, max_bytes: int) -> Upload:
     data = await upload.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise PayloadTooLargeError(
@@ -66,7 +80,24 @@ async def read_upload(upload: UploadFile, field: str, max_bytes: int) -> Source:
     if declared == "text" and actual == "pdf":
         raise UnsupportedMediaTypeError(f"{field}: declared text but the file is a PDF")
     extension = "pdf" if actual == "pdf" else "txt"
-    return Source(data, safe_name(upload.filename, f"{field}.{extension}"))
+    source = Source(data, safe_name(upload.filename, f"{field}.{extension}"))
+    return Upload(field, source, None if actual == "pdf" else _text_language(data, field))
+
+
+def _text_language(data: bytes, field: str) -> str:
+    try:
+        return detect_language(decode_text(data))
+    except VerbalignError as exc:
+        raise type(exc)(f"{field}: {exc}") from None
+
+
+def check_pair_languages(zh: Upload, en: Upload) -> None:
+    """One Chinese and one English record, in either slot (the import swaps them)."""
+    if zh.language is not None and zh.language == en.language:
+        name = {"zh": "Chinese", "en": "English"}[zh.language]
+        raise InputError(
+            f"both files are {name}: upload one Chinese and one English record of the meeting"
+        )
 
 
 def safe_name(name: str | None, default: str) -> str:

@@ -3,6 +3,7 @@
     python -m bench.glossary_eval                       # the bundled pair, default settings
     python -m bench.glossary_eval --show-errors         # list false and missed entries
     python -m bench.glossary_eval --min-confidence 0.8  # another operating point
+    python -m bench.glossary_eval --without short_forms,bodies  # ablation
 
 The bundled record pair is parsed and aligned with the real pipeline (the alignment is cached
 under var/ keyed by the files' hashes and the alignment signature, since embedding dominates
@@ -135,7 +136,17 @@ def main(argv: list[str] | None = None) -> int:
         "--alignment", type=Path, default=None, help="a pickled RecordAlignment to use instead"
     )
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument(
+        "--without",
+        default="",
+        help="comma-separated kinds of evidence to leave out (ablation): "
+        "association, names, short_forms, bodies",
+    )
     args = ap.parse_args(argv)
+    left_out = {w.strip() for w in args.without.split(",") if w.strip()}
+    unknown = left_out - {"association", "names", "short_forms", "bodies"}
+    if unknown:
+        ap.error(f"unknown evidence: {', '.join(sorted(unknown))}")
 
     from aligner.align.embedder import get_embedder
     from aligner.terms.extract import ExtractParams, extract_terms
@@ -146,9 +157,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         alignment = _alignment(args.model)
     t1 = time.perf_counter()
-    params = ExtractParams()
+    knobs: dict[str, float | bool] = {f"use_{kind}": False for kind in left_out}
     if args.min_confidence is not None:
-        params = ExtractParams(min_confidence=args.min_confidence)
+        knobs["min_confidence"] = args.min_confidence
+    params = ExtractParams(**knobs)  # type: ignore[arg-type]
     entries = extract_terms(alignment, embedder=get_embedder(args.model), params=params)  # type: ignore[arg-type]
     t2 = time.perf_counter()
     s = score([(e.zh, e.en, e.type) for e in entries], load_gold(args.gold))

@@ -8,6 +8,9 @@ returns at least one flag at or above --min-severity (the `verbalign qa check` d
     python -m bench.qa_eval                     # all checks, USE embeddings
     python -m bench.qa_eval --no-embedder       # rule-based checks only
     python -m bench.qa_eval --show misses       # list the missed errors (or: alarms)
+
+Embeddings are cached in var/qa_embeddings.sqlite (--embed-cache), shared with
+bench/qa_fit_semantic.py: the first run embeds ~30k clause texts, later runs take seconds.
 """
 
 from __future__ import annotations
@@ -38,6 +41,12 @@ def main() -> None:
     parser.add_argument(
         "--db", type=Path, help="also enforce the glossary of this database (as `qa check` does)"
     )
+    parser.add_argument(
+        "--embed-cache",
+        type=Path,
+        default=ROOT / "var" / "qa_embeddings.sqlite",
+        help="on-disk embedding cache (shared with bench/qa_fit_semantic.py)",
+    )
     parser.add_argument("--show", choices=["misses", "alarms"], help="list cases of one kind")
     parser.add_argument(
         "--split",
@@ -50,9 +59,9 @@ def main() -> None:
     cases = load(args.cases)
     embedder = None
     if not args.no_embedder:
-        from aligner.qa.embedding import load_embedder
+        from aligner.align.embedder import get_embedder
 
-        embedder = load_embedder()
+        embedder = get_embedder(cache_path=args.embed_cache)
     from aligner.qa.glossary_source import index_for_database
 
     entities, n_terms = index_for_database(args.db)

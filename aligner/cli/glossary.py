@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aligner.cli.app import app
+from aligner.cli.options import DbOption
 
 if TYPE_CHECKING:
     from aligner.store.sqlite import SQLiteStore
@@ -24,10 +25,6 @@ glossary_app = typer.Typer(
 )
 app.add_typer(glossary_app)
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="SQLite database (default: $VERBALIGN_DB or var/verbalign.db)."),
-]
 
 
 def _store(db: Path | None) -> SQLiteStore:

@@ -32,10 +32,12 @@ def parse_command(
     ),
 ) -> None:
     """Parse a UN verbatim record into meeting metadata, speaker turns, paragraphs and sentences."""
+    from aligner.ingest.source import MAX_BYTES
     from aligner.parse import parse_record
     from aligner.parse.record_json import record_json
 
-    source: Path | bytes = sys.stdin.buffer.read() if path == "-" else Path(path)
+    # One byte past the limit is enough for load_source to refuse an oversized stream.
+    source: Path | bytes = sys.stdin.buffer.read(MAX_BYTES + 1) if path == "-" else Path(path)
     record = parse_record(
         source, lang=lang.value if lang else None, name="stdin" if path == "-" else None
     )

@@ -20,6 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from aligner.cli.app import app
+from aligner.cli.options import DbOption
 from aligner.errors import InputError
 
 if TYPE_CHECKING:
@@ -60,10 +61,6 @@ class ReportFormat(StrEnum):
     html = "html"
 
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="SQLite database (default: $VERBALIGN_DB or var/verbalign.db)."),
-]
 ChecksOption = Annotated[
     str | None,
     typer.Option(
@@ -108,33 +105,30 @@ def _embedder(semantic: bool) -> Any:
     return load_embedder()
 
 
-PROGRESS_CHUNK = 64
-
-
-def _run_with_progress(views: list[PairView], ctx: QAContext, **kwargs: Any) -> list[Any]:
+def _progress_bar() -> Any:
+    """A rich progress bar on stderr (hidden when stderr is not a terminal, so logs and
+    redirected output stay clean)."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from aligner.qa.runner import check_pairs
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     console = Console(stderr=True)
-    with Progress(
-        TextColumn("[bold]qa"),
+    return Progress(
+        TextColumn("[bold]qa[/bold] {task.fields[stage]:<12}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
         console=console,
         transient=True,
         disable=not console.is_terminal,
-    ) as bar:
-        task = bar.add_task("qa", total=len(views))
-        results: list[Any] = []
-        # Chunks, so that the bar also moves while the semantic check embeds (its `prepare`
-        # runs per call); embeddings stay cached in ctx across chunks.
-        for start in range(0, len(views), PROGRESS_CHUNK):
-            chunk = views[start : start + PROGRESS_CHUNK]
-            results += check_pairs(chunk, ctx, **kwargs)
-            bar.advance(task, len(chunk))
-        return results
+    )
+
+
+def _run_with_progress(views: list[PairView], ctx: QAContext, **kwargs: Any) -> list[Any]:
+    from aligner.qa.runner import check_pairs
+
+    with _progress_bar() as bar:
+        task = bar.add_task("qa", total=max(len(views), 1), stage="checking")
+        return check_pairs(views, ctx, progress=lambda n: bar.advance(task, n), **kwargs)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -208,9 +202,19 @@ def summary_command(
     checks: ChecksOption = None,
     semantic: SemanticOption = True,
     db: DbOption = None,
+    fresh: Annotated[
+        bool,
+        typer.Option(
+            "--fresh",
+            help="Recompute even when the store holds a report of this record version.",
+        ),
+    ] = False,
 ) -> None:
     """QA report of a stored record (also: verbalign qa SYMBOL)."""
     from aligner.errors import NotFoundError
+    from aligner.qa.cache import ReportCache, report_key
+    from aligner.qa.entities import default_index
+    from aligner.qa.glossary_source import glossary_rows
     from aligner.qa.report import record_report, to_html, to_tsv
     from aligner.store import open_store
 
@@ -220,13 +224,41 @@ def summary_command(
     store = open_store(path)
     try:
         store.get_record(symbol)
-        report = record_report(
+        names = _checks(checks)
+        if names is not None:
+            from aligner.qa.check import build_checks
+
+            build_checks(names)  # unknown names fail before the model loads
+        embedder = _embedder(semantic)
+        glossary = glossary_rows(store)
+        key = report_key(
             store,
             symbol,
-            embedder=_embedder(semantic),
-            checks=_checks(checks),
-            min_severity=min_severity.value,
+            glossary=glossary,
+            checks=names,
+            semantic=semantic,
+            model=getattr(embedder, "name", None),
         )
+        cache = ReportCache(store)
+        report = None if fresh else cache.get(key)
+        if report is None:
+            with _progress_bar() as bar:
+                task = bar.add_task("qa", total=1.0, stage="loading")
+
+                def progress(stage: str, fraction: float) -> None:
+                    bar.update(task, completed=fraction, stage=stage)
+
+                report = record_report(
+                    store,
+                    symbol,
+                    entities=default_index(glossary),
+                    embedder=embedder,
+                    checks=names,
+                    min_severity="info",
+                    progress=progress,
+                )
+            cache.put(key, report)
+        report = report.at_severity(min_severity.value)
     finally:
         store.close()
     if format is ReportFormat.json:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aligner.cli.app import app
+from aligner.cli.options import DbOption, HostOption, ModelOption, PortOption
 from aligner.errors import InputError
 
 if TYPE_CHECKING:
@@ -23,16 +24,6 @@ if TYPE_CHECKING:
     from aligner.store.importer import ImportResult, Source
     from api.settings import Settings
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="SQLite database (default: $VERBALIGN_DB or var/verbalign.db)."),
-]
-ModelOption = Annotated[
-    str | None,
-    typer.Option(
-        "--model", help="Embedding model (default: $VERBALIGN_MODEL or Multilingual USE v3)."
-    ),
-]
 DEMO_CORPUS = Path("corpora/S-PV-9132")
 
 
@@ -96,7 +87,9 @@ def import_command(
     """Parse, align and store a record pair (a no-op when the same files are stored)."""
     from aligner.store import open_store
     from aligner.store.importer import Source
+    from aligner.store.symbols import check_symbol
 
+    symbol = check_symbol(symbol) if symbol else None
     zh_src, en_src = Source.from_path(zh), Source.from_path(en)
     store = open_store(_db(db))
     try:
@@ -152,8 +145,8 @@ def export_command(
 
 @app.command("serve")
 def serve_command(
-    host: Annotated[str | None, typer.Option(help="Interface (default 127.0.0.1).")] = None,
-    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    host: HostOption = None,
+    port: PortOption = None,
     db: DbOption = None,
     token: Annotated[
         str | None, typer.Option(help="Write token (default: $VERBALIGN_TOKEN; none = read-only).")
@@ -161,15 +154,18 @@ def serve_command(
     model: ModelOption = None,
 ) -> None:
     """Serve the HTTP API (docs at /docs) and the review page."""
+    from aligner.store import open_store
+
     settings = _settings(host=host, port=port, db=db, token=token, model=model)
+    open_store(settings.db).close()  # a clear error now, not a failed server start-up
     _announce(settings, token_shown=False)
     _run(settings)
 
 
 @app.command("demo")
 def demo_command(
-    host: Annotated[str | None, typer.Option(help="Interface (default 127.0.0.1).")] = None,
-    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    host: HostOption = None,
+    port: PortOption = None,
     db: DbOption = None,
     corpus: Annotated[
         Path | None, typer.Option(help="Folder with zh.txt and en.txt (default: bundled pair).")
@@ -217,7 +213,6 @@ def _settings(**overrides: object) -> Settings:
     from pydantic import ValidationError
 
     from api.settings import Settings
-
 
     try:
         return Settings(**{k: v for k, v in overrides.items() if v is not None})

@@ -10,6 +10,7 @@ The tu's `srclang` names the side the speaker actually said when it is one of th
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import BinaryIO
 
@@ -20,6 +21,8 @@ from aligner.export.base import LANGUAGE_TAGS, ExportBundle, Exporter, register
 from aligner.store.rows import PairRow
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# What XML 1.0 cannot carry: C0 controls but tab and line breaks, lone surrogates, U+FFFE/FFFF.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def tmx_date(iso: str | None = None) -> str:
@@ -74,13 +77,13 @@ class TmxExporter(Exporter):
         if pair.original in ("zh", "en"):
             tu.set("srclang", LANGUAGE_TAGS[pair.original])
         if pair.reviewed_by:
-            tu.set("changeid", pair.reviewed_by)
+            tu.set("changeid", _xml_safe(pair.reviewed_by))
             tu.set("changedate", tmx_date(pair.reviewed_at))
         for corr in bundle.corrections.get(pair.id, []):
             note = f"{corr.action} by {corr.reviewer} at {corr.created_at}"
             if corr.note:
                 note += f": {corr.note}"
-            etree.SubElement(tu, "note").text = note
+            etree.SubElement(tu, "note").text = _xml_safe(note)
         turn = pair.zh_turn if pair.zh_turn is not None else pair.en_turn
         _prop(tu, "x-symbol", pair.symbol)
         _prop(tu, "x-turn", None if turn is None else str(turn))
@@ -105,5 +108,5 @@ def _prop(parent: etree._Element, kind: str, value: str | None) -> None:
 
 
 def _xml_safe(text: str) -> str:
-    # XML 1.0 cannot carry most C0 controls; extraction debris must not break the file.
-    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+    # Extraction debris, or a note stored before notes were checked, must not break the file.
+    return _NOT_XML.sub("", text)

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from aligner.ingest.normalize import simplified_view
 from aligner.ingest.patterns import (
     BARCODE,
     HEADER_DATE,
@@ -68,7 +69,7 @@ def strip_furniture(lines: list[str], *, keep_breaks: bool = True) -> FurnitureR
     while i < len(cleaned):
         line = cleaned[i]
         stripped = line.strip()
-        if NOTICE_START.match(stripped):
+        if NOTICE_START.match(simplified_view(stripped)):
             end = _notice_end(cleaned, i)
             removed.extend(cleaned[i : end + 1])
             if keep_breaks:
@@ -118,7 +119,7 @@ def _repeated_headers(lines: list[str]) -> set[str]:
 def _notice_end(lines: list[str], start: int) -> int:
     last = min(len(lines) - 1, start + NOTICE_MAX_LINES)
     for j in range(start, last + 1):
-        if NOTICE_END.search(lines[j]):
+        if NOTICE_END.search(simplified_view(lines[j])):
             return j
     # No closing address: the notice ends at its paragraph's end.
     for j in range(start + 1, last + 1):

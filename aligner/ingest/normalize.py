@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from opencc import OpenCC
 
@@ -51,6 +51,28 @@ _VARIANTS = str.maketrans(
 @cache
 def _t2s() -> OpenCC:
     return OpenCC("t2s")
+
+
+def simplified_view(text: str) -> str:
+    """`text` with each Traditional character replaced by its Simplified form, one for one.
+
+    The structure patterns of Chinese records (speaker notes `（以法语发言）`, `上午10时开会。`,
+    `议程通过。`) are written in Simplified characters, as UN records are; matching them on this
+    view lets a Traditional record parse too. The view has the same length as `text`, so an
+    offset found in it holds in the original, whose characters the parsed text keeps.
+    """
+    if text.isascii():
+        return text
+    return "".join([_simplified_char(ch) for ch in text])
+
+
+@lru_cache(maxsize=16384)
+def _simplified_char(ch: str) -> str:
+    if ch < "\u2e80":
+        return ch
+    out = _t2s().convert(ch)
+    # Character by character, t2s is one for one; anything else keeps the character.
+    return out if len(out) == 1 else ch
 
 
 def fold_width(text: str) -> str:

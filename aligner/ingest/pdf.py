@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from aligner.errors import PdfError
 from aligner.ingest.furniture import NOTICE_END, NOTICE_MAX_LINES, NOTICE_START, is_furniture_line
+from aligner.ingest.normalize import simplified_view
 from aligner.ingest.pdf_words import PageWords, Word, pdfium_pages, pdfplumber_pages
 
 # Running headers/footers sit in these top and bottom shares of the page height.
@@ -182,10 +183,11 @@ def _without_furniture(
     notice_left = 0
     for row in rows:
         text = row.text
-        if notice_left == 0 and NOTICE_START.match(text):
+        view = simplified_view(text)
+        if notice_left == 0 and NOTICE_START.match(view):
             notice_left = NOTICE_MAX_LINES
         if notice_left:
-            notice_left = 0 if NOTICE_END.search(text) else notice_left - 1
+            notice_left = 0 if NOTICE_END.search(view) else notice_left - 1
             furniture.append(text)
             continue
         in_band = _in_band(row, page.height)

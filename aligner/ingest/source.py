@@ -44,11 +44,11 @@ def load_source(source: str | os.PathLike[str] | bytes, name: str | None = None)
         raw, default_name = bytes(source), "record"
     elif isinstance(source, os.PathLike) or _looks_like_path(source):
         path = Path(source)
-        raw, default_name = _read_file(path), path.name
+        raw, default_name = read_file(path), path.name
     else:
         raw, default_name = source.encode("utf-8"), "record"
     if len(raw) > MAX_BYTES:
-        raise InputError(f"the input is {len(raw) // 2**20} MiB; records are at most 50 MiB")
+        raise _too_large("the input", len(raw))
     kind = "pdf" if raw.lstrip()[:5] == _PDF_MAGIC else "text"
     if kind == "text" and not raw.strip():
         raise EmptyInputError("the input is empty")
@@ -61,7 +61,14 @@ def _looks_like_path(text: str) -> bool:
     return Path(text).suffix.lower() in {".pdf", ".txt", ".text"} or os.path.exists(text)
 
 
-def _read_file(path: Path) -> bytes:
+def _too_large(what: str, size: int) -> InputError:
+    limit = MAX_BYTES // 2**20
+    return InputError(f"{what} is {size // 2**20} MiB; records are at most {limit} MiB")
+
+
+def read_file(path: Path) -> bytes:
+    """A record file's bytes: NotFoundError when missing, InputError when it is a folder, too
+    large (checked before reading) or unreadable."""
     if not path.exists():
         raise NotFoundError(f"no such file: {path}")
     if path.is_dir():
@@ -69,7 +76,7 @@ def _read_file(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{path} is {size // 2**20} MiB; records are at most 50 MiB")
+            raise _too_large(str(path), size)
         return path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc

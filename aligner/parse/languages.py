@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from aligner.ingest.normalize import simplified_view
+
 # The six official languages first; the others occur when a delegation supplies its
 # own interpretation ("spoke in German; English text provided by the delegation").
 ZH_NAMES = {
@@ -64,6 +66,7 @@ def language_code(name: str, lang: str) -> str:
     """ISO 639-1 code of a language named in a speaker note; "und" if unknown."""
     name = name.strip()
     if lang == "zh":
+        name = simplified_view(name)  # 法語 is 法语
         if name in ZH_NAMES:
             return ZH_NAMES[name]
         return ZH_NAMES.get(name + "语", UNDETERMINED)

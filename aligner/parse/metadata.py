@@ -4,7 +4,8 @@ presidency and the Council's members.
 Each fact is read from where UN records state it: the cover page (English records
 and Chinese PDFs carry one), the running header (`15/09/2022 … S/PV.9132`), the
 opening and closing lines, and the President's own words. Nothing is assumed about a
-particular meeting.
+particular meeting. Chinese patterns are matched on the Simplified view of the text
+(aligner.ingest.normalize.simplified_view), so Traditional records give the same facts.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import Counter
 from datetime import date
 
 from aligner.countries import Country, find_mentions
+from aligner.ingest.normalize import simplified_view
 from aligner.ingest.patterns import DOC_SYMBOL, HEADER_DATE, JOB_NUMBER, PV_SYMBOL, has_digit
 
 _BODIES = {
@@ -74,9 +76,14 @@ _NATIONAL_CAPACITY = {
 def find_countries(text: str, lang: str) -> list[Country]:
     """Countries named in running text, in order of first mention, each once."""
     found: dict[str, Country] = {}
-    for mention in find_mentions(text, lang):
+    for mention in find_mentions(simplified_view(text), lang):
         found.setdefault(mention.country.code, mention.country)
     return list(found.values())
+
+
+def first_country(text: str, lang: str) -> Country | None:
+    countries = find_countries(text, lang)
+    return countries[0] if countries else None
 
 
 def most_common(values: list[str]) -> str | None:
@@ -96,7 +103,7 @@ def find_body(symbol: str | None, texts: list[str]) -> str | None:
         prefix = symbol.split("/", 1)[0]
         if prefix in _BODIES:
             return _BODIES[prefix]
-    joined = "\n".join(texts)
+    joined = simplified_view("\n".join(texts))
     for body, names in _BODY_NAMES:
         if any(n in joined for n in names):
             return body
@@ -104,7 +111,7 @@ def find_body(symbol: str | None, texts: list[str]) -> str | None:
 
 
 def find_meeting_number(cover: list[str], symbol: str | None) -> int | None:
-    text = "\n".join(cover)
+    text = simplified_view("\n".join(cover))
     m = _EN_MEETING.search(text) or _ZH_MEETING.search(text)
     if m:
         return int(m.group(1))
@@ -115,7 +122,7 @@ def find_meeting_number(cover: list[str], symbol: str | None) -> int | None:
 
 def find_date(cover: list[str], furniture: list[str]) -> str | None:
     """ISO date of the meeting: the cover's dated line, else the running header's date."""
-    text = "\n".join(cover)
+    text = simplified_view("\n".join(cover))
     if m := _EN_DATE.search(text):
         return _iso(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)))
     if m := _ZH_DATE.search(text):
@@ -150,7 +157,7 @@ def find_time(line: str, lang: str) -> str | None:
         elif m.group(3) == "a" and hour == 12:
             hour = 0
     else:
-        m = _ZH_TIME.search(line)
+        m = _ZH_TIME.search(simplified_view(line))
         if not m:
             return None
         period, hour, minute = m.group(1), int(m.group(2)), int(m.group(3) or 0)
@@ -182,10 +189,9 @@ def cover_president(cover: list[str], lang: str) -> Country | None:
     """The presidency named on the cover ("President: ..... (France)")."""
     pattern = _ZH_COVER_PRESIDENT if lang == "zh" else _EN_COVER_PRESIDENT
     for line in cover:
-        if m := pattern.match(line):
-            countries = find_countries(m.group(1), lang)
-            if countries:
-                return countries[0]
+        m = pattern.match(simplified_view(line))
+        if m and (country := first_country(m.group(1), lang)):
+            return country
     return None
 
 
@@ -194,7 +200,7 @@ def cover_members(cover: list[str], lang: str) -> list[Country]:
     pattern = _ZH_COVER_MEMBERS if lang == "zh" else _EN_COVER_MEMBERS
     members: dict[str, Country] = {}
     in_list = False
-    for line in cover:
+    for line in map(simplified_view, cover):
         if re.match(r"^\s*(?:Members|成员)\s*[：:]", line):
             in_list = True
         if not in_list or not line.strip():
@@ -202,15 +208,12 @@ def cover_members(cover: list[str], lang: str) -> list[Country]:
         m = pattern.match(line)
         if m is None:
             break  # the list is over ("Agenda")
-        for country in find_countries(m.group(1), lang)[:1]:
+        if country := first_country(m.group(1), lang):
             members.setdefault(country.code, country)
     return list(members.values())
 
 
 def national_statement_country(text: str, lang: str) -> Country | None:
     """The country of a President speaking in a national capacity."""
-    if m := _NATIONAL_CAPACITY[lang].search(text):
-        countries = find_countries(m.group(1), lang)
-        if countries:
-            return countries[0]
-    return None
+    m = _NATIONAL_CAPACITY[lang].search(simplified_view(text))
+    return first_country(m.group(1), lang) if m else None

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from aligner.ingest.normalize import simplified_view
+
 _TIME_ZH = r"(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}\s*时\s*(?:\d{1,2}\s*分)?"
 _TIME_EN = r"(?:\d{1,2}(?:\.\d{2})?\s*[ap]\.\s*m\.|noon|midnight)"
 
@@ -58,19 +60,33 @@ _OTHER = {
 }
 
 
+# "In the absence of the President, Mr. X (Malta), Vice-President, took the Chair." opens
+# many General Assembly records, before the meeting is called to order.
+_CHAIR_ABSENCE = {
+    "zh": re.compile(r"^主席缺席"),
+    "en": re.compile(r"^In the absence of the President\b"),
+}
+
+
+def opens_chair_change(line: str, lang: str) -> bool:
+    """Whether a line starts the note that a Vice-President took the Chair."""
+    return bool(_CHAIR_ABSENCE[lang].match(simplified_view(line.strip())))
+
+
 def is_opening(text: str, lang: str) -> bool:
-    text = text.strip()
+    text = simplified_view(text.strip())
     return any(p.search(text) for p in _OPENING[lang])
 
 
 def is_closing(text: str, lang: str) -> bool:
-    text = text.strip()
+    text = simplified_view(text.strip())
     return any(p.search(text) for p in _CLOSING[lang])
 
 
 def is_procedural(text: str, lang: str) -> bool:
-    """A procedural paragraph (or line): opening, closing, agenda adoption, vote, ..."""
-    text = text.strip()
+    """A procedural paragraph (or line): opening, closing, agenda adoption, vote, ...
+    (Traditional characters are read as their Simplified forms)."""
+    text = simplified_view(text.strip())
     return (
         is_opening(text, lang)
         or is_closing(text, lang)

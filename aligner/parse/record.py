@@ -26,7 +26,7 @@ from aligner.errors import InputError, NoTurnsError, UnknownLanguageError
 from aligner.ingest.furniture import split_lines, strip_furniture
 from aligner.ingest.hyphenation import Dehyphenator
 from aligner.ingest.language import detect_language
-from aligner.ingest.normalize import normalize
+from aligner.ingest.normalize import normalize, simplified_view
 from aligner.ingest.paragraphs import ends_sentence, join_wrapped, rebuild_paragraphs
 from aligner.ingest.pdf import read_pdf
 from aligner.ingest.source import decode_text, load_source
@@ -35,7 +35,7 @@ from aligner.ingest.variants import fold_variants
 from aligner.models import MeetingMeta, Paragraph, Record, Sentence, Turn, sentence_id
 from aligner.parse import metadata
 from aligner.parse.languages import language_code
-from aligner.parse.procedure import is_closing, is_opening, is_procedural
+from aligner.parse.procedure import is_closing, is_opening, is_procedural, opens_chair_change
 from aligner.parse.roles import RoleContext, chair_after, rule_37_invitees, speaker_role
 from aligner.parse.sentences import split_sentences
 from aligner.parse.speakers import SpeakerHeader, is_secretary_general, match_header
@@ -149,7 +149,9 @@ def _body_start(lines: list[str], lang: str) -> int | None:
         if line.strip() and (
             is_opening(line, lang) or is_opening(forced.with_continuation(i), lang)
         ):
-            return i
+            # Who presides is part of the proceedings even when noted before the opening.
+            chair_note = next((j for j in range(i) if opens_chair_change(lines[j], lang)), i)
+            return chair_note
     for i, line in enumerate(lines):
         if line.strip() and (forced(i) or is_procedural(line, lang)):
             return i
@@ -278,7 +280,9 @@ def _agenda(drafts: list[_Draft], lang: str) -> str | None:
     if first is None:
         return None
     paragraphs = first.paragraphs
-    adopted = [i for i, p in enumerate(paragraphs) if p.strip() in _ADOPTION[lang]]
+    adopted = [
+        i for i, p in enumerate(paragraphs) if simplified_view(p.strip()) in _ADOPTION[lang]
+    ]
     candidates = paragraphs[adopted[0] + 1 :] if adopted else paragraphs
     return next((p for p in candidates if not is_procedural(p, lang)), None)
 
@@ -330,4 +334,5 @@ def _turn(
         is_original=spoken == lang,
         header=header.text,
         paragraphs=paragraphs,
+        title=role.title,
     )

@@ -36,6 +36,7 @@ def record_json(record: Record) -> dict[str, Any]:
                 "honorific": t.honorific,
                 "country": t.country,
                 "country_code": t.country_code,
+                "title": t.title,
                 "role": t.role,
                 "spoken_language": t.spoken_language,
                 "is_original": t.is_original,

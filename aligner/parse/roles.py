@@ -9,6 +9,12 @@
   member list, or an observer State.
 - briefer: a speaker with no State: invited under rule 39 (Assistant Secretaries-
   General, envoys, organizations such as the European Union) or the Secretary-General.
+
+A speaker may be announced by a national office instead of the State ("Mr. X (Minister for
+Foreign Affairs of Kenya)", "X先生（肯尼亚外交部长）"): that speaker speaks for the State named
+in the office, which is then the country, and the office is kept as the title. A United
+Nations office that names a country ("Special Envoy of the Secretary-General for Myanmar",
+"秘书长缅甸问题特使") is not a national one: that speaker stays a briefer.
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from aligner.countries import Country, lookup
+from aligner.countries import Country, find_mentions, lookup
+from aligner.ingest.normalize import simplified_view
 from aligner.parse.metadata import find_countries
 from aligner.parse.speakers import SpeakerHeader
 
@@ -27,6 +34,19 @@ _TOOK_CHAIR = {
 _CHAIR_RETURNED = {
     "en": re.compile(r"\b(?:returned to|resumed) the Chair\b"),
     "zh": re.compile(r"回到主席座位|恢复主持会议"),
+}
+_NATIONAL_OFFICE = {
+    # The office comes first in English ("Minister for Foreign Affairs of Kenya")...
+    "en": re.compile(
+        r"^(?:(?:Deputy|Vice|First|Second|Acting)[\s-]+)*(?:Prime Minister|Minister|President|"
+        r"Vice-President|Chancellor|Head of (?:State|Government)|King|Queen|Emir|Crown Prince|"
+        r"Sultan|Secretary of State|Permanent Representative|Ambassador)\b"
+    ),
+    # ...and last in Chinese, after the State ("肯尼亚外交部长").
+    "zh": re.compile(
+        r"(?:部长|外长|大臣|总统|总理|首相|国王|女王|埃米尔|苏丹|王储|国务卿|国家元首|政府首脑|"
+        r"常驻代表|大使)$"
+    ),
 }
 _RULE_37 = {
     "en": re.compile(r"\brule\s+37\b[^.]*\.?"),
@@ -49,12 +69,29 @@ class SpeakerRole:
     role: str
     country: str | None
     country_code: str | None
+    title: str | None = None
+    """The national office the header names instead of the State, as printed."""
+
+
+def office_state(affiliation: str | None, lang: str) -> tuple[Country, str] | None:
+    """The State of a national office named in a header's brackets, with the State's name as
+    printed there; None for anything else."""
+    if not affiliation:
+        return None
+    view = simplified_view(affiliation)
+    if not _NATIONAL_OFFICE[lang].search(view):
+        return None
+    mentions = find_mentions(view, lang)
+    if not mentions or (lang == "zh" and mentions[0].start != 0):
+        return None
+    first = mentions[0]
+    return first.country, affiliation[first.start : first.end]
 
 
 def rule_37_invitees(texts: list[str], lang: str) -> set[str]:
     """States the President invites under rule 37 (non-members taking part)."""
     codes: set[str] = set()
-    for text in texts:
+    for text in map(simplified_view, texts):
         for m in _RULE_37[lang].finditer(text):
             codes.update(c.code for c in find_countries(m.group(0), lang))
     return codes
@@ -64,6 +101,7 @@ def chair_after(paragraph: str, chair: Country | None, ctx: RoleContext) -> Coun
     """Who presides after a procedural paragraph: a Vice-President who "took the Chair"
     ("In the absence of the President, Mr. X (Malta), Vice-President, took the Chair."),
     the President again once "returned to the Chair", else unchanged."""
+    paragraph = simplified_view(paragraph)
     if _CHAIR_RETURNED[ctx.lang].search(paragraph):
         return ctx.presidency
     if _TOOK_CHAIR[ctx.lang].search(paragraph):
@@ -83,7 +121,9 @@ def speaker_role(
             return SpeakerRole("president", name, chair.code)
         country = lookup(header.affiliation)
         return SpeakerRole("president", header.affiliation, country.code if country else None)
-    country = lookup(header.affiliation)
+    country, printed, title = lookup(header.affiliation), header.affiliation, None
+    if country is None and (office := office_state(header.affiliation, ctx.lang)):
+        (country, printed), title = office, header.affiliation
     if country is None:
         return SpeakerRole("briefer", header.affiliation, None)
     if country.code in ctx.invited:
@@ -93,4 +133,4 @@ def speaker_role(
         role = "member" if country.code in ctx.members | {presidency} else "invited"
     else:
         role = "invited" if country.status == "observer" else "member"
-    return SpeakerRole(role, header.affiliation, country.code)
+    return SpeakerRole(role, printed, country.code, title)

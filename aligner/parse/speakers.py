@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from aligner.countries import lookup
+from aligner.ingest.normalize import simplified_view
 
 _ZH_PRESIDING = ("主席", "代理主席", "临时主席", "共同主席")
 _ZH_SECRETARY_GENERAL = ("秘书长", "常务副秘书长")
@@ -78,24 +79,36 @@ def match_header(text: str, lang: str) -> SpeakerHeader | None:
 
 
 def _match_zh(text: str) -> SpeakerHeader | None:
-    m = _ZH_HEADER.match(text)
+    # Matched on the Simplified view (a Traditional record parses too); what is kept is sliced
+    # from the text as printed. The view has the same length, so the spans hold in both.
+    view = simplified_view(text)
+    m = _ZH_HEADER.match(view)
     if not m:
         return None
-    who = re.sub(r"\s+", "", m.group("who"))
-    aff = _squash(m.group("aff"))
+
+    def printed(group: str | int) -> str | None:
+        start, end = m.span(group)
+        return None if start < 0 else text[start:end]
+
+    who_view = re.sub(r"\s+", "", m.group("who"))
+    who = _squash(printed("who")) or ""
+    aff = _squash(printed("aff"))
     language = _squash(m.group("lang"))
-    if who in _ZH_PRESIDING or who in _ZH_SECRETARY_GENERAL:
+    if who_view in _ZH_PRESIDING or who_view in _ZH_SECRETARY_GENERAL:
         return SpeakerHeader(
-            text=_squash(m.group(0)) or "",
+            text=_squash(printed(0)) or "",
             name=None,
             honorific=None,
             affiliation=aff,
             language_name=language,
-            presiding=who in _ZH_PRESIDING,
-            title=who,
+            presiding=who_view in _ZH_PRESIDING,
+            title=who_view,
             end=m.end(),
         )
-    honorific = next((h for h in _ZH_HONORIFICS if who.endswith(h) and len(who) > len(h)), None)
+    honorific_view = next(
+        (h for h in _ZH_HONORIFICS if who_view.endswith(h) and len(who_view) > len(h)), None
+    )
+    honorific = who[-len(honorific_view) :] if honorific_view else None
     name = who[: -len(honorific)] if honorific else who
     # Chinese records always print an honorific after a name; without one, only a bracketed
     # State makes a header ("我们认为（见S/2021/956）：" is a sentence, and "中东局势" + a
@@ -105,7 +118,7 @@ def _match_zh(text: str) -> SpeakerHeader | None:
     if not _looks_like_zh_name(name):
         return None
     return SpeakerHeader(
-        text=_squash(m.group(0)) or "",
+        text=_squash(printed(0)) or "",
         name=name,
         honorific=honorific,
         affiliation=aff,

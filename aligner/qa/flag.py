@@ -28,6 +28,10 @@ class Span:
     def to_dict(self) -> dict[str, Any]:
         return {"lang": self.lang, "start": self.start, "end": self.end, "text": self.text}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(data["lang"], int(data["start"]), int(data["end"]), data["text"])
+
 
 @dataclass
 class Flag:
@@ -53,3 +57,14 @@ class Flag:
         if self.details:
             out["details"] = self.details
         return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Flag:
+        return cls(
+            data["type"],
+            data["severity"],
+            data["message"],
+            [Span.from_dict(s) for s in data.get("spans", [])],
+            data.get("check", ""),
+            dict(data.get("details") or {}),
+        )

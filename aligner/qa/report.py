@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from aligner.qa.check import PairView, QAContext, build_checks
@@ -15,7 +15,7 @@ from aligner.qa.entities import EntityIndex
 from aligner.qa.flag import SEVERITIES, Flag, Span, severity_rank
 from aligner.qa.runner import check_pairs
 
-QA_VERSION = "qa-1"
+QA_VERSION = "qa-2"
 """Bumped when checks or their calibration change, so cached reports are recomputed."""
 
 
@@ -32,6 +32,11 @@ class PairReport:
             "direction": self.direction,
             "flags": [f.to_dict() for f in self.flags],
         }
+
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> PairReport:
+        fields = {k: v for k, v in row.items() if k not in ("direction", "flags")}
+        return cls(fields, dict(row["direction"]), [Flag.from_dict(f) for f in row["flags"]])
 
 
 @dataclass
@@ -57,6 +62,32 @@ class RecordReport:
                 Counter(str(p.direction.get("original") or "neither") for p in self.pairs)
             ),
         }
+
+    def at_severity(self, min_severity: str) -> RecordReport:
+        """The same report without the flags below `min_severity` (and the pairs left with
+        none): a report computed at "info" serves every level."""
+        limit = severity_rank(min_severity)
+        if limit >= severity_rank(self.min_severity):
+            return self
+        pairs = []
+        for p in self.pairs:
+            flags = [f for f in p.flags if severity_rank(f.severity) <= limit]
+            if flags:
+                pairs.append(PairReport(p.pair, p.direction, flags))
+        return replace(self, min_severity=min_severity, pairs=pairs)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RecordReport:
+        """The report as `to_dict` wrote it (the QA cache stores reports this way)."""
+        return cls(
+            symbol=data["symbol"],
+            signature=data["alignment_signature"],
+            checks=list(data["checks"]),
+            min_severity=data["min_severity"],
+            semantic=bool(data["semantic_checks"]),
+            pair_count=int(data["summary"]["pairs"]),
+            pairs=[PairReport.from_dict(p) for p in data["pairs"]],
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -133,18 +164,32 @@ def record_report(
     embedder: Any = None,
     checks: Sequence[str] | None = None,
     min_severity: str = "info",
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[str, float], None] | None = None,
 ) -> RecordReport:
-    """Check every pair of a stored record. Raises NotFoundError for an unknown symbol."""
+    """Check every pair of a stored record. Raises NotFoundError for an unknown symbol.
+
+    `progress(stage, fraction)` follows the work (stages "loading", "checking",
+    "consistency"), as the job runner and the CLI's progress bar take it."""
     from aligner.qa.glossary_source import index_for_store
 
+    report_progress = progress or (lambda stage, fraction: None)
+    report_progress("loading", 0.0)
     detail = store.get_record(symbol)
     rows = store.list_pairs(symbol).items
     index = entities if entities is not None else index_for_store(store)
     views = [PairView(str(r.id), r.zh or "", r.en or "", r.original) for r in rows]
     active = build_checks(checks)
     ctx = QAContext(entities=index, embedder=embedder)
-    results = check_pairs(views, ctx, checks=active, min_severity=min_severity, progress=progress)
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        report_progress("checking", done / max(len(views), 1))
+
+    report_progress("checking", 0.0)
+    results = check_pairs(views, ctx, checks=active, min_severity=min_severity, progress=advance)
+    report_progress("consistency", 1.0)
     extra = consistency_flags(views, index) if severity_rank(min_severity) >= 2 else {}
     pairs = []
     for row, result in zip(rows, results, strict=True):

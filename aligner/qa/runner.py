@@ -10,6 +10,10 @@ from aligner.qa.check import Check, PairView, QAContext, build_checks
 from aligner.qa.flag import Flag, severity_rank
 
 DEFAULT_MIN_SEVERITY = "warning"
+PROGRESS_CHUNK = 32
+"""With a progress callback, pairs are checked in chunks of this many, so that the batch work
+of `prepare` (the semantic check embeds every text of its batch) is spread over the run and
+the progress moves steadily; results do not depend on the chunking."""
 
 
 @dataclass
@@ -39,9 +43,24 @@ def check_pairs(
 ) -> list[PairResult]:
     """Flags for every pair, most serious first; flags below `min_severity` are dropped.
 
-    Without `ctx.embedder` the semantic check falls back to the length ratio alone."""
+    `progress`, when given, is called with the number of pairs just finished (see
+    PROGRESS_CHUNK). Without `ctx.embedder` the semantic check falls back to the length ratio
+    alone."""
     ctx = ctx or QAContext()
     active = list(checks or build_checks())
+    step = PROGRESS_CHUNK if progress is not None else max(len(views), 1)
+    results: list[PairResult] = []
+    for start in range(0, len(views), step):
+        chunk = views[start : start + step]
+        results += _check_chunk(chunk, ctx, active, min_severity)
+        if progress is not None:
+            progress(len(chunk))
+    return results
+
+
+def _check_chunk(
+    views: Sequence[PairView], ctx: QAContext, active: Sequence[Check], min_severity: str
+) -> list[PairResult]:
     for c in active:
         c.prepare(views, ctx)
     limit = severity_rank(min_severity)
@@ -55,8 +74,6 @@ def check_pairs(
         flags = [f for f in flags if severity_rank(f.severity) <= limit]
         flags.sort(key=lambda f: (severity_rank(f.severity), f.type))
         results.append(PairResult(view, flags))
-        if progress is not None:
-            progress(1)
     return results
 
 

@@ -20,6 +20,7 @@ a batch are embedded in `prepare`, once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ import numpy as np
 from aligner.qa.check import Check, PairView, QAContext, other, register_check
 from aligner.qa.flag import Flag, Span
 from aligner.qa.length import length_z
+from aligner.qa.lexicon import Coverage, load_lexicon, longest_gap
 from aligner.qa.segments import pieces, without
 from aligner.qa.semantic_calibration import SEMANTIC_MODEL
 
@@ -61,9 +63,22 @@ class SideEvidence:
     excess: float
     """Length z-score in the direction of this side being too long (0 when it is not)."""
     similarity: float
+    lexical: float = 1.0
+    """Worst piece of this side: the share of its content words with a dictionary rendering
+    on the other side (aligner/qa/lexicon.py); 1.0 without a dictionary."""
+    gap: int = 0
+    """Longest run of consecutive content words of this side without a dictionary rendering
+    on the other side (0 without a dictionary)."""
 
     def features(self) -> list[float]:
-        return [self.gain, self.coverage, self.excess, self.similarity]
+        return [
+            self.gain,
+            self.coverage,
+            self.excess,
+            self.similarity,
+            self.lexical,
+            math.log1p(self.gap),
+        ]
 
 
 def _windows(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -128,8 +143,54 @@ def side_evidence(view: PairView, ctx: QAContext) -> list[SideEvidence]:
                 if g > gain:
                     gain, best = g, span
         excess = max(z, 0.0) if lang == "en" else max(-z, 0.0)
-        out.append(SideEvidence(lang, gain, best, coverage, excess, sim))
+        lexical = lexical_coverage(view, lang)
+        out.append(
+            SideEvidence(lang, gain, best, coverage, excess, sim, lexical, lexical_gap(view, lang))
+        )
     return out
+
+
+def lexical_gap(view: PairView, lang: str) -> int:
+    """Longest run of content words of this side with no dictionary rendering on the other."""
+    lexicon = load_lexicon()
+    if lexicon is None:
+        return 0
+    rival = view.text(other(lang))
+    if lang == "zh":
+        marks = lexicon.zh_marks(view.zh, rival)
+    else:
+        bag = view.memo("lexicon:bag:zh", lambda: lexicon.bag(rival))
+        marks = lexicon.en_marks(view.en, rival, bag)
+    return longest_gap(marks)
+
+
+MIN_LEXICAL_WORDS = 3
+"""Pieces with fewer content words than this say too little to judge their coverage alone."""
+
+
+def lexical_coverage(view: PairView, lang: str) -> float:
+    """Share of covered content words in the worst-covered piece of this side (pieces of at
+    least MIN_LEXICAL_WORDS content words; the whole side when there is none)."""
+    lexicon = load_lexicon()
+    if lexicon is None:
+        return 1.0
+    text, rival = view.text(lang), view.text(other(lang))
+    if lang == "zh":
+
+        def measure(piece: str) -> Coverage:
+            return lexicon.zh_coverage(piece, rival)
+    else:
+        bag = view.memo("lexicon:bag:zh", lambda: lexicon.bag(rival))
+
+        def measure(piece: str) -> Coverage:
+            return lexicon.en_coverage(piece, rival, bag)
+
+    shares = [
+        c.share
+        for a, b in _pieces(view, lang)
+        if (c := measure(text[a:b])).total >= MIN_LEXICAL_WORDS
+    ]
+    return min(shares) if shares else measure(text).share
 
 
 def omission_score(evidence: SideEvidence) -> float:

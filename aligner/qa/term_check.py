@@ -14,6 +14,7 @@ from collections import Counter
 from aligner.qa.check import Check, PairView, QAContext, register_check
 from aligner.qa.entities import Entity, EntityHit, EntityIndex, default_index
 from aligner.qa.flag import Flag, Span
+from aligner.qa.term_match import en_loosely_present, en_stems, zh_loosely_present
 
 
 def term_index(ctx: QAContext) -> EntityIndex:
@@ -39,6 +40,12 @@ def _latin_in_zh(entry: Entity, zh: str) -> bool:
     return any(
         re.search(rf"(?<![A-Za-z]){re.escape(f)}(?![A-Za-z])", zh) for f in entry.forms("en")
     )
+
+
+def _loosely_in_en(view: PairView, entry: Entity) -> bool:
+    """The English forms reworded or inflected (see aligner/qa/term_match.py)."""
+    stems = view.memo("stems:en", lambda: en_stems(view.folded("en")))
+    return any(en_loosely_present(f, stems) for f in entry.forms("en"))
 
 
 def _span(view: PairView, lang: str, h: EntityHit) -> Span:
@@ -97,13 +104,16 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
             if _kind(entry) not in kinds or counts[rival][key]:
                 continue
             if rival == "en" and (
-                key in context_en or index.present(key, rival_text, "en", context=True)
+                key in context_en
+                or index.present(key, rival_text, "en", context=True)
+                or _loosely_in_en(view, entry)
             ):
                 continue
             if rival == "zh" and (
                 index.present(key, rival_text, "zh")
                 or _abbreviated(entry, rival_text)
                 or _latin_in_zh(entry, rival_text)
+                or any(zh_loosely_present(f, rival_text) for f in entry.forms("zh"))
             ):
                 continue
             first = next(h for h in found[lang] if h.key == key and not h.context_only)

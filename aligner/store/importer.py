@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aligner.errors import InputError
+from aligner.errors import InputError, NotFoundError
+from aligner.ingest.source import read_file
 from aligner.models import Record, RecordAlignment
 from aligner.store.repository import Repository
 from aligner.store.sqlite import record_symbol
+from aligner.store.symbols import check_symbol
 
 if TYPE_CHECKING:
     from aligner.align.embedder import Embedder
@@ -59,13 +61,10 @@ class Source:
     def from_path(cls, path: str | Path) -> Source:
         p = Path(path)
         try:
-            return cls(p.read_bytes(), p.name)
-        except FileNotFoundError:
-            raise InputError(f"no such file: {p}") from None
-        except IsADirectoryError:
-            raise InputError(f"{p} is a directory, not a file") from None
-        except PermissionError:
-            raise InputError(f"cannot read {p}: permission denied") from None
+            return cls(read_file(p), p.name)
+        except NotFoundError as exc:
+            # A missing input file is a bad argument here (exit 2), not a missing record.
+            raise InputError(str(exc)) from None
 
 
 @dataclass
@@ -100,6 +99,7 @@ def import_pair(
     """
     report = _monotonic(progress)
     started = time.perf_counter()
+    symbol = check_symbol(symbol) if symbol else None
     if not force:
         known = store.find_symbol_by_sources(zh.sha256, en.sha256)
         if (
@@ -122,7 +122,7 @@ def import_pair(
     report("parse", _PARSE_END)
     zh_rec, en_rec = _by_language(first, second, zh, en)
     if symbol:
-        zh_rec.meta.symbol = en_rec.meta.symbol = symbol.strip()
+        zh_rec.meta.symbol = en_rec.meta.symbol = symbol
     record_symbol(zh_rec, en_rec)  # a clear error before the costly alignment
 
     from aligner.align.pipeline import align_records

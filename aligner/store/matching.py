@@ -9,10 +9,10 @@ it one character at a time and keeping each folded character's source position.
 from __future__ import annotations
 
 import html
-import unicodedata
 from functools import lru_cache
 
 from aligner.errors import InputError
+from aligner.store.request_text import check_text
 
 MAX_QUERY_CHARS = 200
 
@@ -26,14 +26,7 @@ def fold(text: str) -> str:
 
 def check_query(query: str) -> str:
     """A usable search query, stripped; InputError for empty, overlong or control characters."""
-    q = query.strip()
-    if not q:
-        raise InputError("the query is empty")
-    if len(q) > MAX_QUERY_CHARS:
-        raise InputError(f"the query is longer than {MAX_QUERY_CHARS} characters")
-    if any(unicodedata.category(ch) == "Cc" for ch in q):
-        raise InputError("the query contains control characters")
-    return q
+    return check_text(query, "query", MAX_QUERY_CHARS)
 
 
 @lru_cache(maxsize=65536)

@@ -40,7 +40,7 @@ from aligner.errors import VerbalignError
 
 CORE = "core"
 
-EXTENSION_MODULES: tuple[str, ...] = ("aligner.store.glossary",)
+EXTENSION_MODULES: tuple[str, ...] = ("aligner.store.glossary", "aligner.qa.cache")
 """Modules that register migrations of their own; imported (when present) before migrating."""
 
 

@@ -14,19 +14,29 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
 from aligner.errors import ConflictError, InputError, NotFoundError
 from aligner.models import Record, RecordAlignment, join_sentences
+from aligner.store.limits import (
+    MAX_FLAG_CHARS,
+    MAX_FLAGS,
+    MAX_NOTE_CHARS,
+    MAX_REVIEWER_CHARS,
+    check_page,
+    is_row_id,
+)
 from aligner.store.matching import check_query, find_spans, fold, highlight
 from aligner.store.migrations import apply_migrations
 from aligner.store.repository import Repository
+from aligner.store.request_text import check_text
 from aligner.store.rows import (
     JOB_STATUSES,
     PAIR_STATUSES,
@@ -44,8 +54,8 @@ from aligner.store.rows import (
     TurnLinkRow,
     TurnRow,
 )
+from aligner.store.symbols import check_symbol
 
-MAX_PAGE = 1000
 _JOB_FIELDS = {
     "status",
     "stage",
@@ -71,7 +81,12 @@ class SQLiteStore(Repository):
         self.path = Path(path)
         if str(path) == ":memory:":
             raise InputError("the store needs a database file (threads share it), not :memory:")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(
+                f"cannot create the database folder {self.path.parent}: {exc.strerror or exc}"
+            ) from None
         self._timeout = timeout
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
@@ -107,27 +122,21 @@ class SQLiteStore(Repository):
                 self._all.append(conn)
         return conn
 
-    @contextmanager
-    def read(self) -> Iterator[sqlite3.Connection]:
+    def read(self) -> AbstractContextManager[sqlite3.Connection]:
         """A read transaction: one consistent snapshot for every query inside it."""
-        conn = self._conn()
-        if conn.in_transaction:
-            yield conn
-            return
-        conn.execute("BEGIN")
-        try:
-            yield conn
-        finally:
-            conn.execute("COMMIT")
+        return self._transaction("BEGIN")
+
+    def write(self) -> AbstractContextManager[sqlite3.Connection]:
+        """A write transaction (BEGIN IMMEDIATE): all of it is committed, or none of it."""
+        return self._transaction("BEGIN IMMEDIATE")
 
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction (BEGIN IMMEDIATE): all of it is committed, or none of it."""
+    def _transaction(self, begin: str) -> Iterator[sqlite3.Connection]:
         conn = self._conn()
-        if conn.in_transaction:
+        if conn.in_transaction:  # nested: part of the transaction around it
             yield conn
             return
-        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(begin)
         try:
             yield conn
         except BaseException:
@@ -230,7 +239,7 @@ class SQLiteStore(Repository):
                 raise NotFoundError(f"no record {symbol!r}")
             summary = _summary(row)
             versions = [
-                RecordVersion(v["language"], v["source_name"], v["source_sha256"], _j(v["meta"]))
+                _from_row(RecordVersion, v, json_fields=("meta",))
                 for v in c.execute(
                     "SELECT * FROM record_versions WHERE record_id = ? ORDER BY language",
                     (row["id"],),
@@ -247,30 +256,17 @@ class SQLiteStore(Repository):
                 (row["id"],),
             ):
                 turns.setdefault(t["language"], []).append(
-                    TurnRow(
-                        language=t["language"],
+                    _from_row(
+                        TurnRow,
+                        t,
                         index=t["idx"],
-                        role=t["role"],
-                        speaker=t["speaker"],
-                        honorific=t["honorific"],
-                        country=t["country"],
-                        country_code=t["country_code"],
-                        spoken_language=t["spoken_language"],
                         is_original=bool(t["is_original"]),
-                        header=t["header"],
                         paragraphs=t["n_par"],
                         sentences=t["n_sent"],
                     )
                 )
             links = [
-                TurnLinkRow(
-                    position=lk["position"],
-                    zh_turn=lk["zh_turn"],
-                    en_turn=lk["en_turn"],
-                    zh_turns=_j(lk["zh_turns"]),
-                    en_turns=_j(lk["en_turns"]),
-                    confidence=lk["confidence"],
-                )
+                _from_row(TurnLinkRow, lk, json_fields=("zh_turns", "en_turns"))
                 for lk in c.execute(
                     "SELECT * FROM turn_links WHERE record_id = ? ORDER BY position", (row["id"],)
                 )
@@ -305,6 +301,7 @@ class SQLiteStore(Repository):
         limit: int | None = None,
         offset: int = 0,
     ) -> Page[PairRow]:
+        check_page(limit, offset)
         f = filters or PairFilter()
         where, params = ["r.symbol = ?"], [symbol]
         if f.turn is not None:
@@ -342,25 +339,19 @@ class SQLiteStore(Repository):
         with self.read() as c:
             _record_id(c, symbol)
             clause = " AND ".join(where)
-            total = c.execute(
-                f"SELECT COUNT(*) FROM {_PAIR_FROM} WHERE {clause}", params
-            ).fetchone()[0]
-            sql = f"SELECT {_PAIR_COLUMNS} FROM {_PAIR_FROM} WHERE {clause} ORDER BY p.position"
-            page_params: list[Any] = list(params)
-            if limit is not None:
-                sql += " LIMIT ? OFFSET ?"
-                page_params += [limit, offset]
-            rows = c.execute(sql, page_params).fetchall()
-        return Page(total, limit if limit is not None else total, offset, [_pair(r) for r in rows])
+            total = _count_pairs(c, clause, params)
+            items = _select_pairs(
+                c, clause, params, order="p.position", limit=limit, offset=offset
+            )
+        return Page(total, limit if limit is not None else total, offset, items)
 
     def get_pair(self, pair_id: int) -> PairRow:
         with self.read() as c:
             return _get_pair(c, pair_id)
 
     def correct_pair(self, pair_id: int, correction: Correction) -> list[PairRow]:
-        reviewer = _check_reviewer(correction.reviewer)
-        if correction.note is not None and len(correction.note) > 2000:
-            raise InputError("the note is longer than 2000 characters")
+        correction = _checked(correction)
+        reviewer = correction.reviewer
         stamp = now()
         with self.write() as c:
             target = _get_pair(c, pair_id)
@@ -396,6 +387,8 @@ class SQLiteStore(Repository):
     def corrections(
         self, *, symbol: str | None = None, pair_id: int | None = None
     ) -> list[CorrectionRow]:
+        if pair_id is not None and not is_row_id(pair_id):
+            return []
         where, params = [], []
         with self.read() as c:
             if symbol is not None:
@@ -410,20 +403,7 @@ class SQLiteStore(Repository):
                 f"{clause} ORDER BY c.id",
                 params,
             ).fetchall()
-        return [
-            CorrectionRow(
-                id=r["id"],
-                symbol=r["symbol"],
-                pair_id=r["pair_id"],
-                action=r["action"],
-                reviewer=r["reviewer"],
-                created_at=r["created_at"],
-                before=_j(r["before"]),
-                after=_j(r["after"]),
-                note=r["note"],
-            )
-            for r in rows
-        ]
+        return [_from_row(CorrectionRow, r, json_fields=("before", "after")) for r in rows]
 
     # concordance -------------------------------------------------------------------------
     def search(
@@ -436,6 +416,7 @@ class SQLiteStore(Repository):
         offset: int = 0,
     ) -> Page[SearchHit]:
         q = check_query(query)
+        check_page(limit, offset)
         if lang not in (None, "zh", "en"):
             raise InputError(f"lang must be zh or en, not {lang!r}")
         needle = fold(q)
@@ -465,17 +446,10 @@ class SQLiteStore(Repository):
         with self.read() as c:
             if symbol is not None:
                 _record_id(c, symbol)
-            total = c.execute(
-                f"SELECT COUNT(*) FROM {_PAIR_FROM} WHERE {clause}", params
-            ).fetchone()[0]
-            rows = c.execute(
-                f"SELECT {_PAIR_COLUMNS} FROM {_PAIR_FROM} WHERE {clause} "
-                "ORDER BY r.symbol, p.position LIMIT ? OFFSET ?",
-                [*params, limit, offset],
-            ).fetchall()
+            total = _count_pairs(c, clause, params)
+            pairs = _select_pairs(c, clause, params, limit=limit, offset=offset)
         hits = []
-        for r in rows:
-            pair = _pair(r)
+        for pair in pairs:
             matched = [
                 lg
                 for lg, text in (("zh", pair.zh), ("en", pair.en))
@@ -502,12 +476,7 @@ class SQLiteStore(Repository):
                 _record_id(c, symbol)
                 where += " AND r.symbol = ?"
                 params.append(symbol)
-            rows = c.execute(
-                f"SELECT {_PAIR_COLUMNS} FROM {_PAIR_FROM} WHERE {where} "
-                "ORDER BY r.symbol, p.position",
-                params,
-            ).fetchall()
-        return [_pair(r) for r in rows]
+            return _select_pairs(c, where, params)
 
     def get_embeddings(
         self, model: str, language: str, pair_ids: list[int]
@@ -590,6 +559,7 @@ class SQLiteStore(Repository):
         return _job(row)
 
     def list_jobs(self, *, limit: int = 50) -> list[JobRow]:
+        check_page(limit, 0)
         with self.read() as c:
             rows = c.execute(
                 "SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?", (limit,)
@@ -620,7 +590,7 @@ def record_symbol(zh: Record, en: Record) -> str:
     symbol = (zh_symbol or en_symbol or "").strip()
     if not symbol:
         raise InputError("neither file states the record's symbol (e.g. S/PV.9132): give one")
-    return symbol
+    return check_symbol(symbol)
 
 
 def _one(value: int | None) -> list[int]:
@@ -769,24 +739,16 @@ def _replace_pairs(
 
 _SUMMARY_SQL = (
     "SELECT r.*, "
-    "(SELECT COUNT(*) FROM pairs p WHERE p.record_id = r.id) n_pairs, "
-    "(SELECT COUNT(*) FROM turns t WHERE t.record_id = r.id AND t.language = 'zh') n_turns, "
+    "(SELECT COUNT(*) FROM pairs p WHERE p.record_id = r.id) pair_count, "
+    "(SELECT COUNT(*) FROM turns t WHERE t.record_id = r.id AND t.language = 'zh') turn_count, "
     "(SELECT group_concat(language) FROM record_versions v WHERE v.record_id = r.id) langs "
     "FROM records r"
 )
 
 
 def _summary(r: sqlite3.Row) -> RecordSummary:
-    return RecordSummary(
-        symbol=r["symbol"],
-        meta=_j(r["meta"]),
-        languages=sorted((r["langs"] or "").split(",")) if r["langs"] else [],
-        signature=r["signature"],
-        turn_count=r["n_turns"],
-        pair_count=r["n_pairs"],
-        created_at=r["created_at"],
-        updated_at=r["updated_at"],
-    )
+    languages = sorted(r["langs"].split(",")) if r["langs"] else []
+    return _from_row(RecordSummary, r, json_fields=("meta",), languages=languages)
 
 
 _PAIR_FROM = (
@@ -801,66 +763,72 @@ _PAIR_COLUMNS = (
     "te.country country_en, coalesce(tz.country_code, te.country_code) country_code, "
     "coalesce(tz.role, te.role) role, "
     "coalesce(tz.spoken_language, te.spoken_language) spoken_language, "
-    "tz.is_original orig_zh, te.is_original orig_en"
+    "CASE WHEN tz.is_original THEN 'zh' WHEN te.is_original THEN 'en' END original"
 )
 
 
 def _pair(r: sqlite3.Row) -> PairRow:
-    original = "zh" if r["orig_zh"] else "en" if r["orig_en"] else None
-    return PairRow(
-        id=r["id"],
-        symbol=r["symbol"],
-        position=r["position"],
-        zh_turn=r["zh_turn"],
-        en_turn=r["en_turn"],
-        zh_ids=_j(r["zh_ids"]),
-        en_ids=_j(r["en_ids"]),
-        zh=r["zh_text"],
-        en=r["en_text"],
-        confidence=r["confidence"],
-        type=r["type"],
-        signature=r["signature"],
-        origin=r["origin"],
-        status=r["status"],
-        flags=_j(r["flags"]),
-        note=r["note"],
-        reviewed_by=r["reviewed_by"],
-        reviewed_at=r["reviewed_at"],
-        speaker_zh=r["speaker_zh"],
-        speaker_en=r["speaker_en"],
-        country_zh=r["country_zh"],
-        country_en=r["country_en"],
-        country_code=r["country_code"],
-        role=r["role"],
-        spoken_language=r["spoken_language"],
-        original=original,
+    return _from_row(
+        PairRow, r, json_fields=("zh_ids", "en_ids", "flags"), zh=r["zh_text"], en=r["en_text"]
     )
 
 
+def _select_pairs(
+    c: sqlite3.Connection,
+    clause: str,
+    params: Sequence[Any],
+    *,
+    order: str = "r.symbol, p.position",
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[PairRow]:
+    """The pairs (with their turns' speaker, country and language) matching `clause`."""
+    sql = f"SELECT {_PAIR_COLUMNS} FROM {_PAIR_FROM} WHERE {clause} ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params = [*params, limit, offset]
+    return [_pair(r) for r in c.execute(sql, params)]
+
+
+def _count_pairs(c: sqlite3.Connection, clause: str, params: Sequence[Any]) -> int:
+    return int(c.execute(f"SELECT COUNT(*) FROM {_PAIR_FROM} WHERE {clause}", params).fetchone()[0])
+
+
 def _get_pair(c: sqlite3.Connection, pair_id: int) -> PairRow:
-    row = c.execute(
-        f"SELECT {_PAIR_COLUMNS} FROM {_PAIR_FROM} WHERE p.id = ?", (pair_id,)
-    ).fetchone()
-    if row is None:
+    found = _select_pairs(c, "p.id = ?", [pair_id]) if is_row_id(pair_id) else []
+    if not found:
         raise NotFoundError(f"no pair {pair_id}")
-    return _pair(row)
+    return found[0]
 
 
 def _job(r: sqlite3.Row) -> JobRow:
-    return JobRow(
-        id=r["id"],
-        kind=r["kind"],
-        status=r["status"],
-        stage=r["stage"],
-        percent=r["percent"],
-        params=_j(r["params"]),
-        result=_j(r["result"]),
-        error=r["error"],
-        error_type=r["error_type"],
-        created_at=r["created_at"],
-        started_at=r["started_at"],
-        finished_at=r["finished_at"],
-        updated_at=r["updated_at"],
+    return _from_row(JobRow, r, json_fields=("params", "result"))
+
+
+_Row = TypeVar("_Row")
+
+
+def _from_row(
+    cls: type[_Row], row: sqlite3.Row, *, json_fields: Sequence[str] = (), **values: Any
+) -> _Row:
+    """A row dataclass from a database row: each field not given in `values` is read from the
+    column of its name; `json_fields` are stored as JSON text."""
+    for name, is_json in _columns_of(cls, tuple(row.keys()), tuple(json_fields)):
+        if name not in values:
+            values[name] = _j(row[name]) if is_json else row[name]
+    return cls(**values)
+
+
+@cache
+def _columns_of(
+    cls: type, columns: tuple[str, ...], json_fields: tuple[str, ...]
+) -> tuple[tuple[str, bool], ...]:
+    # Worked out once per query shape: pages of pairs map thousands of rows.
+    present = set(columns)
+    return tuple(
+        (f.name, f.name in json_fields)
+        for f in fields(cls)  # type: ignore[arg-type]
+        if f.name in present
     )
 
 
@@ -878,25 +846,19 @@ def _snapshot(p: PairRow) -> dict[str, Any]:
     }
 
 
-def _check_reviewer(reviewer: str) -> str:
-    who = (reviewer or "").strip()
-    if not who:
-        raise InputError("a correction needs the reviewer's name")
-    if len(who) > 100 or any(ch < " " for ch in who):
-        raise InputError("the reviewer's name must be at most 100 printable characters")
-    return who
-
-
-def _check_flags(flags: Sequence[str]) -> list[str]:
-    if len(flags) > 20:
-        raise InputError("at most 20 flags per pair")
-    out = []
-    for flag in flags:
-        f = str(flag).strip()
-        if not f or len(f) > 40 or any(ch < " " for ch in f):
-            raise InputError(f"invalid flag {flag!r}: 1-40 printable characters")
-        out.append(f)
-    return list(dict.fromkeys(out))
+def _checked(corr: Correction) -> Correction:
+    """The correction with its reviewer, flags and note checked and stripped (a blank note
+    clears the pair's note)."""
+    note = corr.note
+    if note is not None and note.strip():
+        note = check_text(note, "note", MAX_NOTE_CHARS, multiline=True)
+    flags = corr.flags
+    if flags is not None:
+        if len(flags) > MAX_FLAGS:
+            raise InputError(f"at most {MAX_FLAGS} flags per pair")
+        flags = list(dict.fromkeys(check_text(str(f), "flag", MAX_FLAG_CHARS) for f in flags))
+    reviewer = check_text(corr.reviewer, "reviewer's name", MAX_REVIEWER_CHARS)
+    return replace(corr, reviewer=reviewer, note=note, flags=flags)
 
 
 def _flag(
@@ -907,7 +869,7 @@ def _flag(
     status = pair.status if corr.status is None else corr.status
     if status not in PAIR_STATUSES:
         raise InputError(f"status must be one of {', '.join(PAIR_STATUSES)}")
-    flags = pair.flags if corr.flags is None else _check_flags(corr.flags)
+    flags = pair.flags if corr.flags is None else corr.flags
     note = pair.note if corr.note is None else corr.note
     c.execute(
         "UPDATE pairs SET status = ?, flags = ?, note = ?, reviewed_by = ?, reviewed_at = ? "

@@ -7,6 +7,12 @@ least `min_freq` pairs are scored with the Dice coefficient of the sets of pairs
 a pair is kept when each is the other's best partner, the score clears `min_dice`, and, when an
 embedder is given, the two phrases are also close in the multilingual embedding space (the
 check that rejects frequent but unrelated neighbours such as 双方 / "the parties'").
+Termhood: a pair that associates well may still be a collocation rather than a term. Common-noun
+phrases must recur more than names of bodies, may not start with an evaluative modifier
+("lasting peace") and may not have a semantically light head ("border area", "normalization
+process"): those name an instance, not a concept.
+A phrase that always runs on into the same word (basic national -> basic national
+conditions, 社会主义核心 -> 社会主义核心价值观) is a fragment of a longer term and is dropped.
 Numbers, dates and names already known from stronger evidence are not candidates.
 """
 
@@ -65,6 +71,16 @@ _EN_NOT_TERM_START = frozenset(
     comprehensive significant important deep direct necessary relevant concrete positive
     long-term difficult clear genuine real great greater further broader wider international
     military political regional""".split()  # noqa: SIM905
+)
+# Semantically light heads: "border area", "normalization process", "security situation" name
+# an instance (where, which process), not a concept; a common-noun phrase with such a head is
+# a collocation, whatever its association. Names of bodies (title case) are not affected, and
+# the curated vocabulary keeps the few that are terms (peace process).
+_EN_LIGHT_HEADS = frozenset(
+    """area areas process processes situation situations issue issues question questions
+    matter matters level levels side sides part parts way ways field fields context
+    framework efforts effort step steps aspect aspects region regions zone zones case cases
+    point points time times period periods kind type types sort""".split()  # noqa: SIM905
 )
 # Words that start a clause, not a term: a term is a noun phrase.
 _EN_NOT_FIRST = frozenset(
@@ -232,9 +248,18 @@ def association_candidates(
         surface = _surface(e, pairs, zh_sets[z] & en_sets[e])
         # A common-noun phrase must recur more than a name does to count as a term.
         needed = params.min_freq if _is_title_case(surface) else params.min_pairs_common
-        if n >= needed and surface.split()[0].lower() not in _EN_NOT_TERM_START:
+        words = surface.split()
+        light = words[-1].lower() in _EN_LIGHT_HEADS and not _is_title_case(surface)
+        if n >= needed and words[0].lower() not in _EN_NOT_TERM_START and not light:
             chosen.append((z, surface, dice))
     chosen = _drop_nested(chosen, zh_sets)
+    by_index = {p.index: p for p in pairs}
+    chosen = [
+        (z, e, d)
+        for z, e, d in chosen
+        if not _fragment_en(e, [by_index[i].en for i in en_sets[e.lower()]])
+        and not _fragment_zh(z, [by_index[i].zh for i in zh_sets[z]])
+    ]
     if embedder is not None and chosen:
         sims = _similarities(embedder, [z for z, _, _ in chosen], [e for _, e, _ in chosen])
         chosen = [
@@ -247,6 +272,41 @@ def association_candidates(
         where = zh_sets[z] & en_sets[e.lower()]
         out.append(Candidate(z, e, "other", "association", 0.45 + 0.45 * dice, where))
     return out
+
+
+def _fragment_en(phrase: str, texts: list[str]) -> bool:
+    """True when every occurrence of `phrase` runs on into the same content word ("basic
+    national" is always "basic national conditions"): a piece of a longer term, not a term."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(phrase)}\s+([A-Za-z][\w-]*)", re.IGNORECASE)
+    total = sum(len(re.findall(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", t, re.I)) for t in texts)
+    following = Counter(m.group(1).lower() for t in texts for m in pattern.finditer(t))
+    if not following or total < 2:
+        return False
+    word, n = following.most_common(1)[0]
+    return n == total and word not in _EN_STOP
+
+
+def _fragment_zh(phrase: str, texts: list[str]) -> bool:
+    """The Chinese counterpart: every occurrence followed by the same word (社会主义核心 is
+    always 社会主义核心价值观)."""
+    following: Counter[str] = Counter()
+    total = 0
+    for t in texts:
+        start = t.find(phrase)
+        while start >= 0:
+            total += 1
+            rest = t[start + len(phrase) :]
+            words = [w.word for w in segmenter().cut(rest[:8])] if rest else []
+            if words and re.match(r"[\u4e00-\u9fff]", words[0]):
+                following[words[0]] += 1
+            start = t.find(phrase, start + 1)
+    if not following or total < 2:
+        return False
+    word, n = following.most_common(1)[0]
+    return n == total and word not in _ZH_STOP and word not in _ZH_FUNCTION
+
+
+_ZH_FUNCTION = frozenset("的和与及或在是对为了也都而并中上下等")
 
 
 def _words_re(words: list[str]) -> re.Pattern[str] | None:

@@ -98,6 +98,9 @@ def _tig(
     tig = etree.SubElement(parent, "tig")
     etree.SubElement(tig, "term").text = _xml_safe(term)
     term_type = _TBX_TERM_TYPE.get(entry.type, "fullForm") if main else "variant"
+    if term_type == "acronym" and term.isascii() and not term.isupper():
+        # A Chinese short form (纳卡) has the full English term (Nagorno-Karabakh) opposite.
+        term_type = "fullForm"
     etree.SubElement(tig, "termNote", type="termType").text = term_type
     # A rejected concept deprecates all its terms; variants of a kept one stay admitted.
     status = ADMINISTRATIVE_STATUS[entry.status] if main else ADMINISTRATIVE_STATUS["candidate"]

@@ -3,10 +3,24 @@
 Order matters: the strong, specific kinds of evidence run first (definitions, speaker headers,
 the Member State table, UN phraseology and numbered references) and what they find is masked
 out of the weaker, statistical ones (names matched by sound, multiword association), so a
-frequent known term never comes back paired with a neighbour. Candidates for the same
-(Chinese, English) pair are merged; their confidences combine as independent evidence.
-Frequencies are counted over the whole record, longest terms first, so 秘书长 inside 助理秘书长
-is counted once, for the longer term.
+frequent known term never comes back paired with a neighbour. Short forms (纳卡, 安理会) are
+read off the long forms found so far (aligner/terms/short_forms.py), and names of bodies and
+offices written once (Joint Staff) are paired by meaning (aligner/terms/bodies.py), both
+before association. Candidates for the same (Chinese, English) pair are merged; their
+confidences combine as independent evidence.
+
+Whatever evidence found it, a pair a terminologist would not accept is not emitted: an English
+side that is a clause ("The agenda was adopted") is dropped, and every English side that is not
+a name is put in its citation form (aligner/terms/citation.py: the form the record uses,
+singular when it uses both numbers) before merging, so "Co-Chair of the Minsk Group" and
+"Co-Chairs of ..." are one entry. Types follow the English head where the evidence gave none:
+titles (President of ..., Heads of State) are phraseology, named bodies organizations,
+documents with an instrument head (statement, treaty, ...) instruments.
+
+Frequencies are counted over the whole record, longest forms first, so 秘书长 inside 助理秘书长
+is counted once, for the longer term. An English term shared by several Chinese forms (纳卡 and
+纳戈尔诺-卡拉巴赫 both render Nagorno-Karabakh) is counted, for each of them but the most
+frequent, in the pairs where that Chinese form was seen.
 """
 
 from __future__ import annotations
@@ -19,13 +33,16 @@ from typing import Any
 from aligner.ingest.normalize import normalize
 from aligner.models import RecordAlignment
 from aligner.terms.association import AssociationParams, association_candidates
+from aligner.terms.bodies import body_candidates
 from aligner.terms.candidate import Candidate
+from aligner.terms.citation import citation_form, is_clause
 from aligner.terms.composition import composition_candidates
 from aligner.terms.definitions import definition_candidates
 from aligner.terms.entry import MAX_CONTEXTS, TermEntry, entry_key, noisy_or
 from aligner.terms.names import name_candidates
 from aligner.terms.pair_text import PairText, pair_texts, record_symbol
 from aligner.terms.phraseology import lexicon_candidates, pattern_candidates
+from aligner.terms.short_forms import short_form_candidates
 from aligner.terms.speakers import speaker_candidates
 from aligner.terms.states import member_state_candidates
 
@@ -48,6 +65,9 @@ class ExtractParams:
     association: AssociationParams = field(default_factory=AssociationParams)
     use_association: bool = True
     use_names: bool = True
+    use_short_forms: bool = True
+    use_bodies: bool = True
+    """Names of bodies and offices seen once (needs an embedder)."""
 
 
 def extract_terms(
@@ -80,6 +100,18 @@ def extract_terms(
         candidates += name_candidates(
             pairs, known_zh=_all_zh(candidates), known_en=_all_en(candidates)
         )
+    if params.use_short_forms:
+        # After the names: a place name found by sound (纳戈尔诺-卡拉巴赫) has short forms too.
+        candidates += short_form_candidates(pairs, candidates, min_score=params.min_confidence)
+    if params.use_bodies:
+        people = [c for c in candidates if c.type == "person"]
+        candidates += body_candidates(
+            pairs,
+            embedder=embedder,
+            known_zh=_all_zh(candidates),
+            known_en=_all_en(candidates),
+            people=_all_zh(people) | _all_en(people),
+        )
     if params.use_association:
         names = [c for c in candidates if c.type in _NAME_TYPES]
         candidates += association_candidates(
@@ -91,8 +123,9 @@ def extract_terms(
             names_zh=_all_zh(names),
             names_en=_all_en(names),
         )
-    entries = _combine(candidates, pairs, symbol)
-    _count_frequencies(entries, alignment)
+    candidates = _cite(candidates, pairs)
+    entries, where = _combine(candidates, pairs, symbol)
+    _count_frequencies(entries, alignment, where, pairs)
     kept = [e for e in entries if e.confidence >= params.min_confidence and e.freq_zh and e.freq_en]
     kept.sort(key=lambda e: (-e.frequency, -e.confidence, e.zh))
     return kept
@@ -107,15 +140,46 @@ def _all_en(candidates: Iterable[Candidate]) -> set[str]:
     return {f for c in candidates for f in (c.en, *c.en_variants)}
 
 
-def _combine(candidates: list[Candidate], pairs: list[PairText], symbol: str) -> list[TermEntry]:
+_UNCITED = frozenset({"person", "place", "country", "document", "acronym"})
+"""Types whose English is a name or a code, written as the evidence found it."""
+
+
+def _cite(candidates: list[Candidate], pairs: list[PairText]) -> list[Candidate]:
+    """English sides in citation form; clauses dropped."""
+    by_index = {p.index: p.en for p in pairs}
+    record = "\n".join(p.en for p in pairs)
+    out = []
+    for c in candidates:
+        if c.type in _UNCITED:
+            out.append(c)
+            continue
+        if is_clause(c.en):
+            continue
+        own = "\n".join(by_index[i] for i in sorted(c.pair_indices) if i in by_index)
+        en, others = citation_form(c.en, record, own)
+        if en != c.en:
+            c.en_variants = [v for v in dict.fromkeys([*others, *c.en_variants]) if v != en]
+            c.en = en
+        else:
+            c.en_variants = list(dict.fromkeys([*c.en_variants, *others]))
+        out.append(c)
+    return out
+
+
+def _combine(
+    candidates: list[Candidate], pairs: list[PairText], symbol: str
+) -> tuple[list[TermEntry], dict[tuple[str, str], list[int]]]:
+    """Entries, and for each entry key the indices of all the pairs it was seen in."""
     by_index = {p.index: p for p in pairs}
     grouped: dict[tuple[str, str], list[Candidate]] = {}
     for c in candidates:
         grouped.setdefault(entry_key(c.zh, c.en), []).append(c)
     entries: list[TermEntry] = []
-    for group in grouped.values():
+    seen_in: dict[tuple[str, str], list[int]] = {}
+    for key, group in grouped.items():
         first = max(group, key=lambda c: c.score)
         where = sorted(set().union(*(c.pair_indices for c in group)))
+        seen_in[key] = where
         # Independent kinds of evidence combine; repeats of one kind do not.
         best_by_source: dict[str, float] = {}
         for c in group:
@@ -135,7 +199,7 @@ def _combine(candidates: list[Candidate], pairs: list[PairText], symbol: str) ->
                 contexts=[by_index[i].context(symbol) for i in where[:MAX_CONTEXTS]],
             )
         )
-    return entries
+    return entries, seen_in
 
 
 def _unique(values: Iterable[str]) -> list[str]:
@@ -143,13 +207,24 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 
 _TITLE_START = re.compile(
-    r"^(President|Chair|Minister|Secretary|Head|Chief|Special Representative|Deputy|Director)\b"
+    r"^(?:President|Chair|Minister|Secretary|Head|Chief|Special Representative|Deputy|Director)"
+    r"s?\b"
 )
+# Common-noun heads of documents that bind or commit their parties (the trilateral statement of
+# 9 November 2020): instruments, although not written as names.
+_INSTRUMENT_HEADS = frozenset(
+    {"statement", "agreement", "treaty", "convention", "declaration", "communiqué", "protocol",
+     "accord", "memorandum", "charter", "covenant"}
+)  # fmt: skip
 
 
 def _guess_type(en: str) -> str:
+    """Type from the English term's form, for evidence that gives none."""
     if _TITLE_START.search(en):
         return "phraseology"
+    head = en.split()[-1].lower() if en.split() else ""
+    if head in _INSTRUMENT_HEADS or head.rstrip("s") in _INSTRUMENT_HEADS:
+        return "instrument"
     words = en.split()
     title_case = all(w[:1].isupper() for w in words if w not in {"of", "and", "for", "the", "in"})
     if title_case and _ORGANIZATION_WORDS.search(en):
@@ -159,21 +234,91 @@ def _guess_type(en: str) -> str:
     return "other"
 
 
-def _count_frequencies(entries: list[TermEntry], alignment: RecordAlignment) -> None:
-    """Occurrences in the whole record, speaker headers included (a name may occur only there)."""
+def _count_frequencies(
+    entries: list[TermEntry],
+    alignment: RecordAlignment,
+    where: dict[tuple[str, str], list[int]],
+    pairs: list[PairText],
+) -> None:
+    """Occurrences in the whole record, speaker headers included (a name may occur only there).
+
+    Longer forms are counted first and masked, so an occurrence counts for one entry only; a
+    form that is one entry's term and another's variant (俄罗斯 beside 俄罗斯联邦) counts for
+    the entry whose term it is.
+    """
     zh_texts = [s.norm or normalize(s.text) for s in alignment.zh.sentences()]
     zh_texts += [normalize(t.header) for t in alignment.zh.turns if t.header]
     en_texts = [normalize(s.text) for s in alignment.en.sentences()]
     en_texts += [normalize(t.header) for t in alignment.en.turns if t.header]
-    zh_all, en_all = "\n".join(zh_texts), "\n".join(en_texts)
-    # A variant that is itself an entry (俄罗斯 beside 俄罗斯联邦) is counted for that entry only.
-    zh_main = {e.zh for e in entries}
-    en_main = {e.en for e in entries}
+    zh_counts = _masked_counts("\n".join(zh_texts), entries, "zh")
+    # An English term shared by several entries belongs, in the record count, to the one
+    # whose Chinese form is the most frequent.
+    by_zh = sorted(range(len(entries)), key=lambda i: -zh_counts[i])
+    en_counts = _masked_counts("\n".join(en_texts), entries, "en", order=by_zh)
+    for i, e in enumerate(entries):
+        e.freq_zh = zh_counts[i]
+        e.freq_en = en_counts[i]
+
+    # An English term shared by several Chinese forms: the most frequent Chinese form keeps the
+    # record's count, the others count it in their own pairs.
+    by_index = {p.index: normalize(p.en) for p in pairs}
+    sharing: dict[str, list[TermEntry]] = {}
     for e in entries:
-        zh_forms = [e.zh, *(v for v in e.zh_variants if v not in zh_main)]
-        en_forms = [e.en, *(v for v in e.en_variants if v not in en_main)]
-        e.freq_zh = sum(len(_zh_re(f).findall(zh_all)) for f in zh_forms)
-        e.freq_en = sum(len(_en_re(f).findall(en_all)) for f in en_forms)
+        sharing.setdefault(e.key[1], []).append(e)
+    for group in sharing.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda e: -e.freq_zh)
+        forms = sorted({f for e in group for f in (e.en, *e.en_variants)}, key=len, reverse=True)
+        for e in group[1:]:
+            texts = [by_index[i] for i in where.get(e.key, []) if i in by_index]
+            e.freq_en = sum(_count_once(forms, t) for t in texts)
+
+
+def _count_once(forms: list[str], text: str) -> int:
+    """Occurrences of any of `forms` (longest first) in `text`, each stretch counted once."""
+    n = 0
+    for form in forms:
+        text, k = _en_re(form).subn(lambda m: "\x00" * len(m.group(0)), text)
+        n += k
+    return n
+
+
+def _masked_counts(
+    text: str, entries: list[TermEntry], lang: str, order: list[int] | None = None
+) -> list[int]:
+    """Per entry, the occurrences of its forms that do not lie inside an occurrence of a longer
+    form (terms that overlap, 欧洲安全与合作组织明斯克小组 and 明斯克小组共同主席, both count).
+    A term seen only inside longer ones (巴尔达 in 巴尔达市) is counted there."""
+    order = order if order is not None else list(range(len(entries)))
+    owner: dict[str, int] = {}
+    for i in order:
+        e = entries[i]
+        owner.setdefault((e.zh if lang == "zh" else e.en).strip("《》"), i)
+    for i in order:
+        for v in entries[i].zh_variants if lang == "zh" else entries[i].en_variants:
+            owner.setdefault(v.strip("《》"), i)
+    # Each stretch of text belongs to the longest form found there (a plural matched by a
+    # term's pattern and listed as its variant is one occurrence, not two).
+    spans: dict[tuple[int, int], str] = {}
+    for form in sorted(owner, key=len, reverse=True):
+        if form:
+            pattern = _zh_re(form) if lang == "zh" else _en_re(form)
+            for m in pattern.finditer(text):
+                spans.setdefault(m.span(), form)
+    counts = [0] * len(entries)
+    nested = [0] * len(entries)
+    # In (start, -end) order a span lies inside another exactly when an earlier one reaches
+    # as far: the running maximum of the ends tells.
+    reach = -1
+    for a, b in sorted(spans, key=lambda s: (s[0], -s[1])):
+        owner_of = owner[spans[(a, b)]]
+        if reach >= b:
+            nested[owner_of] += 1
+        else:
+            counts[owner_of] += 1
+        reach = max(reach, b)
+    return [c or n for c, n in zip(counts, nested, strict=True)]
 
 
 def _zh_re(form: str) -> re.Pattern[str]:

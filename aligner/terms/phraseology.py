@@ -5,6 +5,8 @@ Two kinds of evidence:
   law, instruments. An entry is a candidate only where its Chinese and English forms (or listed
   variants) occur in the same aligned pair; longer terms are matched first and mask the shorter
   ones they contain (助理秘书长 is not also 秘书长);
+- a coordination in the vocabulary (划界和标界) also attests each of its conjuncts (标界), which
+  the masking would otherwise hide when they never occur alone;
 - numbered references that must agree across the pair: 暂行议事规则第37条 <-> rule 37 of the
   provisional rules of procedure, 《宪章》第五十一条 <-> Article 51 of the Charter, resolution
   numbers, and document symbols (S/2022/688), which are written identically in both languages.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -84,8 +87,29 @@ def en_lexicon_hits(text: str) -> dict[int, list[str]]:
     return hits
 
 
+@cache
+def _conjuncts() -> dict[int, tuple[int, ...]]:
+    """Vocabulary entries that coordinate two others (划界和标界 <-> delimitation and
+    demarcation): an occurrence of the coordination is an occurrence of each conjunct, which
+    the longest-match masking would otherwise hide."""
+    by_zh = {f.strip("《》"): i for i, e in enumerate(lexicon()) for f in e.zh_forms}
+    by_en = {f.lower(): i for i, e in enumerate(lexicon()) for f in e.en_forms}
+    out: dict[int, tuple[int, ...]] = {}
+    for i, e in enumerate(lexicon()):
+        zh_parts = re.split(r"[和与及]", e.zh.strip("《》"))
+        en_parts = re.split(r" and ", e.en)
+        if len(zh_parts) != 2 or len(en_parts) != 2:
+            continue
+        zh_ids = [by_zh.get(z) for z in zh_parts]
+        en_ids = {by_en.get(x.lower()) for x in en_parts}
+        if None not in zh_ids and set(zh_ids) == en_ids:
+            out[i] = tuple(z for z in zh_ids if z is not None)
+    return out
+
+
 def lexicon_candidates(pairs: list[PairText]) -> list[Candidate]:
     found: dict[int, Candidate] = {}
+    seen_zh: dict[int, Counter[str]] = {}
     entries = lexicon()
     for p in pairs:
         zh_hits = zh_lexicon_hits(p.zh)
@@ -93,14 +117,25 @@ def lexicon_candidates(pairs: list[PairText]) -> list[Candidate]:
             continue
         en_hits = en_lexicon_hits(p.en)
         for i in zh_hits.keys() & en_hits.keys():
+            for part in _conjuncts().get(i, ()):
+                zh_hits.setdefault(part, [entries[part].zh])
+                en_hits.setdefault(part, [entries[part].en])
+        for i in zh_hits.keys() & en_hits.keys():
             e = entries[i]
             c = found.setdefault(i, Candidate(e.zh, e.en, e.type, "phraseology", 0.9))
             c.pair_indices.add(p.index)
             c.zh_variants += [f for f in zh_hits[i] if f != e.zh.strip("《》")]
             c.en_variants += [f for f in en_hits[i] if f != e.en]
-    for c in found.values():
+            seen_zh.setdefault(i, Counter()).update(zh_hits[i])
+    for i, c in found.items():
         c.zh_variants = list(dict.fromkeys(c.zh_variants))
         c.en_variants = list(dict.fromkeys(c.en_variants))
+        # The entry is written as the record writes it: a vocabulary form the record never
+        # uses (《日内瓦公约》 where it writes 日内瓦四公约) stays only as a variant.
+        if c.zh.strip("《》") not in seen_zh[i]:
+            written = seen_zh[i].most_common(1)[0][0]
+            c.zh_variants = [v for v in (c.zh, *c.zh_variants) if v != written]
+            c.zh = written
     return list(found.values())
 
 

@@ -11,7 +11,6 @@ persisted in the store so a restart does not re-embed.
 from __future__ import annotations
 
 import threading
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,7 @@ from rapidfuzz import fuzz, process
 from aligner.errors import InputError
 from aligner.store.matching import fold
 from aligner.store.repository import Repository
+from aligner.store.request_text import check_text
 from aligner.store.rows import PairRow
 from aligner.tm.match import fuzzy_score, match_score
 
@@ -70,7 +70,7 @@ class TranslationMemory:
         min_match: int = 0,
         symbol: str | None = None,
     ) -> list[TmMatch]:
-        query = _check_text(text)
+        query = check_text(text, "text to look up", MAX_TEXT_CHARS, multiline=True)
         if source_lang not in ("zh", "en"):
             raise InputError(f"source_lang must be zh or en, not {source_lang!r}")
         if not 1 <= k <= MAX_K:
@@ -149,13 +149,3 @@ def ensure_embeddings(
         have.update({pid: v for pid, (_t, v) in fresh.items()})
     return np.stack([have[u.id] for u in units]).astype(np.float32, copy=False)
 
-
-def _check_text(text: str) -> str:
-    t = (text or "").strip()
-    if not t:
-        raise InputError("the text to look up is empty")
-    if len(t) > MAX_TEXT_CHARS:
-        raise InputError(f"the text is longer than {MAX_TEXT_CHARS} characters")
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r" for ch in t):
-        raise InputError("the text contains control characters")
-    return t

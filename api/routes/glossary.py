@@ -15,7 +15,7 @@ from aligner.store.glossary import GlossaryStore
 from aligner.terms.entry import TermEntry
 from aligner.terms.export import MEDIA_TYPES, export
 from aligner.terms.lookup import MAX_QUERY_CHARS, search, validate_lang
-from api.deps import StoreDep, WriteAccess
+from api.deps import RowId, StoreDep, WriteAccess
 
 router = APIRouter(tags=["glossary"])
 
@@ -191,7 +191,7 @@ def export_glossary(
 
 
 @router.get("/glossary/{entry_id}", response_model=EntryWithContexts, summary="One entry")
-def get_entry(store: StoreDep, entry_id: int) -> dict[str, Any]:
+def get_entry(store: StoreDep, entry_id: RowId) -> dict[str, Any]:
     return _with_contexts(GlossaryStore(store).get(entry_id))
 
 
@@ -201,7 +201,7 @@ def get_entry(store: StoreDep, entry_id: int) -> dict[str, Any]:
     dependencies=[WriteAccess],
     summary="Approve, reject or edit an entry",
 )
-def update_entry(store: StoreDep, entry_id: int, changes: EntryChanges) -> dict[str, Any]:
+def update_entry(store: StoreDep, entry_id: RowId, changes: EntryChanges) -> dict[str, Any]:
     fields = changes.model_dump(exclude_unset=True, exclude={"reviewer"})
     fields = {k: v for k, v in fields.items() if v is not None}
     glossary = GlossaryStore(store)

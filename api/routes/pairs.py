@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
+from aligner.store.limits import (
+    MAX_FLAG_CHARS,
+    MAX_FLAGS,
+    MAX_NOTE_CHARS,
+    MAX_REVIEWER_CHARS,
+    MAX_ROW_ID,
+)
 from aligner.store.rows import Correction, CorrectionRow, PairRow
-from api.deps import StoreDep, WriteAccess
+from api.deps import RowId, StoreDep, WriteAccess
 
 router = APIRouter(tags=["pairs"])
+
+MAX_SENTENCES = 100
+"""Sentences one side of a corrected pair may link."""
+SentenceId = Annotated[str, Field(min_length=1, max_length=200)]
+Flag = Annotated[str, Field(min_length=1, max_length=MAX_FLAG_CHARS)]
 
 
 class PairWithHistory(BaseModel):
@@ -29,15 +41,17 @@ class CorrectionIn(BaseModel):
     """
 
     action: Literal["flag", "merge", "split", "relink"]
-    reviewer: str = Field(min_length=1, max_length=100, description="Who made the correction")
-    note: str | None = Field(None, max_length=2000)
+    reviewer: str = Field(
+        min_length=1, max_length=MAX_REVIEWER_CHARS, description="Who made the correction"
+    )
+    note: str | None = Field(None, max_length=MAX_NOTE_CHARS)
     status: Literal["auto", "approved", "corrected", "rejected"] | None = None
-    flags: list[str] | None = Field(None, max_length=20)
-    with_pair: int | None = None
-    zh_at: int | None = Field(None, ge=0)
-    en_at: int | None = Field(None, ge=0)
-    zh_ids: list[str] | None = Field(None, max_length=100)
-    en_ids: list[str] | None = Field(None, max_length=100)
+    flags: list[Flag] | None = Field(None, max_length=MAX_FLAGS)
+    with_pair: int | None = Field(None, ge=1, le=MAX_ROW_ID)
+    zh_at: int | None = Field(None, ge=0, le=MAX_SENTENCES)
+    en_at: int | None = Field(None, ge=0, le=MAX_SENTENCES)
+    zh_ids: list[SentenceId] | None = Field(None, max_length=MAX_SENTENCES)
+    en_ids: list[SentenceId] | None = Field(None, max_length=MAX_SENTENCES)
 
 
 class CorrectionOut(BaseModel):
@@ -47,7 +61,7 @@ class CorrectionOut(BaseModel):
 
 
 @router.get("/pairs/{pair_id}", response_model=PairWithHistory, summary="A pair and its history")
-def get_pair(store: StoreDep, pair_id: int) -> PairWithHistory:
+def get_pair(store: StoreDep, pair_id: RowId) -> PairWithHistory:
     pair = store.get_pair(pair_id)
     return PairWithHistory(pair=pair, corrections=store.corrections(pair_id=pair_id))
 
@@ -58,7 +72,7 @@ def get_pair(store: StoreDep, pair_id: int) -> PairWithHistory:
     dependencies=[WriteAccess],
     summary="Correct a pair: merge, split, re-link or flag (recorded with who and when)",
 )
-def correct_pair(store: StoreDep, pair_id: int, body: CorrectionIn) -> CorrectionOut:
+def correct_pair(store: StoreDep, pair_id: RowId, body: CorrectionIn) -> CorrectionOut:
     changed = store.correct_pair(pair_id, Correction(**body.model_dump()))
     history = store.corrections(pair_id=changed[0].id) if changed else []
     return CorrectionOut(pairs=changed, correction=history[-1])

@@ -1,93 +1,175 @@
 """QA report of a stored record: GET /records/{symbol}/qa (JSON, ?format=tsv or ?format=html).
 
 The report checks every pair (numbers, dates, symbols, terms and countries, negation,
-untranslated text, omissions/additions, unaligned sentences, term consistency). It is cached
-per record version, so a reviewer's correction or a re-alignment gives a fresh report.
+untranslated text, omissions/additions, unaligned sentences, term consistency).
+
+- `semantic=false` (the default): the rule-based checks only, computed in the request (a
+  second or two for a whole record) — 200 with the report.
+- `semantic=true`: also the embedding-based omission/addition check, which takes tens of
+  seconds, so it runs as a job: 202 with `{"job_id", "status_url", ...}` (and a Location
+  header) while the report is not ready — poll `GET /jobs/{id}` for stage and percent, then ask
+  again — and 200 with the report once it is. A second request while the job runs gets the same
+  job, not a new one.
+
+Either report is cached in the store per version of the record (aligner/qa/cache.py), so a
+reviewer's correction, a re-import or a glossary change gives a fresh report.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
 from aligner.errors import InputError
-from api.deps import EmbedderDep, StoreDep
+from api.deps import EmbedderDep, RunnerDep, StoreDep
+
+if TYPE_CHECKING:
+    from aligner.qa.report import RecordReport
 
 router = APIRouter(tags=["qa"])
 
 _lock = threading.Lock()
-_CACHE_SIZE = 16
+JOB_KIND = "qa-report"
 
 
-def _cached_report(request: Request, key: tuple[Any, ...], compute: Any) -> Any:
-    cache: dict[tuple[Any, ...], Any] = request.app.state.__dict__.setdefault("qa_reports", {})
-    with _lock:
-        if key in cache:
-            return cache[key]
-    report = compute()
-    with _lock:
-        if len(cache) >= _CACHE_SIZE:
-            cache.pop(next(iter(cache)))
-        cache[key] = report
-    return report
+def _checks(spec: str | None) -> list[str] | None:
+    from aligner.qa.check import build_checks
+
+    if spec is None:
+        return None
+    names = [c.strip() for c in spec.split(",") if c.strip()]
+    if not names:
+        raise InputError("checks is empty")
+    build_checks(names)  # unknown names: 422 before any work
+    return names
 
 
 @router.get(
     "/records/{symbol:path}/qa",
     summary="QA report of a record: flags per pair with type, severity, message and spans",
     responses={
-        200: {"content": {"application/json": {}, "text/tab-separated-values": {}, "text/html": {}}}
+        200: {
+            "description": "The report",
+            "content": {"application/json": {}, "text/tab-separated-values": {}, "text/html": {}},
+        },
+        202: {
+            "description": "semantic=true and the report is being computed: poll status_url",
+            "content": {"application/json": {}},
+        },
     },
 )
 def record_qa(
     request: Request,
     store: StoreDep,
     embedder: EmbedderDep,
+    runner: RunnerDep,
     symbol: str,
     format: Annotated[Literal["json", "tsv", "html"], Query()] = "json",
     min_severity: Annotated[Literal["error", "warning", "info"], Query()] = "info",
-    semantic: Annotated[bool, Query(description="Run the embedding-based omission check")] = True,
+    semantic: Annotated[
+        bool,
+        Query(
+            description="Also run the embedding-based omission/addition check (a job: 202 "
+            "with a job id until the report is ready)"
+        ),
+    ] = False,
     checks: Annotated[
         str | None, Query(max_length=200, description="Comma-separated subset of checks")
     ] = None,
 ) -> Response:
+    from aligner.qa.cache import ReportCache, report_key
     from aligner.qa.glossary_source import glossary_rows
-    from aligner.qa.report import QA_VERSION, record_report, to_html, to_tsv
 
-    names = None
-    if checks is not None:
-        names = [c.strip() for c in checks.split(",") if c.strip()]
-        if not names:
-            raise InputError("checks is empty")
+    names = _checks(checks)
     store.get_record(symbol)  # 404 before any work
     glossary = glossary_rows(store)
-    key = (
-        id(store),
+    key = report_key(
+        store,
         symbol,
-        store.data_version(),
-        len(glossary),
-        QA_VERSION,
-        semantic,
-        tuple(names or ()),
-        min_severity,
+        glossary=glossary,
+        checks=names,
+        semantic=semantic,
+        model=getattr(embedder, "name", None),
     )
+    cache = ReportCache(store)
+    report = cache.get(key)
+    if report is None:
+        compute = _computation(store, symbol, glossary, embedder if semantic else None, names)
+        if semantic:
+            return _pending(request, runner, store, key, symbol, names, compute, cache)
+        report = compute(None)
+        cache.put(key, report)
+    return _render(report.at_severity(min_severity), format)
 
-    def compute() -> Any:
+
+def _computation(
+    store: Any, symbol: str, glossary: list[dict[str, Any]], embedder: Any, names: Any
+) -> Any:
+    def compute(progress: Any) -> RecordReport:
         from aligner.qa.entities import default_index
+        from aligner.qa.report import record_report
 
         return record_report(
             store,
             symbol,
             entities=default_index(glossary),
-            embedder=embedder if semantic else None,
+            embedder=embedder,
             checks=names,
-            min_severity=min_severity,
+            min_severity="info",
+            progress=progress,
         )
 
-    report = _cached_report(request, key, compute)
+    return compute
+
+
+def _pending(
+    request: Request,
+    runner: Any,
+    store: Any,
+    key: str,
+    symbol: str,
+    names: list[str] | None,
+    compute: Any,
+    cache: Any,
+) -> JSONResponse:
+    """202 with the job computing this report: the one already running, or a new one."""
+    jobs: dict[str, str] = request.app.state.__dict__.setdefault("qa_jobs", {})
+    with _lock:
+        job_id = jobs.get(key)
+        if job_id is None or store.get_job(job_id).status in ("succeeded", "failed"):
+            # a finished job whose report is not in the cache failed or was pruned: run again
+
+            def work(progress: Any) -> dict[str, Any]:
+                report = compute(progress)
+                cache.put(key, report)
+                summary = report.summary()
+                return {"symbol": symbol, "semantic": True, "report_key": key, **summary}
+
+            params = {"symbol": symbol, "semantic": True, "checks": names}
+            job_id = jobs[key] = runner.submit(JOB_KIND, params, work)
+    job = store.get_job(job_id)
+    status_url = f"/jobs/{job_id}"
+    return JSONResponse(
+        {
+            "job_id": job_id,
+            "status": job.status,
+            "stage": job.stage,
+            "percent": job.percent,
+            "status_url": status_url,
+            "detail": "the semantic QA report is being computed: poll status_url, then ask "
+            "for the report again",
+        },
+        status_code=202,
+        headers={"Location": status_url},
+    )
+
+
+def _render(report: RecordReport, format: str) -> Response:
+    from aligner.qa.report import to_html, to_tsv
+
     if format == "tsv":
         return PlainTextResponse(to_tsv(report), media_type="text/tab-separated-values")
     if format == "html":

@@ -16,9 +16,20 @@ from pydantic import BaseModel
 
 from aligner.export import get_exporter, load_bundle
 from aligner.store.importer import import_pair
+from aligner.store.limits import MAX_PAGE, MAX_TURN
 from aligner.store.rows import CorrectionRow, PairFilter, PairRow, RecordDetail, RecordSummary
-from api.deps import EmbedderDep, RunnerDep, SettingsDep, StoreDep, WriteAccess
-from api.uploads import read_upload
+from aligner.store.symbols import MAX_SYMBOL_CHARS, check_symbol, file_stem
+from api.deps import (
+    EmbedderDep,
+    Offset,
+    RunnerDep,
+    SettingsDep,
+    StoreDep,
+    SymbolPath,
+    TurnIndex,
+    WriteAccess,
+)
+from api.uploads import check_pair_languages, read_upload
 
 router = APIRouter(tags=["records"])
 
@@ -56,14 +67,24 @@ async def upload_record(
     embedder: EmbedderDep,
     zh: Annotated[UploadFile, File(description="The Chinese record: PDF or UTF-8 text")],
     en: Annotated[UploadFile, File(description="The English record: PDF or UTF-8 text")],
-    symbol: Annotated[str | None, Form(max_length=64)] = None,
+    symbol: Annotated[
+        str | None,
+        Form(
+            max_length=MAX_SYMBOL_CHARS,
+            description="The record's symbol, when the files do not state it (e.g. S/PV.9132)",
+        ),
+    ] = None,
     force: Annotated[bool, Form()] = False,
 ) -> JobAccepted:
-    """Checks both files now (size, type, signature) and aligns them in a background job:
+    """Checks both files now (size, type, signature; a text file's encoding and language)
+    and aligns them in a background job:
     follow `url` (GET /jobs/{id}) for the stage, percent and result. Nothing is stored unless
     the whole import succeeds; the same two files again are a no-op unless `force`."""
-    zh_src = await read_upload(zh, "zh", settings.max_upload_bytes)
-    en_src = await read_upload(en, "en", settings.max_upload_bytes)
+    symbol = check_symbol(symbol) if symbol and symbol.strip() else None
+    zh_upload = await read_upload(zh, "zh", settings.max_upload_bytes)
+    en_upload = await read_upload(en, "en", settings.max_upload_bytes)
+    check_pair_languages(zh_upload, en_upload)
+    zh_src, en_src = zh_upload.source, en_upload.source
     params = {
         "zh": {"name": zh_src.name, "sha256": zh_src.sha256, "bytes": len(zh_src.data)},
         "en": {"name": en_src.name, "sha256": en_src.sha256, "bytes": len(en_src.data)},
@@ -79,7 +100,7 @@ async def upload_record(
             en_src,
             embedder=embedder,
             force=force,
-            symbol=symbol or None,
+            symbol=symbol,
             progress=progress,
         ),
     )
@@ -101,10 +122,12 @@ def list_records(store: StoreDep) -> RecordList:
 )
 def list_pairs(
     store: StoreDep,
-    symbol: str,
-    turn: Annotated[int | None, Query(ge=0, description="Turn index on either side")] = None,
-    zh_turn: Annotated[int | None, Query(ge=0)] = None,
-    en_turn: Annotated[int | None, Query(ge=0)] = None,
+    symbol: SymbolPath,
+    turn: Annotated[
+        int | None, Query(ge=0, le=MAX_TURN, description="Turn index on either side")
+    ] = None,
+    zh_turn: TurnIndex = None,
+    en_turn: TurnIndex = None,
     speaker: Annotated[
         str | None, Query(max_length=100, description="Speaker name (either language)")
     ] = None,
@@ -117,8 +140,8 @@ def list_pairs(
     status: Annotated[
         Literal["auto", "approved", "corrected", "rejected"] | None, Query()
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+    offset: Offset = 0,
 ) -> PairPage:
     filters = PairFilter(
         turn=turn,
@@ -143,7 +166,7 @@ def list_pairs(
 )
 def export_record(
     store: StoreDep,
-    symbol: str,
+    symbol: SymbolPath,
     format: Annotated[Literal["tmx", "tsv", "jsonl"], Query()] = "tmx",
     source: Annotated[
         Literal["zh", "en"], Query(description="Source language (first column / srclang)")
@@ -155,7 +178,7 @@ def export_record(
     options = {"header": header} if format == "tsv" else {}
     exporter = get_exporter(format, **options)
     data = exporter.dumps(load_bundle(store, symbol, source_lang=source))
-    filename = symbol.replace("/", "-") + "." + exporter.extension
+    filename = file_stem(symbol) + "." + exporter.extension
     return Response(
         data,
         media_type=exporter.media_type,
@@ -168,7 +191,7 @@ def export_record(
     response_model=list[CorrectionRow],
     summary="Reviewer corrections of a record, oldest first",
 )
-def record_corrections(store: StoreDep, symbol: str) -> list[CorrectionRow]:
+def record_corrections(store: StoreDep, symbol: SymbolPath) -> list[CorrectionRow]:
     return store.corrections(symbol=symbol)
 
 
@@ -178,7 +201,7 @@ def record_corrections(store: StoreDep, symbol: str) -> list[CorrectionRow]:
     dependencies=[WriteAccess],
     summary="Delete a record with its pairs and corrections",
 )
-def delete_record(store: StoreDep, symbol: str) -> Response:
+def delete_record(store: StoreDep, symbol: SymbolPath) -> Response:
     store.delete_record(symbol)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -188,5 +211,5 @@ def delete_record(store: StoreDep, symbol: str) -> Response:
     response_model=RecordDetail,
     summary="Metadata and turns (speaker, country, spoken language) of a record",
 )
-def get_record(store: StoreDep, symbol: str) -> RecordDetail:
+def get_record(store: StoreDep, symbol: SymbolPath) -> RecordDetail:
     return store.get_record(symbol)

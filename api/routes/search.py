@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from aligner.store.matching import MAX_QUERY_CHARS
 from aligner.store.rows import SearchHit
-from api.deps import StoreDep
+from api.deps import Offset, StoreDep, SymbolFilter
 
 router = APIRouter(tags=["search"])
 
@@ -38,9 +38,9 @@ def search(
     lang: Annotated[
         Literal["zh", "en"] | None, Query(description="Search one language (default both)")
     ] = None,
-    symbol: Annotated[str | None, Query(max_length=64, description="Only this record")] = None,
+    symbol: SymbolFilter = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> SearchPage:
     """Hits in reading order, each with both sides and the matches wrapped in <mark> in
     `zh_highlight` / `en_highlight` (HTML-escaped)."""

@@ -7,6 +7,7 @@ from typing import Literal
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
+from aligner.store.symbols import MAX_SYMBOL_CHARS, SYMBOL_PATTERN
 from aligner.tm.memory import MAX_K, MAX_TEXT_CHARS
 from api.deps import EmbedderDep, TmDep
 
@@ -18,7 +19,9 @@ class LookupIn(BaseModel):
     source_lang: Literal["zh", "en"]
     k: int = Field(5, ge=1, le=MAX_K)
     min_match: int = Field(0, ge=0, le=100, description="Drop matches below this percentage")
-    symbol: str | None = Field(None, max_length=64, description="Only this record")
+    symbol: str | None = Field(
+        None, max_length=MAX_SYMBOL_CHARS, pattern=SYMBOL_PATTERN, description="Only this record"
+    )
 
 
 class Provenance(BaseModel):

@@ -145,7 +145,17 @@ async function loadQA() {
   const semantic = $("#semantic-toggle").checked;
   $("#qa-state").textContent = semantic ? "running QA with omission checks…" : "running QA…";
   try {
-    const report = await api(`/records/${recordPath(symbol)}/qa?min_severity=info&semantic=${semantic}`);
+    const url = `/records/${recordPath(symbol)}/qa?min_severity=info&semantic=${semantic}`;
+    let report = await api(url);
+    // The semantic report runs as a job: 202 with a job id until it is ready.
+    while (report && report.job_id) {
+      const job = await waitForJob(report.job_id, (j) => {
+        if (symbol === state.symbol) $("#qa-state").textContent = `omission checks: ${j.stage} ${Math.round(j.percent)}%`;
+      });
+      if (symbol !== state.symbol) return;
+      if (job.status === "failed") throw new Error(job.error || "the QA job failed");
+      report = await api(url);
+    }
     if (symbol !== state.symbol) return;
     state.flags = new Map(report.pairs.map((p) => [p.id, p.flags]));
     const s = report.summary;
@@ -153,6 +163,15 @@ async function loadQA() {
     renderTurn();
   } catch (err) {
     $("#qa-state").textContent = "QA failed: " + err.message;
+  }
+}
+
+async function waitForJob(jobId, onProgress) {
+  for (;;) {
+    const job = await api(`/jobs/${encodeURIComponent(jobId)}`);
+    if (job.status === "succeeded" || job.status === "failed") return job;
+    onProgress(job);
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 

@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 TOKEN = "test-token-123"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 DATA = Path(__file__).with_name("data")
-SYMBOL = "S/PV.9999"
 
 
 def wait_for_job(client: TestClient, url: str, timeout: float = 60.0) -> dict[str, Any]:

@@ -1,44 +1,21 @@
-"""API fixtures: the app on a temporary database, the hashing embedder, synthetic records."""
+"""API fixtures: the app on a temporary database, the hashing embedder, the synthetic record
+(tests/synthetic_records.py) stored, and a small record pair to upload."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from api_support import DATA, TOKEN
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from synthetic_records import make_alignment
 
 from aligner.align.hashing_embedder import HashingEmbedder
-from aligner.models import RecordAlignment
 from api.deps import get_embedder
 from api.main import create_app
 from api.settings import Settings
-
-
-def _load_synthetic() -> Any:
-    name = "verbalign_test_synthetic"
-    if name not in sys.modules:
-        path = Path(__file__).parent.parent / "store" / "synthetic.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-synthetic = _load_synthetic()
-
-
-@pytest.fixture
-def make_alignment() -> Callable[..., RecordAlignment]:
-    """synthetic.make_alignment (tests/store/synthetic.py)."""
-    return synthetic.make_alignment
 
 
 @pytest.fixture
@@ -67,7 +44,7 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 @pytest.fixture
 def seeded(client: TestClient) -> TestClient:
     """The client with the synthetic S/PV.9999 stored."""
-    client.app.state.store.save_alignment(synthetic.make_alignment())
+    client.app.state.store.save_alignment(make_alignment())
     return client
 
 

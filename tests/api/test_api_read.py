@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import io
 
-from api_support import AUTH, SYMBOL
+from api_support import AUTH
 from fastapi.testclient import TestClient
 from lxml import etree
+from synthetic_records import SYMBOL
 from translate.storage.tmx import tmxfile
 
 

@@ -70,3 +70,52 @@ def test_glossary_entries_are_enforced_by_status_and_confidence() -> None:
     ctx = QAContext(entities=default_index([{**approved, "zh": "某某城", "en": "Someton"}]))
     assert "term" in types("会议在某某城举行。", "The meeting was held in Othertown.", ctx)
     assert "term" not in types("会议在某某城举行。", "The meeting was held in Someton.", ctx)
+
+
+def _term_flags(zh: str, en: str, entries: list[dict]) -> list[str]:
+    ctx = QAContext(entities=default_index(entries))
+    return [f.message for f in check_pair(zh, en, ctx=ctx, min_severity="info") if f.type == "term"]
+
+
+def _entry(zh: str, en: str, type: str = "phraseology") -> dict:
+    return {"id": 1, "zh": zh, "en": en, "type": type, "status": "approved", "confidence": 1.0}
+
+
+def test_a_chinese_term_split_by_an_insertion_is_present() -> None:
+    rep = _entry("常驻代表", "Permanent Representative")
+    zh = "某国常驻联合国代表给安全理事会主席的信"
+    en = (
+        "Letter from the Permanent Representative of Someland to the United Nations addressed "
+        "to the President of the Security Council"
+    )
+    assert _term_flags(zh, en, [rep]) == []
+    assert (
+        _term_flags(
+            "关系实现正常化",
+            "normalization of relations",
+            [_entry("关系正常化", "normalization of relations")],
+        )
+        == []
+    )
+    # a real omission is still found, and one-character halves do not count (主…权)
+    assert _term_flags("某国代表给主席的信", en, [rep])
+    assert _term_flags("主要权利", "sovereignty", [_entry("主权", "sovereignty")])
+
+
+def test_an_english_term_reworded_or_inflected_is_present() -> None:
+    entry = _entry("关系正常化", "normalization of relations")
+    zh = "两国努力使关系正常化。"
+    assert _term_flags(zh, "Both work to normalize their relations.", [entry]) == []
+    assert _term_flags(zh, "The process of normalizing inter-State relations.", [entry]) == []
+    assert (
+        _term_flags(
+            "和平解决争端。",
+            "to settle disputes peacefully",
+            [_entry("和平解决", "peaceful settlement")],
+        )
+        == []
+    )
+    # the words must be near each other, and all of them there
+    far = "Relations were tense, and years later the border was normal and quiet again."
+    assert _term_flags(zh, far, [entry])
+    assert _term_flags(zh, "Both work to improve their relations.", [entry])

@@ -178,3 +178,19 @@ def test_a_wrong_token_is_refused_and_nothing_changes(page: Any, server: str) ->
     page.locator(f'tr.pair-extra[data-pair-id="{pair_id}"] button[data-action="approve"]').click()
     expect(page.locator("#toast")).to_contain_text("401")
     assert httpx.get(f"{server}/pairs/{pair_id}").json()["pair"]["status"] == "auto"
+
+
+def test_omission_checks_run_as_a_job_and_the_page_waits_for_it(page: Any, server: str) -> None:
+    import httpx
+    from playwright.sync_api import expect
+
+    expect(page.locator("#qa-state")).to_contain_text("QA:")
+    page.check("#semantic-toggle")
+    expect(page.locator("#qa-state")).not_to_contain_text("QA:")
+    expect(page.locator("#qa-state")).to_contain_text("QA:", timeout=90_000)
+    jobs = httpx.get(f"{server}/jobs").json()["items"]
+    assert [(j["kind"], j["status"]) for j in jobs] == [("qa-report", "succeeded")]
+    # the page asked again once the job was done and got the cached report
+    symbol = jobs[0]["params"]["symbol"]
+    r = httpx.get(f"{server}/records/{symbol}/qa", params={"semantic": "true"})
+    assert r.status_code == 200 and r.json()["semantic_checks"] is True

@@ -4,24 +4,21 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from lxml import etree
+from synthetic_records import SYMBOL, MakeAlignment
 from translate.storage.tmx import tmxfile
 
 from aligner.errors import InputError
 from aligner.export import get_exporter, load_bundle
-from aligner.models import RecordAlignment
 from aligner.store import SQLiteStore
 from aligner.store.rows import Correction
 
-SYMBOL = "S/PV.9999"
 DTD = etree.DTD(str(Path(__file__).with_name("data") / "tmx14.dtd"))
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
-MakeAlignment = Callable[..., RecordAlignment]
 
 
 def _tmx(store: SQLiteStore, **kw: str) -> etree._Element:

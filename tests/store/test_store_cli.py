@@ -6,12 +6,11 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from synthetic_records import MakeAlignment
 
-from aligner.models import RecordAlignment
 from aligner.store import SQLiteStore
 
 DATA = Path(__file__).resolve().parents[1] / "api" / "data"
@@ -27,7 +26,7 @@ def verbalign(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path, make_alignment: Callable[..., RecordAlignment]) -> Path:
+def db(tmp_path: Path, make_alignment: MakeAlignment) -> Path:
     path = tmp_path / "cli.db"
     store = SQLiteStore(path)
     store.save_alignment(make_alignment())
@@ -55,15 +54,29 @@ def test_export_writes_each_format(db: Path, tmp_path: Path) -> None:
         (("export", "S/PV.9999", "--format", "docx"), 2, "unknown export format"),
         (("export", "S/PV.9999", "--source", "fr"), 2, "source language"),
         (("import", "missing-zh.txt", "missing-en.txt"), 2, "no such file"),
+        (("import", DATA / "zh.txt", DATA / "en.txt", "--model", "hashing", "--symbol",
+          'S/PV.1"x'), 2, "invalid record symbol"),
     ],
 )
 def test_errors_are_one_line_with_an_exit_code(
-    db: Path, tmp_path: Path, args: tuple[str, ...], code: int, message: str
+    db: Path, tmp_path: Path, args: tuple[str | Path, ...], code: int, message: str
 ) -> None:
     result = verbalign(*args, "--db", db, cwd=tmp_path)
     assert result.returncode == code
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_an_unusable_database_path_is_a_one_line_error(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("not a database")
+    imported = verbalign("import", DATA / "zh.txt", DATA / "en.txt", "--model", "hashing",
+                         "--db", not_a_folder / "v.db", cwd=tmp_path)
+    served = verbalign("serve", "--db", not_a_folder, "--port", "8999", cwd=tmp_path)
+    for result, message in ((imported, "cannot create the database folder"),
+                            (served, "is not a verbalign database")):
+        assert result.returncode == 2 and message in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
 
 
 def test_export_without_a_database_says_so(tmp_path: Path) -> None:

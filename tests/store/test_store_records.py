@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
+from synthetic_records import SYMBOL, MakeAlignment
 
 from aligner.errors import ConflictError, InputError, NotFoundError
-from aligner.models import RecordAlignment
 from aligner.store import SQLiteStore
 from aligner.store.rows import PairFilter
-
-MakeAlignment = Callable[..., RecordAlignment]
-
-SYMBOL = "S/PV.9999"
 
 
 def _links(store: SQLiteStore) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:

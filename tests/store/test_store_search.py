@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
+from synthetic_records import MakeAlignment
 
 from aligner.errors import InputError, NotFoundError
-from aligner.models import RecordAlignment
 from aligner.store import SQLiteStore
-
-MakeAlignment = Callable[..., RecordAlignment]
 
 
 def _zh(hits: list) -> list[str]:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
+from synthetic_records import MakeAlignment
 
 from aligner.align.hashing_embedder import HashingEmbedder
 from aligner.errors import InputError, NotFoundError
-from aligner.models import RecordAlignment
 from aligner.store import SQLiteStore
 from aligner.store.rows import Correction
 from aligner.tm import TranslationMemory, match_score
-
-MakeAlignment = Callable[..., RecordAlignment]
 
 
 class CountingEmbedder(HashingEmbedder):

