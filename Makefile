@@ -33,6 +33,7 @@ system-deps:
 
 lint: $(STAMP)
 	$(BIN)/ruff check aligner api tests bench
+	$(BIN)/ruff format --check aligner api tests bench
 
 test: $(STAMP) system-deps lint
 	VERBALIGN_REQUIRE_BROWSER=1 $(BIN)/python -m pytest

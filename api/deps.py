@@ -72,7 +72,8 @@ def require_token(
         raise HTTPException(403, "writes are disabled: the server was started without a token")
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise HTTPException(
-            401, "this write needs Authorization: Bearer <token>",
+            401,
+            "this write needs Authorization: Bearer <token>",
             headers={"WWW-Authenticate": "Bearer"},
         )
     if not secrets.compare_digest(credentials.credentials.encode(), expected.encode()):

@@ -37,7 +37,7 @@ DECLARED = {
 
 
 def sniff(data: bytes) -> str | None:
-    """"pdf", "text" or None (neither)."""
+    """ "pdf", "text" or None (neither)."""
     if data.lstrip(b"\t\n\r ")[:5] == PDF_MAGIC:
         return "pdf"
     if b"\x00" in data:

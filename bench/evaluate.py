@@ -6,6 +6,7 @@ fitting scripts).
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,7 +67,13 @@ def score_by_set(
 
 
 def main(argv: list[str]) -> None:
-    sets = argv or list(DEV_SETS)
+    ap = argparse.ArgumentParser(
+        description="Strict/lax F1 of the committed weights on the dev sets (in-sample)."
+    )
+    ap.add_argument("sets", nargs="*", metavar="SET", help=f"default: {' '.join(DEV_SETS)}")
+    sets = ap.parse_args(argv).sets or list(DEV_SETS)
+    if unknown := set(sets) - set(DEV_SETS):
+        ap.error(f"unknown set(s) {', '.join(sorted(unknown))}; choose from {', '.join(DEV_SETS)}")
     problems = build_problems([d for s in sets for d in load_set(s)])
     preds = [predicted_links(p) for p in problems]
     for p, pred in zip(problems, preds, strict=True):

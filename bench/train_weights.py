@@ -25,6 +25,8 @@ from bench.corpora import DEV_SETS, load_set
 from bench.evaluate import DocProblem, build_problems, predicted_links, score_by_set
 
 WEIGHTS_FILE = "aligner/align/weights.py"
+DEFAULT_L2 = 0.1
+DEFAULT_MAX_ITER = 150
 # Exact evidence must count for a link, never against it: matching counts grow with block size,
 # so unconstrained fits on literary dev sets (few numbers) learn to use them as a merge penalty,
 # which would invert their meaning on number-heavy UN text.
@@ -117,15 +119,23 @@ def _objective(
 
 
 def train(
-    problems: Sequence[DocProblem], l2: float = 0.1, max_iter: int = 150, warm_start: bool = False
+    problems: Sequence[DocProblem],
+    l2: float = DEFAULT_L2,
+    max_iter: int = DEFAULT_MAX_ITER,
+    warm_start: bool = False,
+    drop: Sequence[str] = (),
 ) -> dict[str, float]:
     """Fit the weights; starts from NEUTRAL_START (or, warm, from the current weights file).
-    Cross-validation must not warm-start: the current weights have seen every dev set."""
+    Cross-validation must not warm-start: the current weights have seen every dev set.
+    Features named in `drop` are held at weight 0 (ablations)."""
     type_names = _type_names(problems[0])
     gold_feats = [path_features(p, p.gold_path()) for p in problems]
     w0 = from_dict(WEIGHTS["default"] if warm_start else NEUTRAL_START, type_names)
     names = list(DENSE) + list(type_names)
-    bounds = [SIGNS.get(n, (None, None)) for n in names]
+    unknown = set(drop) - set(names)
+    if unknown:
+        raise ValueError(f"unknown feature(s) to drop: {', '.join(sorted(unknown))}")
+    bounds = [(0.0, 0.0) if n in drop else SIGNS.get(n, (None, None)) for n in names]
     lower = np.array([b[0] if b[0] is not None else -np.inf for b in bounds])
     upper = np.array([b[1] if b[1] is not None else np.inf for b in bounds])
     res = minimize(
@@ -168,10 +178,15 @@ def write_weights(weights: dict[str, float], note: str) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--l2", type=float, default=0.1, help="L2 penalty on the weights")
-    ap.add_argument("--max-iter", type=int, default=150)
+    ap.add_argument("--l2", type=float, default=DEFAULT_L2, help="L2 penalty on the weights")
+    ap.add_argument("--max-iter", type=int, default=DEFAULT_MAX_ITER)
     ap.add_argument("--cv", action="store_true", help="leave-one-set-out cross-validation")
     ap.add_argument("--write", action="store_true", help="write aligner/align/weights.py")
+    ap.add_argument(
+        "--warm",
+        action="store_true",
+        help="start from the current weights (new features at 0) instead of the neutral start",
+    )
     args = ap.parse_args()
     problems = build_problems([d for s in DEV_SETS for d in load_set(s)])
     print("start weights:", evaluate(problems, WEIGHTS["default"]))
@@ -181,7 +196,7 @@ def main() -> None:
             test_set = [p for p in problems if p.doc.set == held]
             w = train(train_set, args.l2, args.max_iter)
             print(f"cv held-out {held}: {evaluate(test_set, w)}")
-    w = train(problems, args.l2, args.max_iter)
+    w = train(problems, args.l2, args.max_iter, warm_start=args.warm)
     print("trained on all dev sets:", evaluate(problems, w))
     print(w)
     if args.write:

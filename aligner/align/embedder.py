@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from cachetools import LRUCache
 
 from aligner.align.embedding_cache import EmbeddingCache
 from aligner.errors import InputError
@@ -30,10 +31,37 @@ DEFAULT_MODEL = "use-m-v3"
 _USE_ALIASES = {"use-m-v3", "usem3", "use", "use-multilingual-v3", "default"}
 CACHE_ENV = "VERBALIGN_EMBED_CACHE"
 """Environment variable naming an SQLite file for the on-disk cache (unset: memory only)."""
+MEMORY_ENV = "VERBALIGN_EMBED_MEMORY_MB"
+"""Environment variable overriding the in-memory cache budget, in MB."""
+DEFAULT_MEMORY_MB = 256.0
+"""In-memory cache budget per embedder, in MB (vectors and sentence pools together; half each).
+With USE that is ~65,000 sentence or span vectors (2 KB each) plus ~32,000 sentence pools
+(4 KB each): a whole Bible-sized alignment fits, and a long-running server that embeds every
+TM query stays bounded. The disk cache is unbounded and unaffected."""
+
+
+def _nbytes(vec: np.ndarray) -> int:
+    return int(vec.nbytes)
+
+
+def _memory_budget_mb(requested: float | None) -> float:
+    if requested is not None:
+        return requested
+    raw = os.environ.get(MEMORY_ENV)
+    if not raw:
+        return DEFAULT_MEMORY_MB
+    try:
+        return float(raw)
+    except ValueError:
+        raise InputError(f"{MEMORY_ENV} must be a number of MB, not {raw!r}") from None
 
 
 class Embedder:
-    """Text -> L2-normalised float32 rows, with a memory cache and an optional disk cache."""
+    """Text -> L2-normalised float32 rows, with a memory cache and an optional disk cache.
+
+    The memory cache is least-recently-used and bounded to `memory_cache_mb` (default
+    DEFAULT_MEMORY_MB, or the VERBALIGN_EMBED_MEMORY_MB environment variable); 0 disables it.
+    """
 
     def __init__(
         self,
@@ -42,6 +70,7 @@ class Embedder:
         cache_path: str | Path | None = None,
         batch_size: int = 128,
         pooled_spans: bool = True,
+        memory_cache_mb: float | None = None,
     ) -> None:
         requested = (model or DEFAULT_MODEL).strip()
         self._is_use = requested.lower() in _USE_ALIASES
@@ -49,8 +78,13 @@ class Embedder:
         self.batch_size = batch_size
         self._model: Any = None
         self._dim: int | None = 512 if self._is_use else None
-        self._memory: dict[str, np.ndarray] = {}
-        self._pools: dict[str, np.ndarray] = {}
+        budget = _memory_budget_mb(memory_cache_mb)
+        if budget < 0:
+            raise InputError(f"the embedding memory cache size must not be negative: {budget}")
+        # Sized in bytes, so the bound holds whatever the model's dimension.
+        half = int(budget * 2**20 / 2)
+        self._memory: LRUCache[str, np.ndarray] = LRUCache(maxsize=half, getsizeof=_nbytes)
+        self._pools: LRUCache[str, np.ndarray] = LRUCache(maxsize=half, getsizeof=_nbytes)
         self.pooled_spans = pooled_spans
         self._disk: EmbeddingCache | None = None
         self._lock = threading.RLock()
@@ -81,17 +115,56 @@ class Embedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
-            missing = list(dict.fromkeys(t for t in texts if t not in self._memory))
-            if missing and self._disk is not None:
-                found = self._disk.get_many(self.cache_key, missing, self.dim)
-                self._memory.update(found)
-                missing = [t for t in missing if t not in found]
-            if missing:
-                vecs = _normalise(self._embed(missing))
-                self._memory.update(zip(missing, vecs, strict=True))
-                if self._disk is not None:
-                    self._disk.put_many(self.cache_key, missing, vecs)
-            return np.stack([self._memory[t] for t in texts]).astype(np.float32, copy=False)
+            vectors = self._lookup(
+                self._memory,
+                texts,
+                self.cache_key,
+                self.dim,
+                lambda todo: _normalise(self._embed(todo)),
+            )
+            return np.stack([vectors[t] for t in texts]).astype(np.float32, copy=False)
+
+    def _lookup(
+        self,
+        memory: LRUCache[str, np.ndarray],
+        texts: Sequence[str],
+        disk_key: str,
+        width: int,
+        compute: Callable[[list[str]], np.ndarray],
+    ) -> dict[str, np.ndarray]:
+        """Vectors of the distinct `texts`: memory, then disk, then `compute` for the rest.
+
+        Answers from a local dict: a call may need more vectors than the memory cache holds,
+        and the LRU may already have evicted the first ones before the last are stored."""
+        found: dict[str, np.ndarray] = {}
+        missing = []
+        for t in dict.fromkeys(texts):
+            vec = memory.get(t)
+            if vec is None:
+                missing.append(t)
+            else:
+                found[t] = vec
+        if missing and self._disk is not None:
+            on_disk = self._disk.get_many(disk_key, missing, width)
+            found.update(on_disk)
+            self._remember(memory, on_disk.items())
+            missing = [t for t in missing if t not in on_disk]
+        if missing:
+            vecs = compute(missing)
+            fresh = list(zip(missing, vecs, strict=True))
+            found.update(fresh)
+            self._remember(memory, fresh)
+            if self._disk is not None:
+                self._disk.put_many(disk_key, missing, vecs)
+        return found
+
+    @staticmethod
+    def _remember(
+        memory: LRUCache[str, np.ndarray], items: Iterable[tuple[str, np.ndarray]]
+    ) -> None:
+        for text, vec in items:
+            if memory.getsizeof(vec) <= memory.maxsize:  # a zero budget stores nothing
+                memory[text] = vec
 
     @property
     def cache_key(self) -> str:
@@ -128,18 +201,18 @@ class Embedder:
         key = f"{self.cache_key}:pool"
         width = 2 * self.dim + 1
         with self._lock:
-            missing = list(dict.fromkeys(t for t in sentences if t not in self._pools))
-            if missing and self._disk is not None:
-                found = self._disk.get_many(key, missing, width)
-                self._pools.update(found)
-                missing = [t for t in missing if t not in found]
-            if missing:
-                pools = module.sentence_pools(missing)
-                self._pools.update(zip(missing, pools, strict=True))
-                if self._disk is not None:
-                    self._disk.put_many(key, missing, pools)
-            stacked = np.stack([self._pools[t] for t in sentences])
+            pools = self._lookup(self._pools, sentences, key, width, module.sentence_pools)
+            stacked = np.stack([pools[t] for t in sentences])
         return module.span_embeddings(stacked, max_len)
+
+    @property
+    def memory_cache_bytes(self) -> tuple[int, int]:
+        """(bytes held, byte bound) of the in-memory cache, vectors and pools together."""
+        with self._lock:
+            return (
+                int(self._memory.currsize + self._pools.currsize),
+                int(self._memory.maxsize + self._pools.maxsize),
+            )
 
     def clear_memory_cache(self) -> None:
         with self._lock:

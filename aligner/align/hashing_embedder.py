@@ -16,8 +16,14 @@ from aligner.align.embedder import Embedder
 
 
 class HashingEmbedder(Embedder):
-    def __init__(self, dim: int = 256, ngram_range: tuple[int, int] = (1, 3)) -> None:
-        super().__init__("hashing")
+    def __init__(
+        self,
+        dim: int = 256,
+        ngram_range: tuple[int, int] = (1, 3),
+        *,
+        memory_cache_mb: float | None = None,
+    ) -> None:
+        super().__init__("hashing", memory_cache_mb=memory_cache_mb)
         self._hash_dim = dim
         self._dim = dim
         self.ngram_range = ngram_range

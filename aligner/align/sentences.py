@@ -198,7 +198,9 @@ class SentenceProblem:
         w = dict(weights or _named_weights(self.params.weights))
         if not self.params.margin:
             w["neighbour"] = 0.0
-        dense = np.array([w.get(name, 0.0) for name in DENSE], dtype=np.float32)
+        # float64: the CRF objective sums thousands of link scores; float32 rounding there
+        # made L-BFGS line searches fail before convergence.
+        dense = np.array([w.get(name, 0.0) for name in DENSE], dtype=np.float64)
         out = []
         for (a, b), f, fixed in zip(self.types, self.feats, self.fixed, strict=True):
             bias = w.get(f"type:{a}-{b}", TYPE_DEFAULT)

@@ -26,7 +26,6 @@ glossary_app = typer.Typer(
 app.add_typer(glossary_app)
 
 
-
 def _store(db: Path | None) -> SQLiteStore:
     from aligner.store import default_db_path, open_store
 

@@ -108,9 +108,7 @@ def import_command(
 @app.command("export")
 def export_command(
     symbol: Annotated[str, typer.Argument(help="Record symbol, e.g. S/PV.9132.")],
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="tmx, tsv or jsonl.")
-    ] = "tmx",
+    format: Annotated[str, typer.Option("--format", "-f", help="tmx, tsv or jsonl.")] = "tmx",
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")
     ] = None,

@@ -1,7 +1,6 @@
 """Exports of a stored record's pairs: TMX 1.4b, TSV (Xbench), JSONL.
 
-    from aligner.export import get_exporter, load_bundle
-    data = get_exporter("tmx").dumps(load_bundle(store, "S/PV.9132"))
+Usage: ``get_exporter("tmx").dumps(load_bundle(store, "S/PV.9132"))`` gives the TMX bytes.
 """
 
 from __future__ import annotations

@@ -82,4 +82,3 @@ def get_exporter(name: str, **options: Any) -> Exporter:
             f"unknown export format {name!r}: choose one of {', '.join(sorted(EXPORTERS))}"
         )
     return cls(**options)
-

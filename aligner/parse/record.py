@@ -280,9 +280,7 @@ def _agenda(drafts: list[_Draft], lang: str) -> str | None:
     if first is None:
         return None
     paragraphs = first.paragraphs
-    adopted = [
-        i for i, p in enumerate(paragraphs) if simplified_view(p.strip()) in _ADOPTION[lang]
-    ]
+    adopted = [i for i, p in enumerate(paragraphs) if simplified_view(p.strip()) in _ADOPTION[lang]]
     candidates = paragraphs[adopted[0] + 1 :] if adopted else paragraphs
     return next((p for p in candidates if not is_procedural(p, lang)), None)
 

@@ -16,9 +16,7 @@ from aligner.errors import InputError
 _LINE_CONTROLS = "\t\n\r"
 
 
-def check_text(
-    value: str | None, what: str, max_chars: int, *, multiline: bool = False
-) -> str:
+def check_text(value: str | None, what: str, max_chars: int, *, multiline: bool = False) -> str:
     """`value` stripped, or InputError naming `what` when it is empty, longer than
     `max_chars` or holds characters no record text has."""
     text = (value or "").strip()

@@ -271,9 +271,7 @@ class SQLiteStore(Repository):
                     "SELECT * FROM turn_links WHERE record_id = ? ORDER BY position", (row["id"],)
                 )
             ]
-        return RecordDetail(
-            **asdict(summary), versions=versions, turns=turns, turn_links=links
-        )
+        return RecordDetail(**asdict(summary), versions=versions, turns=turns, turn_links=links)
 
     def delete_record(self, symbol: str) -> None:
         with self.write() as c:
@@ -340,9 +338,7 @@ class SQLiteStore(Repository):
             _record_id(c, symbol)
             clause = " AND ".join(where)
             total = _count_pairs(c, clause, params)
-            items = _select_pairs(
-                c, clause, params, order="p.position", limit=limit, offset=offset
-            )
+            items = _select_pairs(c, clause, params, order="p.position", limit=limit, offset=offset)
         return Page(total, limit if limit is not None else total, offset, items)
 
     def get_pair(self, pair_id: int) -> PairRow:
@@ -428,16 +424,12 @@ class SQLiteStore(Repository):
         if len(needle) >= 3:
             # A quoted FTS5 string is a phrase: for the trigram tokenizer, a substring.
             phrase = '"' + needle.replace('"', '""') + '"'
-            where.append(
-                "p.id IN (SELECT rowid FROM pairs_fts WHERE pairs_fts MATCH ?)"
-            )
+            where.append("p.id IN (SELECT rowid FROM pairs_fts WHERE pairs_fts MATCH ?)")
             params.append("{" + " ".join(columns) + "} : " + phrase)
         else:
             # Trigrams cannot index 1-2 characters: scan the matching forms instead.
             like = _like(needle)
-            where.append(
-                "(" + " OR ".join(f"p.{col} LIKE ? ESCAPE '\\'" for col in columns) + ")"
-            )
+            where.append("(" + " OR ".join(f"p.{col} LIKE ? ESCAPE '\\'" for col in columns) + ")")
             params += [like] * len(columns)
         if symbol is not None:
             where.append("r.symbol = ?")
@@ -721,9 +713,7 @@ def _replace_pairs(
                     ", origin = 'aligner', status = 'auto', flags = '[]', note = NULL, "
                     "reviewed_by = NULL, reviewed_at = NULL"
                 )
-            c.execute(
-                f"UPDATE pairs SET {sets}{extra} WHERE id = ?", [*values.values(), old["id"]]
-            )
+            c.execute(f"UPDATE pairs SET {sets}{extra} WHERE id = ?", [*values.values(), old["id"]])
         else:
             c.execute(
                 "INSERT INTO pairs (record_id, zh_ids, en_ids, "
@@ -1068,9 +1058,7 @@ class _Layout:
         }
         for removed, into in edit.removed.items():
             c.execute("UPDATE corrections SET pair_id = ? WHERE pair_id = ?", (into, removed))
-            c.execute(
-                "UPDATE glossary_contexts SET pair_id = ? WHERE pair_id = ?", (into, removed)
-            )
+            c.execute("UPDATE glossary_contexts SET pair_id = ? WHERE pair_id = ?", (into, removed))
             c.execute("DELETE FROM pairs WHERE id = ?", (removed,))
         changed: list[int] = []
         for position, s in enumerate(self.shapes):

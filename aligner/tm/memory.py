@@ -124,9 +124,7 @@ class TranslationMemory:
                 return current
             units = self.store.tm_units(source_lang)
             matrix = ensure_embeddings(self.store, self.embedder, units, source_lang)
-            built = _Index(
-                version, units, [fold(getattr(u, source_lang)) for u in units], matrix
-            )
+            built = _Index(version, units, [fold(getattr(u, source_lang)) for u in units], matrix)
             self._indexes[source_lang] = built
             return built
 
@@ -148,4 +146,3 @@ def ensure_embeddings(
         store.put_embeddings(model, language, fresh)
         have.update({pid: v for pid, (_t, v) in fresh.items()})
     return np.stack([have[u.id] for u in units]).astype(np.float32, copy=False)
-

@@ -137,9 +137,7 @@ def list_pairs(
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     max_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     type: Annotated[str | None, Query(pattern=r"^\d+-\d+$", description='e.g. "1-2"')] = None,
-    status: Annotated[
-        Literal["auto", "approved", "corrected", "rejected"] | None, Query()
-    ] = None,
+    status: Annotated[Literal["auto", "approved", "corrected", "rejected"] | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
     offset: Offset = 0,
 ) -> PairPage:

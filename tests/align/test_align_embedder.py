@@ -7,12 +7,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aligner.align.embedder import Embedder, HashingEmbedder, get_embedder
+from aligner.align.embedder import MEMORY_ENV, Embedder, HashingEmbedder, get_embedder
+from aligner.errors import InputError
 
 
 class CountingEmbedder(HashingEmbedder):
-    def __init__(self) -> None:
-        super().__init__(dim=64)
+    def __init__(self, memory_cache_mb: float | None = None) -> None:
+        super().__init__(dim=64, memory_cache_mb=memory_cache_mb)
         self.embedded: list[str] = []
 
     def _embed(self, texts: list[str]) -> np.ndarray:
@@ -91,3 +92,43 @@ def test_pooled_spans_reproduce_sentences_exactly_and_spans_closely() -> None:
     joined = ref.encode([join_sentences(sentences[i : i + 3]) for i in range(3)])
     assert np.all(np.sum(spans[3] * joined, axis=1) > 0.95)
     assert emb.signature_name == "use-m-v3+pool"
+
+
+def test_memory_cache_is_a_bounded_lru() -> None:
+    # 64-dim float32 vectors are 256 bytes; a 0.01 MB budget keeps 5 KB of vectors, i.e. 20.
+    emb = CountingEmbedder(memory_cache_mb=0.01)
+    texts = [f"query number {k}" for k in range(100)]
+    emb.encode(texts)
+    held, bound = emb.memory_cache_bytes
+    assert 0 < held <= bound
+    emb.embedded.clear()
+    emb.encode(texts[-5:])  # the most recent ones are still there
+    assert emb.embedded == []
+    emb.encode(texts[:3])  # the oldest were evicted and are embedded again
+    assert emb.embedded == texts[:3]
+
+
+def test_a_call_larger_than_the_cache_still_returns_every_vector() -> None:
+    small = CountingEmbedder(memory_cache_mb=0.001)
+    texts = [f"sentence {k}" for k in range(50)]
+    np.testing.assert_array_equal(small.encode(texts), CountingEmbedder().encode(texts))
+    assert small.encode([]).shape == (0, 64)
+
+
+def test_zero_budget_disables_the_memory_cache_but_not_the_disk_cache(tmp_path: Path) -> None:
+    emb = CountingEmbedder(memory_cache_mb=0)
+    emb.attach_cache(tmp_path / "cache.sqlite")
+    emb.encode(["a", "b"])
+    emb.encode(["a", "b"])
+    assert emb.embedded == ["a", "b"]  # served from disk the second time
+    assert emb.memory_cache_bytes[0] == 0
+
+
+def test_bad_memory_budgets_are_typed_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(InputError):
+        HashingEmbedder(memory_cache_mb=-1)
+    monkeypatch.setenv(MEMORY_ENV, "lots")
+    with pytest.raises(InputError):
+        HashingEmbedder()
+    monkeypatch.setenv(MEMORY_ENV, "1.5")
+    assert HashingEmbedder().memory_cache_bytes[1] == int(1.5 * 2**20 / 2) * 2

@@ -27,11 +27,24 @@ def _demo(tmp_path: Path) -> tuple[str, str, str]:
     port = _free_port()
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     env.pop("VERBALIGN_TOKEN", None)
-    args = ["demo", "--corpus", DATA, "--model", "hashing", "--db", tmp_path / "demo.db",
-            "--port", str(port)]
+    args = [
+        "demo",
+        "--corpus",
+        DATA,
+        "--model",
+        "hashing",
+        "--db",
+        tmp_path / "demo.db",
+        "--port",
+        str(port),
+    ]
     proc = subprocess.Popen(
-        [*CLI, *map(str, args)], cwd=tmp_path, env=env, text=True,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [*CLI, *map(str, args)],
+        cwd=tmp_path,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
     try:

@@ -33,4 +33,4 @@ def test_install_steps_match_the_makefile() -> None:
     assert "RUN pip install torch==2.13.0" in dockerfile
     assert dockerfile.index("torch==2.13.0") < dockerfile.index("RUN pip install .")
     assert any(line.startswith("FROM python:3.11-slim") for line in dockerfile.splitlines())
-    assert "corpora" in dockerfile and "verbalign\", \"demo\"" in dockerfile
+    assert "corpora" in dockerfile and 'verbalign", "demo"' in dockerfile

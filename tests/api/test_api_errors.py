@@ -104,8 +104,14 @@ def test_unknown_things_are_404(seeded: TestClient) -> None:
     _error(seeded.get("/records/S/PV.0000/export?format=tmx"), 404)
     _error(seeded.get("/jobs/0123456789abcdef0123456789abcdef"), 404)
     _error(seeded.get("/pairs/99999"), 404)
-    _error(seeded.patch("/pairs/99999", json={"action": "flag", "reviewer": "a",
-                                              "status": "approved"}, headers=AUTH), 404)
+    _error(
+        seeded.patch(
+            "/pairs/99999",
+            json={"action": "flag", "reviewer": "a", "status": "approved"},
+            headers=AUTH,
+        ),
+        404,
+    )
     _error(seeded.delete("/records/S/PV.0000", headers=AUTH), 404)
     _error(seeded.get("/no/such/route"), 404)
 

@@ -20,7 +20,9 @@ def test_records_list_and_detail(seeded: TestClient) -> None:
         assert record["symbol"] == SYMBOL
         china = record["turns"]["en"][2]
         assert (china["speaker"], china["country"], china["spoken_language"]) == (
-            "Zhang Wei", "China", "zh"
+            "Zhang Wei",
+            "China",
+            "zh",
         )
         assert record["turns"]["zh"][2]["is_original"] is True
         assert {v["language"] for v in record["versions"]} == {"zh", "en"}
@@ -68,11 +70,12 @@ def test_tm_lookup_returns_matches_with_provenance(seeded: TestClient) -> None:
     assert 75 <= best["match"] < 100
     prov = best["provenance"]
     assert (prov["symbol"], prov["turn"], prov["speaker"], prov["country"]) == (
-        SYMBOL, 3, "Dupont", "FRA"
+        SYMBOL,
+        3,
+        "Dupont",
+        "FRA",
     )
-    assert prov["confidence"] == 0.6 and prov["zh_ids"] == [
-        "S/PV.9999/zh/t003/p000/s001"
-    ]
+    assert prov["confidence"] == 0.6 and prov["zh_ids"] == ["S/PV.9999/zh/t003/p000/s001"]
     exact = seeded.post("/tm/lookup", json={"text": "议程通过。", "source_lang": "zh", "k": 1})
     assert exact.json()["matches"][0]["match"] == 100
 
@@ -100,8 +103,12 @@ def test_a_correction_is_persisted_and_visible_in_exports(seeded: TestClient) ->
     pairs = seeded.get(f"/records/{SYMBOL}/pairs").json()["items"]
     r = seeded.patch(
         f"/pairs/{pairs[6]['id']}",
-        json={"action": "merge", "reviewer": "Li Na", "with_pair": pairs[7]["id"],
-              "note": "the French original is one sentence"},
+        json={
+            "action": "merge",
+            "reviewer": "Li Na",
+            "with_pair": pairs[7]["id"],
+            "note": "the French original is one sentence",
+        },
         headers=AUTH,
     )
     assert r.status_code == 200, r.text

@@ -92,8 +92,10 @@ def _nothing_stored(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("zh", "message"),
     [
-        (("zh.txt", "Bonjour, ceci est un texte en français.".encode(), "text/plain"),
-         "neither Chinese nor English"),
+        (
+            ("zh.txt", "Bonjour, ceci est un texte en français.".encode(), "text/plain"),
+            "neither Chinese nor English",
+        ),
         (("zh.txt", b"\x01\x02\x03\x04" * 50 + b"abc", "text/plain"), "binary"),
         (("zh.txt", b"12345 67890", "text/plain"), "too few letters"),
     ],
@@ -136,8 +138,11 @@ def test_a_traditional_chinese_upload_is_stored_as_printed_and_found_by_simplifi
     symbol = job["result"]["symbol"]
     turns = client.get(f"/records/{symbol}").json()["turns"]
     speakers = [
-        [(t["role"], t["country_code"], t["spoken_language"]) for t in turns[lang]
-         if t["role"] != "procedure"]
+        [
+            (t["role"], t["country_code"], t["spoken_language"])
+            for t in turns[lang]
+            if t["role"] != "procedure"
+        ]
         for lang in ("zh", "en")
     ]
     assert speakers[0] == speakers[1] and len(speakers[0]) > 2

@@ -36,7 +36,9 @@ def test_upload_align_search_lookup_export(client: TestClient, files: Files) -> 
     assert record["meta"]["zh"]["date"] == "2023-03-02"
     china = next(t for t in record["turns"]["en"] if t["country_code"] == "CHN")
     assert (china["speaker"], china["spoken_language"], china["is_original"]) == (
-        "Wang Ming", "zh", False
+        "Wang Ming",
+        "zh",
+        False,
     )
     pairs = client.get(f"/records/{SYMBOL}/pairs", params={"limit": 1000}).json()
     assert pairs["total"] == job["result"]["pairs"] == len(pairs["items"]) > 10

@@ -117,7 +117,9 @@ def test_general_assembly_record_in_english() -> None:
     opening = [p.text for p in record.turns[0].paragraphs]
     assert opening[0].endswith("Vice-President, took the Chair.")
     assert opening[1:] == [
-        "The meeting was called to order at 9.05 a.m.", "Agenda item 12", "Culture of peace"
+        "The meeting was called to order at 9.05 a.m.",
+        "Agenda item 12",
+        "Culture of peace",
     ]
     assert record.turns[3].paragraphs[0].text.startswith("The meeting was suspended at 11.10")
     minister = record.turns[2]
@@ -128,16 +130,25 @@ def test_general_assembly_record_in_english() -> None:
 
 def test_general_assembly_record_in_chinese_matches_the_english() -> None:
     zh, en = parse_record(GA_ZH, name="ga_zh.txt"), parse_record(GA_EN, name="ga_en.txt")
-    assert (zh.meta.symbol, zh.meta.body, zh.meta.meeting_number) == ("A/77/PV.5",
-                                                                       "General Assembly", 5)
-    assert (zh.meta.time_opened, zh.meta.time_closed, zh.meta.agenda) == ("09:05", "12:40",
-                                                                          "和平文化")
+    assert (zh.meta.symbol, zh.meta.body, zh.meta.meeting_number) == (
+        "A/77/PV.5",
+        "General Assembly",
+        5,
+    )
+    assert (zh.meta.time_opened, zh.meta.time_closed, zh.meta.agenda) == (
+        "09:05",
+        "12:40",
+        "和平文化",
+    )
     assert [t[:2] for t in _shape(zh)] == [t[:2] for t in GA_TURNS]
     spoken = [[t.spoken_language for t in r.turns if t.role != "procedure"] for r in (zh, en)]
     assert spoken[0] == spoken[1] == ["en", "en", "en", "es"]
     minister = zh.turns[2]
-    assert (minister.speaker, minister.country, minister.title) == ("姆旺吉", "肯尼亚",
-                                                                    "肯尼亚外交部长")
+    assert (minister.speaker, minister.country, minister.title) == (
+        "姆旺吉",
+        "肯尼亚",
+        "肯尼亚外交部长",
+    )
     assert not minister.is_original  # spoke English: the Chinese is a translation
     assert zh.turns[3].paragraphs[0].text == "会议于上午11时10分暂停，上午11时30分复会。"
 
@@ -164,16 +175,36 @@ def test_traditional_record_parses_like_the_simplified_one_and_keeps_its_charact
 @pytest.mark.parametrize(
     ("header", "lang", "role", "code", "title"),
     [
-        ("Mr. Mwangi (Minister for Foreign Affairs of Kenya):", "en", "member", "KEN",
-         "Minister for Foreign Affairs of Kenya"),
-        ("Ms. Silva (Permanent Representative of Chile to the United Nations):", "en",
-         "member", "CHL", "Permanent Representative of Chile to the United Nations"),
-        ("Mr. Lee (Deputy Prime Minister of Singapore):", "en", "member", "SGP",
-         "Deputy Prime Minister of Singapore"),
+        (
+            "Mr. Mwangi (Minister for Foreign Affairs of Kenya):",
+            "en",
+            "member",
+            "KEN",
+            "Minister for Foreign Affairs of Kenya",
+        ),
+        (
+            "Ms. Silva (Permanent Representative of Chile to the United Nations):",
+            "en",
+            "member",
+            "CHL",
+            "Permanent Representative of Chile to the United Nations",
+        ),
+        (
+            "Mr. Lee (Deputy Prime Minister of Singapore):",
+            "en",
+            "member",
+            "SGP",
+            "Deputy Prime Minister of Singapore",
+        ),
         ("王先生（新加坡副总理）：", "zh", "member", "SGP", "新加坡副总理"),
         # United Nations offices that name a country do not speak for it.
-        ("Ms. Heyer (Special Envoy of the Secretary-General for Myanmar):", "en", "briefer",
-         None, None),
+        (
+            "Ms. Heyer (Special Envoy of the Secretary-General for Myanmar):",
+            "en",
+            "briefer",
+            None,
+            None,
+        ),
         ("海尔女士（秘书长缅甸问题特使）：", "zh", "briefer", None, None),
         ("Mr. Berg (President of the Economic and Social Council):", "en", "briefer", None, None),
     ],

@@ -20,10 +20,9 @@ DTD = etree.DTD(str(Path(__file__).with_name("data") / "tmx14.dtd"))
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-
 def _tmx(store: SQLiteStore, **kw: str) -> etree._Element:
     data = get_exporter("tmx").dumps(load_bundle(store, SYMBOL, **kw))
-    assert data.startswith(b'<?xml version=\'1.0\' encoding=\'UTF-8\'?>\n<!DOCTYPE tmx')
+    assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<!DOCTYPE tmx")
     return etree.fromstring(data)
 
 
@@ -89,8 +88,10 @@ def test_english_as_source_swaps_the_variants(stored: SQLiteStore) -> None:
 
 def test_corrections_show_in_tmx_and_rejected_pairs_are_left_out(stored: SQLiteStore) -> None:
     pairs = stored.list_pairs(SYMBOL).items
-    stored.correct_pair(pairs[1].id, Correction("merge", "alice", with_pair=pairs[2].id,
-                                                note="one sentence in the original"))
+    stored.correct_pair(
+        pairs[1].id,
+        Correction("merge", "alice", with_pair=pairs[2].id, note="one sentence in the original"),
+    )
     stored.correct_pair(pairs[3].id, Correction("flag", "bob", status="rejected"))
     root = _tmx(stored)
     assert DTD.validate(root), DTD.error_log.filter_from_errors()

@@ -54,8 +54,19 @@ def test_export_writes_each_format(db: Path, tmp_path: Path) -> None:
         (("export", "S/PV.9999", "--format", "docx"), 2, "unknown export format"),
         (("export", "S/PV.9999", "--source", "fr"), 2, "source language"),
         (("import", "missing-zh.txt", "missing-en.txt"), 2, "no such file"),
-        (("import", DATA / "zh.txt", DATA / "en.txt", "--model", "hashing", "--symbol",
-          'S/PV.1"x'), 2, "invalid record symbol"),
+        (
+            (
+                "import",
+                DATA / "zh.txt",
+                DATA / "en.txt",
+                "--model",
+                "hashing",
+                "--symbol",
+                'S/PV.1"x',
+            ),
+            2,
+            "invalid record symbol",
+        ),
     ],
 )
 def test_errors_are_one_line_with_an_exit_code(
@@ -70,11 +81,21 @@ def test_errors_are_one_line_with_an_exit_code(
 def test_an_unusable_database_path_is_a_one_line_error(tmp_path: Path) -> None:
     not_a_folder = tmp_path / "notes.txt"
     not_a_folder.write_text("not a database")
-    imported = verbalign("import", DATA / "zh.txt", DATA / "en.txt", "--model", "hashing",
-                         "--db", not_a_folder / "v.db", cwd=tmp_path)
+    imported = verbalign(
+        "import",
+        DATA / "zh.txt",
+        DATA / "en.txt",
+        "--model",
+        "hashing",
+        "--db",
+        not_a_folder / "v.db",
+        cwd=tmp_path,
+    )
     served = verbalign("serve", "--db", not_a_folder, "--port", "8999", cwd=tmp_path)
-    for result, message in ((imported, "cannot create the database folder"),
-                            (served, "is not a verbalign database")):
+    for result, message in (
+        (imported, "cannot create the database folder"),
+        (served, "is not a verbalign database"),
+    ):
         assert result.returncode == 2 and message in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
 

@@ -29,7 +29,10 @@ def test_flag_sets_status_flags_and_note_with_reviewer(stored: SQLiteStore) -> N
     assert [p.id for p in changed] == [pair.id]
     got = stored.get_pair(pair.id)
     assert (got.status, got.flags, got.note, got.reviewed_by) == (
-        "approved", ["terminology"], "checked", "alice"
+        "approved",
+        ["terminology"],
+        "checked",
+        "alice",
     )
     assert got.reviewed_at and got.confidence == pair.confidence
     [history] = stored.corrections(pair_id=pair.id)
@@ -48,7 +51,10 @@ def test_merge_joins_neighbours_and_keeps_every_sentence(stored: SQLiteStore) ->
     assert merged.zh_ids == first.zh_ids + second.zh_ids
     assert merged.en_ids == first.en_ids + second.en_ids
     assert (merged.type, merged.confidence, merged.status, merged.origin) == (
-        "2-2", 1.0, "corrected", "reviewer"
+        "2-2",
+        1.0,
+        "corrected",
+        "reviewer",
     )
     assert merged.zh == first.zh + second.zh
     assert _covering(stored) == before
@@ -109,7 +115,8 @@ def test_relink_moves_a_boundary_and_releases_what_it_drops(stored: SQLiteStore)
     assert _covering(stored) == before
     released = [p for p in changed if p.id != one_two.id]
     assert {tuple(p.zh_ids + p.en_ids) for p in released} == {
-        (next_pair.zh_ids[0],), (one_two.en_ids[1],)
+        (next_pair.zh_ids[0],),
+        (one_two.en_ids[1],),
     }
     assert all(p.confidence == 0.0 and p.flags == ["needs-review"] for p in released)
 
@@ -122,9 +129,7 @@ def test_relink_refuses_crossing_or_foreign_sentences(stored: SQLiteStore) -> No
             Correction("relink", "dan", zh_ids=pairs[6].zh_ids, en_ids=pairs[1].en_ids),
         )
     with pytest.raises(InputError, match="not a zh sentence"):
-        stored.correct_pair(
-            pairs[1].id, Correction("relink", "dan", zh_ids=pairs[1].en_ids)
-        )
+        stored.correct_pair(pairs[1].id, Correction("relink", "dan", zh_ids=pairs[1].en_ids))
     with pytest.raises(InputError, match="consecutive"):
         stored.correct_pair(
             pairs[3].id,

@@ -59,7 +59,9 @@ def test_a_failing_job_keeps_the_reason(store: SQLiteStore) -> None:
     runner.wait(second, timeout=10)
     failed = store.get_job(first)
     assert (failed.status, failed.error, failed.error_type) == (
-        "failed", "no speaker turns found", "NoTurnsError"
+        "failed",
+        "no speaker turns found",
+        "NoTurnsError",
     )
     crashed = store.get_job(second)
     assert crashed.status == "failed" and crashed.error_type == "InternalError"

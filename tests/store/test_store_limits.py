@@ -20,9 +20,7 @@ HUGE = 10**30
 
 
 @pytest.mark.parametrize(("limit", "offset"), [(0, 0), (1001, 0), (10, -1), (10, MAX_OFFSET + 1)])
-def test_pages_out_of_bounds_are_input_errors(
-    stored: SQLiteStore, limit: int, offset: int
-) -> None:
+def test_pages_out_of_bounds_are_input_errors(stored: SQLiteStore, limit: int, offset: int) -> None:
     with pytest.raises(InputError):
         stored.list_pairs(SYMBOL, limit=limit, offset=offset)
     with pytest.raises(InputError):

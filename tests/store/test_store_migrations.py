@@ -30,8 +30,18 @@ def test_fresh_database_gets_every_core_table_in_wal_mode(tmp_path: Path) -> Non
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
     assert {
-        "records", "record_versions", "turns", "paragraphs", "sentences", "pairs", "pairs_fts",
-        "corrections", "jobs", "glossary_entries", "glossary_contexts", "pair_embeddings",
+        "records",
+        "record_versions",
+        "turns",
+        "paragraphs",
+        "sentences",
+        "pairs",
+        "pairs_fts",
+        "corrections",
+        "jobs",
+        "glossary_entries",
+        "glossary_contexts",
+        "pair_embeddings",
     } <= tables
     assert mode == "wal"
     assert _versions(db)["core"] == len(mig.registered()["core"])
@@ -44,9 +54,7 @@ def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
         assert apply_migrations(conn) == []
 
 
-def test_an_extension_namespace_is_applied_after_core(
-    tmp_path: Path, clean_registry: None
-) -> None:
+def test_an_extension_namespace_is_applied_after_core(tmp_path: Path, clean_registry: None) -> None:
     db = tmp_path / "v.db"
     SQLiteStore(db).close()
     mig.register_migrations(
@@ -99,9 +107,7 @@ def test_a_database_from_a_newer_verbalign_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "v.db"
     SQLiteStore(db).close()
     with sqlite3.connect(db) as conn:
-        conn.execute(
-            "INSERT INTO schema_migrations VALUES ('core', 999, 'from the future', 'now')"
-        )
+        conn.execute("INSERT INTO schema_migrations VALUES ('core', 999, 'from the future', 'now')")
     with pytest.raises(MigrationError, match="newer"):
         SQLiteStore(db)
 

@@ -56,9 +56,12 @@ def test_importing_the_same_files_twice_changes_nothing(
     assert again.status == "unchanged"
     assert store.list_pairs(SYMBOL).items == before
     assert store.data_version() == version
-    assert store.find_symbol_by_sources(
-        make_alignment().zh.source_sha256, make_alignment().en.source_sha256
-    ) == SYMBOL
+    assert (
+        store.find_symbol_by_sources(
+            make_alignment().zh.source_sha256, make_alignment().en.source_sha256
+        )
+        == SYMBOL
+    )
     assert store.find_symbol_by_sources("0" * 64, "1" * 64) is None
 
 
@@ -80,9 +83,7 @@ def test_realignment_replaces_the_pairs_and_keeps_ids_of_unchanged_links(
     assert store.get_record(SYMBOL).pair_count == len(new_alignment.pairs)
 
 
-def test_force_realigns_identical_files(
-    store: SQLiteStore, make_alignment: MakeAlignment
-) -> None:
+def test_force_realigns_identical_files(store: SQLiteStore, make_alignment: MakeAlignment) -> None:
     store.save_alignment(make_alignment())
     forced = store.save_alignment(make_alignment(merge_second_member=True), force=True)
     assert forced.status == "updated"

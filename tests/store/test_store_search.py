@@ -52,14 +52,10 @@ def test_results_are_paginated_in_reading_order(stored: SQLiteStore) -> None:
     assert everything.total == 9  # every pair with a Chinese side
     page = stored.search("。", lang="zh", limit=4, offset=4)
     assert page.total == 9 and len(page.items) == 4
-    assert [h.pair.position for h in page.items] == [
-        h.pair.position for h in everything.items[4:8]
-    ]
+    assert [h.pair.position for h in page.items] == [h.pair.position for h in everything.items[4:8]]
 
 
-def test_highlights_are_html_escaped(
-    store: SQLiteStore, make_alignment: MakeAlignment
-) -> None:
+def test_highlights_are_html_escaped(store: SQLiteStore, make_alignment: MakeAlignment) -> None:
     alignment = make_alignment()
     alignment.pairs[0].en = ["<b>The meeting</b> was called to order"]
     store.save_alignment(alignment)

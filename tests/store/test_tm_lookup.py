@@ -58,9 +58,7 @@ def test_english_source_looks_up_chinese_targets(tm: TranslationMemory) -> None:
     assert 85 <= best.match < 100
 
 
-def test_k_min_match_and_symbol_filter(
-    stored: SQLiteStore, make_alignment: MakeAlignment
-) -> None:
+def test_k_min_match_and_symbol_filter(stored: SQLiteStore, make_alignment: MakeAlignment) -> None:
     stored.save_alignment(make_alignment("S/PV.8888"))
     tm = TranslationMemory(stored, HashingEmbedder())
     assert len(tm.lookup("谢谢主席。", "zh", k=5)) == 5
