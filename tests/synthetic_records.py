@@ -39,6 +39,7 @@ class TurnSpec:
     honorific: tuple[str | None, str | None] = (None, None)
     country: tuple[str | None, str | None, str | None] = (None, None, None)
     confidences: list[float] = field(default_factory=list)
+    title: tuple[str | None, str | None] = (None, None)
 
 
 BASE_TURNS = [
@@ -95,6 +96,7 @@ BASE_TURNS = [
         honorific=("女士", "Ms."),
         country=("法国", "France", "FRA"),
         confidences=[0.91, 0.6, 0.3],
+        title=("法国欧洲和外交部长", "Minister for Europe and Foreign Affairs of France"),
     ),
     TurnSpec(
         "procedure",
@@ -139,6 +141,7 @@ def _record(symbol: str, lang: str, specs: list[TurnSpec], salt: str) -> Record:
                 is_original=spec.spoken == lang,
                 header="" if spec.role == "procedure" else f"{spec.speaker[li]}:",
                 paragraphs=paragraphs,
+                title=spec.title[li],
             )
         )
     body = "\n".join(s.text for t in turns for s in t.sentences()) + salt

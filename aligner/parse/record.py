@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from aligner.countries import Country
+from aligner.countries import Country, find_mentions
 from aligner.errors import InputError, NoTurnsError, UnknownLanguageError
 from aligner.ingest.furniture import split_lines, strip_furniture
 from aligner.ingest.hyphenation import Dehyphenator
@@ -116,7 +116,8 @@ def parse_record(
     turns = []
     chair = ctx.presidency
     for i, draft in enumerate(drafts):
-        turns.append(_turn(i, draft, lang, symbol, ctx, chair))
+        announced = _announced_state(drafts[i - 1], lang) if i else None
+        turns.append(_turn(i, draft, lang, symbol, ctx, chair, announced))
         if draft.procedural:
             for paragraph in draft.paragraphs:
                 chair = chair_after(paragraph, chair, ctx)
@@ -285,8 +286,23 @@ def _agenda(drafts: list[_Draft], lang: str) -> str | None:
     return next((p for p in candidates if not is_procedural(p, lang)), None)
 
 
+def _announced_state(previous: _Draft, lang: str) -> Country | None:
+    """The last State named in the paragraph before a turn ("... an address by the President
+    of the Republic of Kenya"), for speakers headed by their office alone."""
+    if not previous.paragraphs:
+        return None
+    mentions = find_mentions(normalize(previous.paragraphs[-1]), lang)
+    return mentions[-1].country if mentions else None
+
+
 def _turn(
-    index: int, draft: _Draft, lang: str, symbol: str, ctx: RoleContext, chair: Country | None
+    index: int,
+    draft: _Draft,
+    lang: str,
+    symbol: str,
+    ctx: RoleContext,
+    chair: Country | None,
+    announced: Country | None = None,
 ) -> Turn:
     header = draft.header
     paragraphs = []
@@ -316,7 +332,7 @@ def _turn(
             header="",
             paragraphs=paragraphs,
         )
-    role = speaker_role(header, ctx, chair)
+    role = speaker_role(header, ctx, chair, announced)
     spoken = language_code(header.language_name, lang) if header.language_name else lang
     speaker = header.name
     if speaker is None and is_secretary_general(header):

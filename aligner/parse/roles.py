@@ -111,9 +111,14 @@ def chair_after(paragraph: str, chair: Country | None, ctx: RoleContext) -> Coun
 
 
 def speaker_role(
-    header: SpeakerHeader, ctx: RoleContext, chair: Country | None = None
+    header: SpeakerHeader,
+    ctx: RoleContext,
+    chair: Country | None = None,
+    announced: Country | None = None,
 ) -> SpeakerRole:
-    """Role and country of a speaker; `chair` is whoever presides at that point."""
+    """Role and country of a speaker; `chair` is whoever presides at that point. `announced`
+    is the State the presiding officer named just before a Head of State or Government who
+    is headed by office alone ("President Ruto:")."""
     if header.presiding:
         chair = chair or ctx.presidency
         if chair is not None:
@@ -124,6 +129,9 @@ def speaker_role(
     country, printed, title = lookup(header.affiliation), header.affiliation, None
     if country is None and (office := office_state(header.affiliation, ctx.lang)):
         (country, printed), title = office, header.affiliation
+    if country is None and header.affiliation is None and header.is_leader and announced:
+        country = announced
+        printed = announced.zh_short if ctx.lang == "zh" else announced.en_short
     if country is None:
         return SpeakerRole("briefer", header.affiliation, None)
     if country.code in ctx.invited:

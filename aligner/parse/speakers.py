@@ -17,7 +17,24 @@ from aligner.ingest.normalize import simplified_view
 
 _ZH_PRESIDING = ("主席", "代理主席", "临时主席", "共同主席")
 _ZH_SECRETARY_GENERAL = ("秘书长", "常务副秘书长")
-_ZH_HONORIFICS = ("先生", "女士", "夫人", "小姐", "阁下", "殿下", "陛下", "勋爵", "爵士", "博士")
+_ZH_LEADER_TITLES = (
+    "副总统",
+    "总统",
+    "副总理",
+    "总理",
+    "首相",
+    "国王",
+    "女王",
+    "王储",
+    "埃米尔",
+    "亲王",
+)
+"""Heads of State or Government are announced by office in the General Assembly ("鲁托总统：");
+the deputy forms come first because titles are matched as suffixes."""
+_ZH_HONORIFICS = (
+    *("先生", "女士", "夫人", "小姐", "阁下", "殿下", "陛下", "勋爵", "爵士", "博士"),
+    *_ZH_LEADER_TITLES,
+)
 _ZH_HEADER = re.compile(
     r"^(?P<who>[^：:（）()。，、；！？“”\n]{1,40}?)\s*"
     r"(?:（(?P<aff>(?!以[^（）]*发言)[^（）]{1,60})）\s*)?"
@@ -28,8 +45,23 @@ _EN_PRESIDING = re.compile(
     r"^The\s+(?:Acting\s+|Temporary\s+)?(?:President|Chair|Chairman|Chairperson|Co-Chair)$"
 )
 _EN_SECRETARY_GENERAL = re.compile(r"^The\s+(?:Deputy\s+)?Secretary-General$")
+_EN_LEADER_TITLES = (
+    "Vice-President",
+    "President",
+    "Deputy Prime Minister",
+    "Prime Minister",
+    "Crown Prince",
+    "Chancellor",
+    "Grand Duke",
+)
+"""English counterpart of _ZH_LEADER_TITLES ("President Ruto:"): never with "The" in front,
+which is the presiding officer."""
+_NAME_PARTICLES = frozenset(
+    ("al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el", "la"),
+) | {"le", "van", "von", "y"}
 _EN_HONORIFICS = (
-    r"Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Sir|Dame|Lord|Lady|Baroness|Baron|Archbishop|Cardinal|"
+    r"Vice-President|President|Deputy\s+Prime\s+Minister|Prime\s+Minister|Crown\s+Prince|"
+    r"Chancellor|Grand\s+Duke|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Sir|Dame|Lord|Lady|Baroness|Baron|Archbishop|Cardinal|"
     r"Monsignor|Msgr\.|Sheikh|Sheikha|Prince|Princess|King|Queen|Emir|Judge|Professor|Prof\.|"
     r"Ambassador|Archduke|Reverend|Rev\."
 )
@@ -61,6 +93,12 @@ class SpeakerHeader:
     """"主席", "The President", "The Secretary-General", ... when the speaker is named by title."""
     end: int = 0
     """Offset just past the colon in the (left-stripped) text the header was matched in."""
+
+    @property
+    def is_leader(self) -> bool:
+        """Announced by a Head of State or Government's office instead of Mr./Ms. or 先生."""
+        hon = " ".join((self.honorific or "").split())
+        return hon in _EN_LEADER_TITLES or simplified_view(hon) in _ZH_LEADER_TITLES
 
     @property
     def strong(self) -> bool:
@@ -155,10 +193,17 @@ def _match_en(text: str) -> SpeakerHeader | None:
     name = " ".join(m.group("name").split())
     if len(name.split()) > 7 or not name:
         return None
+    honorific = " ".join(m.group("hon").split())
+    # "President Aliyev stated:" opens a quotation, "President Ruto:" a speech: office titles
+    # take a name only, so every word but a particle must be capitalised.
+    if honorific in _EN_LEADER_TITLES and any(
+        w[0].islower() and w not in _NAME_PARTICLES for w in name.split()
+    ):
+        return None
     return SpeakerHeader(
         text=" ".join(m.group(0).split()),
         name=name,
-        honorific=m.group("hon"),
+        honorific=honorific,
         affiliation=aff,
         language_name=language,
         presiding=False,

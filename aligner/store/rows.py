@@ -59,6 +59,8 @@ class TurnRow:
     header: str
     paragraphs: int
     sentences: int
+    title: str | None = None
+    """The national office a speaker is announced by instead of the State, as printed."""
 
 
 @dataclass

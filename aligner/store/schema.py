@@ -212,5 +212,6 @@ register_migrations(
         Migration(2, "concordance index (FTS5 trigram)", _FTS),
         Migration(3, "translation-memory embeddings", _TM),
         Migration(4, "glossary entries and contexts", _GLOSSARY),
+        Migration(5, "turn titles", "ALTER TABLE turns ADD COLUMN title TEXT;"),
     ],
 )

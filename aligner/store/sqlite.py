@@ -630,8 +630,8 @@ def _insert_structure(c: sqlite3.Connection, record_id: int, rec: Record) -> Non
     )
     c.executemany(
         "INSERT INTO turns (record_id, language, idx, role, speaker, honorific, country, "
-        "country_code, spoken_language, is_original, header) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "country_code, spoken_language, is_original, header, title) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 record_id,
@@ -645,6 +645,7 @@ def _insert_structure(c: sqlite3.Connection, record_id: int, rec: Record) -> Non
                 t.spoken_language,
                 int(t.is_original),
                 t.header,
+                t.title,
             )
             for t in rec.turns
         ],

@@ -25,6 +25,7 @@ def test_records_list_and_detail(seeded: TestClient) -> None:
             "zh",
         )
         assert record["turns"]["zh"][2]["is_original"] is True
+        assert record["turns"]["zh"][3]["title"] == "法国欧洲和外交部长"
         assert {v["language"] for v in record["versions"]} == {"zh", "en"}
 
 

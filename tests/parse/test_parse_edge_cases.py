@@ -217,3 +217,43 @@ def test_a_national_office_in_brackets_names_the_state(
     got = speaker_role(parsed, RoleContext(lang=lang))
     assert (got.role, got.country_code, got.title) == (role, code, title)
     assert (office_state(parsed.affiliation, lang) is not None) == (title is not None)
+
+
+HEAD_OF_STATE_EN = GA_EN.replace(
+    "The meeting rose at 12.40 p.m.",
+    """The Acting President: The Assembly will now hear an address by the President of the
+Republic of Kenya.
+
+President Ruto: I thank the Assembly. Kenya stands for dialogue.
+
+Prime Minister Pashinyan said: we are ready. That statement was welcome.
+
+The meeting rose at 12.40 p.m.""",
+)
+HEAD_OF_STATE_ZH = GA_ZH.replace(
+    "中午12时40分散会。",
+    """代理主席（以英语发言）：大会现在将听取肯尼亚共和国总统讲话。
+
+鲁托总统（以英语发言）：我感谢大会。肯尼亚主张对话。
+
+帕什尼扬总理说：我们已经准备好了。这一声明受到欢迎。
+
+中午12时40分散会。""",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "honorific", "spoken"),
+    [(HEAD_OF_STATE_EN, "en", "President", "en"), (HEAD_OF_STATE_ZH, "zh", "总统", "en")],
+)
+def test_a_head_of_state_headed_by_office_speaks_for_the_state_just_announced(
+    text: str, lang: str, honorific: str, spoken: str
+) -> None:
+    record = parse_record(text, lang=lang)
+    leader = record.turns[-2]
+    assert (leader.role, leader.country_code, leader.honorific) == ("member", "KEN", honorific)
+    assert leader.speaker in ("Ruto", "鲁托")
+    assert leader.spoken_language == spoken
+    # A paragraph quoting an office holder stays inside the speech.
+    assert len(leader.paragraphs) == 2
+    assert record.turns[-1].role == "procedure"

@@ -31,6 +31,8 @@ def test_a_saved_record_reads_back_with_structure_and_provenance(
     assert (china.speaker, china.country_code, china.spoken_language) == ("张伟", "CHN", "zh")
     assert china.is_original and (china.paragraphs, china.sentences) == (2, 3)
     assert record.turns["en"][2].speaker == "Zhang Wei"
+    assert record.turns["en"][3].title == "Minister for Europe and Foreign Affairs of France"
+    assert record.turns["zh"][2].title is None
     assert len(record.turn_links) == 5
 
     pairs = store.list_pairs(SYMBOL).items
