@@ -34,7 +34,7 @@ import numpy as np
 
 from aligner.qa.check import PairView, QAContext
 from aligner.qa.runner import views_from_dicts
-from aligner.qa.semantic import SemanticCheck, side_evidence
+from aligner.qa.semantic import SemanticCheck, side_evidence, speech_body
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "qa" / "data" / "qa_cases.jsonl"
@@ -152,7 +152,7 @@ def rows_of(cases: list[dict], views: list[PairView], ctx: QAContext) -> tuple[l
     rows, labels, owner = [], [], []
     for n, (case, view) in enumerate(zip(cases, views, strict=True)):
         target = extra_side(case)
-        for ev in side_evidence(view, ctx):
+        for ev in side_evidence(speech_body(view)[0], ctx):
             if case["label"] == "error" and ev.lang != target:
                 continue  # the other side of an error case is neither clean nor the error
             rows.append(ev.features())

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from aligner.parse.speakers import match_header
 from aligner.qa.check import Check, PairView, QAContext, other, register_check
 from aligner.qa.flag import Flag, Span
 from aligner.qa.length import length_z
@@ -225,11 +226,22 @@ class SemanticCheck(Check):
 
     def prepare(self, views: Sequence[PairView], ctx: QAContext) -> None:
         if ctx.embedder is not None:
-            _embed(ctx, [t for v in views if v.zh.strip() and v.en.strip() for t in _texts(v)])
+            bodies = [speech_body(v)[0] for v in views if v.zh.strip() and v.en.strip()]
+            _embed(ctx, [t for v in bodies for t in _texts(v)])
 
     def check(self, view: PairView, ctx: QAContext) -> list[Flag]:
         if not view.zh.strip() or not view.en.strip():
             return []  # the unaligned check reports an empty side
+        body, starts = speech_body(view)
+        flags = self._check_body(body, ctx)
+        for f in flags:  # spans back to offsets in the full texts
+            f.spans = [
+                Span(sp.lang, sp.start + starts[sp.lang], sp.end + starts[sp.lang], sp.text)
+                for sp in f.spans
+            ]
+        return flags
+
+    def _check_body(self, view: PairView, ctx: QAContext) -> list[Flag]:
         z = length_z(view.zh, view.en, view.original)
         details: dict[str, float] = {"length_z": round(z, 2)}
         evidence = side_evidence(view, ctx)
@@ -290,6 +302,32 @@ class SemanticCheck(Check):
                 )
             ]
         return []
+
+
+def speech_body(view: PairView) -> tuple[PairView, dict[str, int]]:
+    """The pair without a speaker header opening either side, and where each side's body
+    starts. "托罗伊蒂奇夫人（肯尼亚）（以英语发言）：" has no counterpart in "Mrs. Toroitich
+    (Kenya):" word for word (the language note exists only in translations): the names are
+    the term check's business, the content after the colon is this check's."""
+
+    def compute() -> tuple[PairView, dict[str, int]]:
+        starts = {lang: _body_start(view.text(lang), lang) for lang in ("zh", "en")}
+        if not any(starts.values()):
+            return view, starts
+        zh, en = view.zh[starts["zh"] :], view.en[starts["en"] :]
+        if not zh.strip() or not en.strip():
+            return view, {"zh": 0, "en": 0}
+        return PairView(view.id, zh, en, view.original), starts
+
+    return view.memo("semantic:body", compute)
+
+
+def _body_start(text: str, lang: str) -> int:
+    header = match_header(text, lang)
+    if header is None:
+        return 0
+    start = len(text) - len(text.lstrip()) + header.end
+    return start + len(text[start:]) - len(text[start:].lstrip())
 
 
 def _clip(text: str, n: int = 60) -> str:

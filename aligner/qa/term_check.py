@@ -88,6 +88,17 @@ def _satisfied_by_part(
     return False
 
 
+def _has_enforced_part(index: EntityIndex, hit: EntityHit, lang: str) -> bool:
+    """Whether a shorter form of a warning-level entry (country, lexicon, approved name) lies
+    inside the hit's text."""
+    return any(
+        _severity(other) == "warning"
+        and any(len(f) < len(hit.text) and f in hit.text for f in other.forms(lang))
+        for key, other in index.entries.items()
+        if key != hit.key
+    )
+
+
 def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) -> list[Flag]:
     index = term_index(ctx)
     found = {lang: hits(view, ctx, lang) for lang in ("zh", "en")}
@@ -119,6 +130,11 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
             first = next(h for h in found[lang] if h.key == key and not h.context_only)
             if _satisfied_by_part(index, first, lang, rival_text, rival):
                 continue
+            severity = _severity(entry)
+            if severity == "info" and _has_enforced_part(index, first, lang):
+                # A candidate compound (拉钦地区) hides an enforced name inside it (拉钦, a
+                # lexicon place) that is missing too: the name is what went missing.
+                severity = "warning"
             noun = "country" if entry.type == "country" else f"{entry.type} term"
             message = (
                 f"{noun} {entry.label('en')} / {entry.label('zh')} appears in the {lang} "
@@ -127,7 +143,7 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
             flags.append(
                 Flag(
                     _kind(entry),
-                    _severity(entry),
+                    severity,
                     message,
                     [_span(view, lang, first)],
                     check,

@@ -71,3 +71,21 @@ def test_faithful_pairs_are_not_flagged(use_ctx: QAContext) -> None:
     zh = "我们欢迎这项协议，并希望停火能够维持。"
     en = "We welcome that agreement and hope that the ceasefire will hold."
     assert check_pair(zh, en, ctx=use_ctx) == []
+
+
+def test_a_speaker_header_is_not_content_missing_from_the_other_side() -> None:
+    from aligner.qa.check import PairView
+    from aligner.qa.semantic import speech_body
+
+    view = PairView(
+        "p1",
+        "托罗伊蒂奇夫人（肯尼亚）（以英语发言）：我感谢助理秘书长通报情况。",
+        "Mrs. Toroitich (Kenya): I thank the Assistant Secretary-General for his briefing.",
+    )
+    body, starts = speech_body(view)
+    assert body.zh == "我感谢助理秘书长通报情况。"
+    assert body.en == "I thank the Assistant Secretary-General for his briefing."
+    assert view.zh[starts["zh"] :] == body.zh and view.en[starts["en"] :] == body.en
+    # a pair that is a header only keeps its text
+    bare = PairView("p2", "主席（以英语发言）：", "The President:")
+    assert speech_body(bare)[0] is bare

@@ -119,3 +119,15 @@ def test_an_english_term_reworded_or_inflected_is_present() -> None:
     far = "Relations were tense, and years later the border was normal and quiet again."
     assert _term_flags(zh, far, [entry])
     assert _term_flags(zh, "Both work to improve their relations.", [entry])
+
+
+def test_a_candidate_compound_does_not_hide_a_missing_known_place() -> None:
+    # 拉钦 is in the bundled lexicon; the record's glossary adds the candidate 拉钦地区.
+    candidate = {**_entry("拉钦地区", "Lachin district", "place"), "status": "candidate"}
+    ctx = QAContext(entities=default_index([{**candidate, "confidence": 0.95}]))
+    zh = "仅在拉钦地区就发现了1300多枚杀伤人员地雷。"
+    swapped = "More than 1,300 anti-personnel mines have been found in the Shusha district alone."
+    right = "More than 1,300 anti-personnel mines have been found in the Lachin district alone."
+    flags = check_pair(zh, swapped, ctx=ctx)
+    assert [(f.type, f.severity) for f in flags] == [("term", "warning")]
+    assert check_pair(zh, right, ctx=ctx) == []
