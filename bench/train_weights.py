@@ -35,6 +35,8 @@ SIGNS: dict[str, tuple[float | None, float | None]] = {
     "latin_match": (0.0, None),
     "num_miss": (None, 0.0),
     "latin_miss": (None, 0.0),
+    "mark_match": (0.0, None),
+    "mark_miss": (None, 0.0),
 }
 
 

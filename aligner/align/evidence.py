@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # 1,234.5 / 10.05 / 2022 ; thousands separators are dropped when comparing.
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -29,6 +29,9 @@ class SentenceEvidence:
     symbol-like ones (S/2022/688, OSCE, COVID-19) in Latin-script text."""
     words: Counter[str]
     """Every Latin-script token, lower-cased: where the other side's marked tokens are sought."""
+    marks: Counter[str] = field(default_factory=Counter)
+    """Question and exclamation marks and quotation marks, folded across scripts (？ = ?,
+    “ 」 " = one quote mark): dialogue and questions keep them in translation."""
 
 
 def normalise(text: str) -> str:
@@ -67,6 +70,13 @@ def _latin(text: str, is_cjk: bool) -> Counter[str]:
     return out
 
 
+_MARKS = str.maketrans({c: '"' for c in '“”「」『』«»"'})
+
+
+def _marks(norm: str) -> Counter[str]:
+    return Counter(c for c in norm.translate(_MARKS) if c in '?!"')
+
+
 def sentence_evidence(text: str) -> SentenceEvidence:
     norm = normalise(text)
     is_cjk = len(_CJK.findall(norm)) * 4 >= len(norm.replace(" ", "")) > 0
@@ -75,4 +85,5 @@ def sentence_evidence(text: str) -> SentenceEvidence:
         numbers=_numbers(norm),
         latin=_latin(norm, is_cjk),
         words=Counter(m.group(0).lower() for m in _LATIN.finditer(norm)),
+        marks=_marks(norm),
     )

@@ -30,6 +30,8 @@ DENSE = (
     "skip_length",  # for 1-0/0-1: log length of the lone sentence
     "ratio_1_1",  # |log(m / n)| on 1-1 links: unequal sentence counts mean fewer 1-1 links
     "ratio_1_n",  # log(m / n) * sign(b - a): ... and more blocks that split towards that side
+    "mark_match",  # ? ! and quotation marks present on both sides
+    "mark_miss",  # ... on one side only
 )
 N_DENSE = len(DENSE)
 _CAP = 4.0
@@ -86,6 +88,7 @@ class Scorer:
         y_lat = [e.words for e in ctx.y_ev]
         self._num = _SharedTokens(x_num, y_num)
         self._lat = _SharedTokens(x_lat, y_lat)
+        self._marks = _SharedTokens([e.marks for e in ctx.x_ev], [e.marks for e in ctx.y_ev])
         self._vocab_ready = True
 
     def _skip_best(self) -> tuple[np.ndarray, np.ndarray]:
@@ -171,6 +174,9 @@ class Scorer:
             match, miss_x, _ = self._lat.compare(p, i, q, j)
             out[:, col["latin_match"]] = np.minimum(match, _CAP)
             out[:, col["latin_miss"]] = np.minimum(miss_x, _CAP)
+            match, miss_x, miss_y = self._marks.compare(p, i, q, j)
+            out[:, col["mark_match"]] = np.minimum(match, _CAP)
+            out[:, col["mark_miss"]] = np.minimum(miss_x + miss_y, _CAP)
         return out
 
 

@@ -161,3 +161,12 @@ def test_ambiguous_links_get_lower_confidence_than_clear_ones(hashing: Embedder)
     # Either copy of the repeated sentence could be the unmatched one.
     ambiguous = max(c for s, c in conf.items() if 1 in s or 2 in s)
     assert clear > 0.8 and ambiguous < clear
+
+
+def test_question_and_quote_marks_are_evidence_across_scripts() -> None:
+    from aligner.align.evidence import sentence_evidence
+
+    zh = sentence_evidence("他问：“你来了吗？”")
+    en = sentence_evidence('"Have you come?" he asked.')
+    assert zh.marks == en.marks == {'"': 2, "?": 1}
+    assert sentence_evidence("我们呼吁各方保持克制。").marks == {}
