@@ -253,6 +253,7 @@ def _en_value(s: str) -> float | None:
         if not head:
             return float(base)
         try:
+            # "two tenth deals" (a fraction) is no number text2num reads: None
             return float(text2num(head + " " + _CARDINAL_OF[last], "en"))
         except ValueError:
             return None
@@ -262,17 +263,10 @@ def _en_value(s: str) -> float | None:
         return None
 
 
-_CARDINAL_OF = {
-    "first": "one",
-    "second": "two",
-    "third": "three",
-    "fourth": "four",
-    "fifth": "five",
-    "sixth": "six",
-    "seventh": "seven",
-    "eighth": "eight",
-    "ninth": "nine",
-}
+_ROUND = {30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty",
+          90: "ninety", 100: "hundred"}  # fmt: skip
+_CARDINAL_OF = {o: _CARDINALS[v] if v <= 20 else _ROUND[v] for o, v in _ORDINALS.items()}
+"""The cardinal word of each ordinal's value: "sixty-fifth" is "sixty five", then 65."""
 
 
 def _digits_value(m: re.Match[str]) -> float:

@@ -74,3 +74,12 @@ def test_spans_point_at_the_number_in_the_original_text() -> None:
     flags = [f for f in check_pair(zh, "Armenia reported 150 deaths.") if f.type == "number"]
     span = next(s for s in flags[0].spans if s.lang == "zh")
     assert zh[span.start : span.end] == span.text == "105"
+
+
+def test_ordinals_after_a_number_word_are_read_or_left_alone() -> None:
+    from aligner.qa.numbers import extract_numbers
+
+    values = [m.value for m in extract_numbers("the sixty-fifth session", "en")]
+    assert values == [65.0]
+    # a fraction like "two tenth deals" is no count; it must not crash the check
+    assert check_pair("两份细面", "two tenth deals of fine flour") is not None
