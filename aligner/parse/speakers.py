@@ -57,11 +57,11 @@ _EN_LEADER_TITLES = (
 """English counterpart of _ZH_LEADER_TITLES ("President Ruto:"): never with "The" in front,
 which is the presiding officer."""
 _NAME_PARTICLES = frozenset(
-    ("al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el", "la"),
-) | {"le", "van", "von", "y"}
+    "al bin da das de del della der di do dos du el la le van von y".split()  # noqa: SIM905
+)
 _EN_HONORIFICS = (
-    r"Vice-President|President|Deputy\s+Prime\s+Minister|Prime\s+Minister|Crown\s+Prince|"
-    r"Chancellor|Grand\s+Duke|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Sir|Dame|Lord|Lady|Baroness|Baron|Archbishop|Cardinal|"
+    "|".join(t.replace(" ", r"\s+") for t in _EN_LEADER_TITLES) + "|"
+    r"Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Sir|Dame|Lord|Lady|Baroness|Baron|Archbishop|Cardinal|"
     r"Monsignor|Msgr\.|Sheikh|Sheikha|Prince|Princess|King|Queen|Emir|Judge|Professor|Prof\.|"
     r"Ambassador|Archduke|Reverend|Rev\."
 )
