@@ -193,11 +193,9 @@ def main() -> None:
     problems = build_problems([d for s in DEV_SETS for d in load_set(s)])
     print("start weights:", evaluate(problems, WEIGHTS["default"]))
     if args.cv:
-        for held in DEV_SETS:
-            train_set = [p for p in problems if p.doc.set != held]
-            test_set = [p for p in problems if p.doc.set == held]
-            w = train(train_set, args.l2, args.max_iter)
-            print(f"cv held-out {held}: {evaluate(test_set, w)}")
+        from bench.cross_validate import run_leave_one_set_out  # it imports train from here
+
+        run_leave_one_set_out(problems, args.l2, args.max_iter)
     w = train(problems, args.l2, args.max_iter, warm_start=args.warm)
     print("trained on all dev sets:", evaluate(problems, w))
     print(w)

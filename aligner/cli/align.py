@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from aligner.cli.app import app
+from aligner.cli.progress import stage_progress
 from aligner.errors import BinaryInputError, EmptyInputError, EncodingError, InputError
 
 _P = "Alignment parameters"
@@ -183,35 +184,16 @@ def align_command(
 
     import json
 
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
     from aligner.align.embedder import get_embedder
     from aligner.align.params import AlignParams
     from aligner.align.pipeline import align_records, alignment_json
     from aligner.parse import parse_record
 
-    console = Console(stderr=True)
-    with Progress(
-        TextColumn("{task.description:<10}"),
-        BarColumn(),
-        TextColumn("{task.percentage:>3.0f}%"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("parse", total=1.0)
+    with stage_progress("parse") as progress:
         zh_record = parse_record(zh, lang="zh")
-        bar.update(task, completed=0.5)
+        progress("parse", 0.5)
         en_record = parse_record(en, lang="en")
-        bar.update(task, completed=1.0)
-        stages: dict[str, int] = {}
-
-        def progress(stage: str, fraction: float) -> None:
-            if stage not in stages:
-                stages[stage] = bar.add_task(stage, total=1.0)
-            bar.update(stages[stage], completed=fraction)
-
+        progress("parse", 1.0)
         embedder = get_embedder(model, cache_path=embed_cache)
         result = align_records(
             zh_record,

@@ -14,6 +14,7 @@ import typer
 
 from aligner.cli.app import app
 from aligner.cli.options import DbOption
+from aligner.cli.progress import stage_progress
 
 if TYPE_CHECKING:
     from aligner.store.sqlite import SQLiteStore
@@ -53,29 +54,14 @@ def build(
     ] = False,
 ) -> None:
     """Parse, align and extract the terms of a record pair into the glossary database."""
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from aligner.align.embedder import get_embedder
     from aligner.terms.build import glossary_from_files
     from aligner.terms.extract import ExtractParams
 
     store = _store(db)
-    console = Console(stderr=True)
     try:
-        with Progress(
-            TextColumn("{task.description:<8}"),
-            BarColumn(),
-            TextColumn("{task.percentage:>3.0f}%"),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("parse", total=100)
-
-            def progress(stage: str, fraction: float) -> None:
-                bar.update(task, description=stage, completed=100 * fraction)
-
+        with stage_progress("parse") as progress:
             result = glossary_from_files(
                 store,
                 zh,

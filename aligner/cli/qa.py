@@ -21,6 +21,7 @@ from typer.core import TyperGroup
 
 from aligner.cli.app import app
 from aligner.cli.options import DbOption
+from aligner.cli.progress import stage_progress
 from aligner.errors import InputError
 
 if TYPE_CHECKING:
@@ -105,30 +106,18 @@ def _embedder(semantic: bool) -> Any:
     return load_embedder()
 
 
-def _progress_bar() -> Any:
-    """A rich progress bar on stderr (hidden when stderr is not a terminal, so logs and
-    redirected output stay clean)."""
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    console = Console(stderr=True)
-    return Progress(
-        TextColumn("[bold]qa[/bold] {task.fields[stage]:<12}"),
-        BarColumn(),
-        TextColumn("{task.percentage:>3.0f}%"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    )
-
-
 def _run_with_progress(views: list[PairView], ctx: QAContext, **kwargs: Any) -> list[Any]:
     from aligner.qa.runner import check_pairs
 
-    with _progress_bar() as bar:
-        task = bar.add_task("qa", total=max(len(views), 1), stage="checking")
-        return check_pairs(views, ctx, progress=lambda n: bar.advance(task, n), **kwargs)
+    total, done = max(len(views), 1), 0
+    with stage_progress("checking", label="qa", hide_off_terminal=True) as report:
+
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+            report("checking", done / total)
+
+        return check_pairs(views, ctx, progress=advance, **kwargs)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -242,12 +231,7 @@ def summary_command(
         cache = ReportCache(store)
         report = None if fresh else cache.get(key)
         if report is None:
-            with _progress_bar() as bar:
-                task = bar.add_task("qa", total=1.0, stage="loading")
-
-                def progress(stage: str, fraction: float) -> None:
-                    bar.update(task, completed=fraction, stage=stage)
-
+            with stage_progress("loading", label="qa", hide_off_terminal=True) as progress:
                 report = record_report(
                     store,
                     symbol,

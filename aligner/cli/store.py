@@ -16,6 +16,7 @@ import typer
 
 from aligner.cli.app import app
 from aligner.cli.options import DbOption, HostOption, ModelOption, PortOption
+from aligner.cli.progress import stage_progress
 from aligner.errors import InputError
 
 if TYPE_CHECKING:
@@ -42,24 +43,9 @@ def _import_with_progress(
     force: bool = False,
     symbol: str | None = None,
 ) -> ImportResult:
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
     from aligner.store.importer import import_pair
 
-    console = Console(stderr=True)
-    columns = (
-        TextColumn("[bold]{task.fields[stage]:<14}"),
-        BarColumn(),
-        TextColumn("{task.percentage:>3.0f}%"),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=console, transient=False) as bar:
-        task = bar.add_task("import", total=100, stage="start")
-
-        def progress(stage: str, fraction: float) -> None:
-            bar.update(task, completed=100 * fraction, stage=stage)
-
+    with stage_progress("start", transient=False) as progress:
         return import_pair(
             store, zh, en, embedder=embedder, force=force, symbol=symbol, progress=progress
         )

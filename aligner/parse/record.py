@@ -116,7 +116,10 @@ def parse_record(
     turns = []
     chair = ctx.presidency
     for i, draft in enumerate(drafts):
-        announced = _announced_state(drafts[i - 1], lang) if i else None
+        # Only a speaker headed by office alone needs the State from the announcement.
+        header = draft.header
+        by_office = header is not None and header.is_leader and header.affiliation is None
+        announced = _announced_state(drafts[i - 1], lang) if i and by_office else None
         turns.append(_turn(i, draft, lang, symbol, ctx, chair, announced))
         if draft.procedural:
             for paragraph in draft.paragraphs:

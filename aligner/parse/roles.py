@@ -129,7 +129,7 @@ def speaker_role(
     country, printed, title = lookup(header.affiliation), header.affiliation, None
     if country is None and (office := office_state(header.affiliation, ctx.lang)):
         (country, printed), title = office, header.affiliation
-    if country is None and header.affiliation is None and header.is_leader and announced:
+    if country is None and announced is not None:
         country = announced
         printed = announced.zh_short if ctx.lang == "zh" else announced.en_short
     if country is None:

@@ -30,134 +30,18 @@ from functools import lru_cache
 from importlib import resources
 
 from aligner.qa.folding import is_han
-from aligner.qa.term_match import _stem
+from aligner.qa.term_match import EN_FUNCTION_WORDS, MIN_PREFIX_STEM, stem
 
 MAX_WORD = 6
 """Longest dictionary word tried by the segmenter (characters)."""
-MIN_PREFIX_STEM = 5
-"""Stems this long also match when one is a prefix of the other (settl / settlement)."""
 
-_EN_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "for",
-        "and",
-        "or",
-        "in",
-        "on",
-        "to",
-        "at",
-        "by",
-        "with",
-        "from",
-        "as",
-        "into",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "be",
-        "is",
-        "are",
-        "was",
-        "were",
-        "been",
-        "being",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "they",
-        "we",
-        "you",
-        "he",
-        "she",
-        "i",
-        "not",
-        "no",
-        "one",
-        "who",
-        "which",
-        "what",
-        "whose",
-        "whom",
-        "than",
-        "then",
-        "there",
-        "here",
-        "also",
-        "have",
-        "has",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "so",
-        "such",
-        "very",
-        "more",
-        "most",
-        "other",
-        "all",
-        "any",
-        "each",
-        "both",
-        "only",
-        "own",
-        "same",
-        "just",
-        "over",
-        "about",
-        "after",
-        "before",
-        "against",
-        "between",
-        "through",
-        "during",
-        "under",
-        "again",
-        "further",
-        "once",
-        "us",
-        "them",
-        "him",
-        "me",
-        "my",
-        "your",
-        "mr",
-        "mrs",
-        "ms",
-        "sb",
-        "sth",
-        "someone",
-        "something",
-        "somebody",
-        "used",
-        "variant",
-        "see",
-        "surname",
-        "abbr",
-        "abbreviation",
-        "etc",
-        "e",
-        "g",
-        "particle",
-        "classifier",
-    ]
+_EN_STOP = EN_FUNCTION_WORDS | frozenset(
+    """be is are was were been being this that these those it they we you he she i not no one
+    who which what whose whom than then there here also have has had do does did will would
+    shall should can could may might must so such very more most other all any each both
+    only own same just over about after before against between through during under again
+    further once us them him me my your mr mrs ms sb sth someone something somebody used
+    variant see surname abbr abbreviation etc e g particle classifier""".split()  # noqa: SIM905
 )
 _ZH_STOP = frozenset(
     [
@@ -342,7 +226,7 @@ class Lexicon:
             if low in _EN_STOP or len(low) < 2:
                 continue
             total += 1
-            if _near(_stem(low), bag) or (token[0].isupper() and token in zh):
+            if _near(stem(low), bag) or (token[0].isupper() and token in zh):
                 covered += 1
         numbers = re.findall(r"\d+", piece)
         total += len(numbers)
@@ -366,7 +250,7 @@ class Lexicon:
             low = token.lower().strip("'-")
             if low in _EN_STOP or len(low) < 2:
                 continue
-            out.append(_near(_stem(low), bag) or (token[0].isupper() and token in zh))
+            out.append(_near(stem(low), bag) or (token[0].isupper() and token in zh))
         return out
 
 
@@ -381,7 +265,7 @@ def longest_gap(marks: list[bool]) -> int:
 
 
 def en_content_stems(text: str) -> list[str]:
-    return [_stem(t.lower()) for t in _EN_WORD.findall(text) if t.lower() not in _EN_STOP]
+    return [stem(t.lower()) for t in _EN_WORD.findall(text) if t.lower() not in _EN_STOP]
 
 
 def _near(stem: str, bag: frozenset[str]) -> bool:
@@ -446,5 +330,5 @@ def _build() -> Lexicon | None:
             for token in _EN_WORD.findall(_GLOSS_NOISE.sub(" ", sense)):
                 low = token.lower()
                 if len(low) > 1 and low not in _EN_STOP:
-                    bucket.add(_stem(low))
+                    bucket.add(stem(low))
     return Lexicon({w: frozenset(g) for w, g in glosses.items() if g})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from aligner.qa.check import Check, PairView, QAContext, register_check
 from aligner.qa.entities import Entity, EntityHit, EntityIndex, default_index
@@ -72,31 +73,29 @@ def _severity(entry: Entity) -> str:
     return "warning"
 
 
+def _parts(index: EntityIndex, hit: EntityHit, lang: str) -> Iterator[tuple[str, Entity]]:
+    """Other entries with a shorter form inside the hit's text (休尼克 inside 休尼克省)."""
+    for key, entry in index.entries.items():
+        if key != hit.key and any(
+            len(f) < len(hit.text) and f in hit.text for f in entry.forms(lang)
+        ):
+            yield key, entry
+
+
 def _satisfied_by_part(
     index: EntityIndex, hit: EntityHit, lang: str, rival_text: str, rival: str
 ) -> bool:
     """A compound name (休尼克省) whose shorter part (休尼克, "Syunik") is on the other side."""
-    for key, other_entry in index.entries.items():
-        if key == hit.key:
-            continue
-        is_part = any(len(f) < len(hit.text) and f in hit.text for f in other_entry.forms(lang))
-        if is_part and (
-            index.present(key, rival_text, rival, context=rival == "en")
-            or (rival == "zh" and _latin_in_zh(other_entry, rival_text))
-        ):
-            return True
-    return False
+    return any(
+        index.present(key, rival_text, rival, context=rival == "en")
+        or (rival == "zh" and _latin_in_zh(part, rival_text))
+        for key, part in _parts(index, hit, lang)
+    )
 
 
 def _has_enforced_part(index: EntityIndex, hit: EntityHit, lang: str) -> bool:
-    """Whether a shorter form of a warning-level entry (country, lexicon, approved name) lies
-    inside the hit's text."""
-    return any(
-        _severity(other) == "warning"
-        and any(len(f) < len(hit.text) and f in hit.text for f in other.forms(lang))
-        for key, other in index.entries.items()
-        if key != hit.key
-    )
+    """Whether a warning-level entry (country, lexicon, approved name) lies inside the hit."""
+    return any(_severity(part) == "warning" for _, part in _parts(index, hit, lang))
 
 
 def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) -> list[Flag]:

@@ -32,7 +32,7 @@ MIN_PREFIX_STEM = 5
 """Stems at least this long also match when one is a prefix of the other (sovereign /
 sovereignty), which Snowball leaves apart."""
 
-_EN_FUNCTION_WORDS = frozenset(
+EN_FUNCTION_WORDS = frozenset(
     [
         "a",
         "an",
@@ -69,17 +69,17 @@ def _stemmer():
 
 
 @lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     return _stemmer().stemWord(word.lower())
 
 
 def en_stems(text: str) -> list[str]:
     """Stemmed word tokens of an English text, in order (hyphenated words give several)."""
-    return [_stem(t) for t in _TOKEN.findall(text)]
+    return [stem(t) for t in _TOKEN.findall(text)]
 
 
 def _content_stems(form: str) -> list[str]:
-    return [_stem(t) for t in _TOKEN.findall(form) if t.lower() not in _EN_FUNCTION_WORDS]
+    return [stem(t) for t in _TOKEN.findall(form) if t.lower() not in EN_FUNCTION_WORDS]
 
 
 def _same(a: str, b: str) -> bool:
