@@ -1,8 +1,10 @@
 """Checks on uploaded record files: size, declared type, and what the bytes really are.
 
 A file is accepted as a PDF only if it starts with the %PDF- signature, and as text only if it
-is UTF-8 without NUL bytes; the declared Content-Type must agree with that (browsers and curl
-send application/pdf or text/plain; application/octet-stream defers to the bytes). A text file
+decodes the way the CLI decodes a file (aligner.ingest.source.decode_bytes: UTF-8 with or
+without a byte-order mark, UTF-16 or UTF-32 with one); the declared Content-Type must agree
+with that (browsers and curl send application/pdf or text/plain; application/octet-stream
+defers to the bytes). A text file
 is also decoded and its language told now, which is cheap, so that junk, control-character
 noise or a text in neither language is a 422 at once rather than a failed job later (reading a
 PDF is the job's work). The client's file name is kept for display only, reduced to a plain
@@ -20,9 +22,9 @@ from typing import Any
 from fastapi import UploadFile
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from aligner.errors import EmptyInputError, EncodingError, InputError, VerbalignError
+from aligner.errors import BinaryInputError, EmptyInputError, InputError, VerbalignError
 from aligner.ingest.language import detect_language
-from aligner.ingest.source import decode_text
+from aligner.ingest.source import decode_bytes, decode_text
 from aligner.store.importer import Source
 from api.errors import PayloadTooLargeError, UnsupportedMediaTypeError
 
@@ -36,15 +38,14 @@ DECLARED = {
 }
 
 
-def sniff(data: bytes) -> str | None:
-    """ "pdf", "text" or None (neither)."""
+def sniff(data: bytes, field: str) -> str | None:
+    """ "pdf", "text" or None (binary). Text in no encoding the CLI reads either is an
+    EncodingError naming the field and the line."""
     if data.lstrip(b"\t\n\r ")[:5] == PDF_MAGIC:
         return "pdf"
-    if b"\x00" in data:
-        return None
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
+        decode_bytes(data, name=field)
+    except BinaryInputError:
         return None
     return "text"
 
@@ -70,13 +71,12 @@ async def read_upload(upload: UploadFile, field: str, max_bytes: int) -> Upload:
         raise UnsupportedMediaTypeError(
             f"{field}: unsupported content type {declared_type!r}: send a PDF or UTF-8 text file"
         )
-    declared, actual = DECLARED[declared_type], sniff(data)
-    if declared == "pdf" and actual != "pdf":
+    declared = DECLARED[declared_type]
+    if declared == "pdf" and data.lstrip(b"\t\n\r ")[:5] != PDF_MAGIC:
         raise UnsupportedMediaTypeError(f"{field}: declared a PDF but does not start with %PDF-")
+    actual = sniff(data, field)
     if actual is None:
-        if declared == "text" and b"\x00" not in data:
-            raise EncodingError(f"{field}: the text is not UTF-8")
-        raise UnsupportedMediaTypeError(f"{field}: neither a PDF nor UTF-8 text")
+        raise UnsupportedMediaTypeError(f"{field}: neither a PDF nor text (UTF-8, UTF-16, UTF-32)")
     if declared == "text" and actual == "pdf":
         raise UnsupportedMediaTypeError(f"{field}: declared text but the file is a PDF")
     extension = "pdf" if actual == "pdf" else "txt"
@@ -85,8 +85,9 @@ async def read_upload(upload: UploadFile, field: str, max_bytes: int) -> Upload:
 
 
 def _text_language(data: bytes, field: str) -> str:
+    text = decode_text(data, name=field)
     try:
-        return detect_language(decode_text(data))
+        return detect_language(text)
     except VerbalignError as exc:
         raise type(exc)(f"{field}: {exc}") from None
 

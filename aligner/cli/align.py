@@ -9,24 +9,22 @@ import typer
 
 from aligner.cli.app import app
 from aligner.cli.progress import stage_progress
-from aligner.errors import BinaryInputError, EmptyInputError, EncodingError, InputError
+from aligner.errors import EmptyInputError, InputError
+from aligner.ingest.source import decode_bytes
 
 _P = "Alignment parameters"
 
 
 def read_sentence_file(path: Path, side: str) -> list[str]:
-    """One sentence per line, exactly as given (no re-segmentation; blank lines count)."""
+    """One sentence per line, exactly as given (no re-segmentation; blank lines count),
+    decoded like every input (UTF-8, or UTF-16/32 with a byte-order mark)."""
     if not path.exists():
         raise InputError(f"{side} file not found: {path}")
     if not path.is_file():
         raise InputError(f"{side} path is not a file: {path}")
-    raw = path.read_bytes()
-    if b"\x00" in raw:
-        raise BinaryInputError(f"{side} file looks binary, not UTF-8 text: {path}")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise EncodingError(f"{side} file is not valid UTF-8 (byte {exc.start}): {path}") from None
+    from aligner.ingest.source import read_file
+
+    text = decode_bytes(read_file(path), name=f"{side} file {path}")
     if not text.strip():
         raise EmptyInputError(f"{side} file is empty: {path}")
     lines = text.split("\n")

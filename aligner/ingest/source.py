@@ -1,13 +1,16 @@
 """Reading a record's bytes and deciding what they are: a PDF or extracted text.
 
-Every way a file can fail to be a readable record (missing, empty, binary, not UTF-8)
-becomes a typed error here, before any parsing starts.
+Every way a file can fail to be a readable record (missing, empty, binary, not UTF-8/16/32,
+lone surrogates in a str) becomes a typed error here, naming the file and the line, before any
+parsing starts. `decode_bytes` and `check_unicode` are the one decoding used by the CLI, the API
+uploads and JSON bodies, and the JSONL readers.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,13 +49,14 @@ def load_source(source: str | os.PathLike[str] | bytes, name: str | None = None)
         path = Path(source)
         raw, default_name = read_file(path), path.name
     else:
-        raw, default_name = source.encode("utf-8"), "record"
+        raw, default_name = check_unicode(source, name=name or "the text").encode(), "record"
+    label = name or default_name
     if len(raw) > MAX_BYTES:
-        raise _too_large("the input", len(raw))
+        raise _too_large(label, len(raw))
     kind = "pdf" if raw.lstrip()[:5] == _PDF_MAGIC else "text"
     if kind == "text" and not raw.strip():
-        raise EmptyInputError("the input is empty")
-    return Source(raw=raw, name=name or default_name, kind=kind)
+        raise EmptyInputError(f"{label}: the input is empty")
+    return Source(raw=raw, name=label, kind=kind)
 
 
 def _looks_like_path(text: str) -> bool:
@@ -62,8 +66,9 @@ def _looks_like_path(text: str) -> bool:
 
 
 def _too_large(what: str, size: int) -> InputError:
-    limit = MAX_BYTES // 2**20
-    return InputError(f"{what} is {size // 2**20} MiB; records are at most {limit} MiB")
+    return InputError(
+        f"{what} is {size / 2**20:.1f} MiB, over the {MAX_BYTES // 2**20} MiB limit for a record"
+    )
 
 
 def read_file(path: Path) -> bytes:
@@ -82,27 +87,89 @@ def read_file(path: Path) -> bytes:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
-def decode_text(raw: bytes) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = raw.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise EncodingError("the file has a UTF-16 mark but is not valid UTF-16") from exc
+# Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+
+
+def decode_bytes(raw: bytes, *, name: str = "the input") -> str:
+    """The one decoding of text that arrives as bytes (record files, sentence files, JSONL,
+    uploads): UTF-8 with or without a byte-order mark, or UTF-16/UTF-32 with one. Anything
+    else is refused with a typed error naming `name` and the line of the first bad byte.
+    Byte-order marks inside the text (files joined end to end) are dropped."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            body, encoding = raw[len(bom) :], codec
+            break
     else:
+        body, encoding = raw, "utf-8"
         if b"\x00" in raw[:65536]:
-            raise BinaryInputError("the input is binary data, not a text or PDF record")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise EncodingError(
-                f"the input is not UTF-8 text (bad byte at offset {exc.start}); "
-                "save it as UTF-8 or give the PDF"
-            ) from exc
+            raise BinaryInputError(f"{name}: binary data, not a text or PDF record")
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = _line_of_byte(body, encoding, exc.start)
+        label = _label(encoding)
+        hint = "; save it as UTF-8 or give the PDF" if encoding == "utf-8" else ""
+        raise EncodingError(
+            f"{name}: line {line}: not {label} text (bad byte 0x{body[exc.start]:02x} at "
+            f"offset {exc.start + len(raw) - len(body)}){hint}"
+        ) from None
+    if encoding != "utf-8" and _unassigned_share(text) > 0.01:
+        # Any even-length bytes decode as UTF-16: bytes that only start like a byte-order mark
+        # come out as unassigned code points, which no real text is made of.
+        label = _label(encoding)
+        raise EncodingError(
+            f"{name}: starts with a {label} byte-order mark but is not {label} text"
+        )
+    return text.replace("\ufeff", "")
+
+
+def _label(encoding: str) -> str:
+    return encoding.upper().replace("-BE", "").replace("-LE", "")
+
+
+def _unassigned_share(text: str) -> float:
+    sample = text[:65536]
+    if not sample:
+        return 0.0
+    return sum(unicodedata.category(ch) in ("Cn", "Co") for ch in sample) / len(sample)
+
+
+def _line_of_byte(body: bytes, encoding: str, offset: int) -> int:
+    if encoding == "utf-8":
+        return body.count(b"\n", 0, offset) + 1
+    width = 4 if encoding.startswith("utf-32") else 2
+    prefix = body[: offset - offset % width].decode(encoding, errors="replace")
+    return prefix.count("\n") + 1
+
+
+def check_unicode(text: str, *, name: str = "the input", line: int | None = None) -> str:
+    """`text` unchanged if every code point is one UTF-8 can carry. A str that did not come
+    from bytes (a JSON "\\ud800" escape, a caller's string) can hold lone UTF-16 surrogates,
+    which no encoder, OpenCC or the store accepts: EncodingError naming `name` and the line."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        where = line if line is not None else text.count("\n", 0, exc.start) + 1
+        raise EncodingError(
+            f"{name}: line {where}: U+{ord(text[exc.start]):04X} is a lone surrogate, not text"
+        ) from None
+    return text
+
+
+def decode_text(raw: bytes, *, name: str = "the input") -> str:
+    """A text record's bytes as text (decode_bytes), refused when it is binary junk or empty."""
+    text = decode_bytes(raw, name=name)
     if _control_share(text) > 0.01:
-        raise BinaryInputError("the input is binary data, not a text or PDF record")
+        raise BinaryInputError(f"{name}: binary data, not a text or PDF record")
     if not text.strip():
-        raise EmptyInputError("the input is empty")
+        raise EmptyInputError(f"{name}: the input is empty")
     return text
 
 

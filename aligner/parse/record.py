@@ -73,7 +73,7 @@ def parse_record(
         pdf = read_pdf(src.raw)
         text, pdf_furniture, breaks_decided = pdf.text, pdf.furniture, pdf.blank_lines_are_breaks
     else:
-        text = decode_text(src.raw)
+        text = decode_text(src.raw, name=src.name)
     text = unicodedata.normalize("NFC", text)
     lang = _language(text, lang)
 
