@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import secrets
 import threading
-from typing import Annotated
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Path, Query, Request
+from fastapi import Depends, HTTPException, Path, Query, Request, Response
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from aligner.align.embedder import Embedder
@@ -62,22 +65,54 @@ def get_tm(
     return tm
 
 
-def require_token(
-    settings: Annotated[Settings, Depends(get_settings)],
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> None:
-    """Writes need `Authorization: Bearer <VERBALIGN_TOKEN>`."""
+def check_token(settings: Settings, authorization: str | None) -> None:
+    """`authorization` (the header's value) must be `Bearer <VERBALIGN_TOKEN>`."""
     expected = settings.token_value
     if not expected:
         raise HTTPException(403, "writes are disabled: the server was started without a token")
-    if credentials is None or credentials.scheme.lower() != "bearer":
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
         raise HTTPException(
             401,
-            "this write needs Authorization: Bearer <token>",
+            "this needs Authorization: Bearer <token>",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    if not secrets.compare_digest(credentials.credentials.encode(), expected.encode()):
+    if not secrets.compare_digest(token.strip().encode(), expected.encode()):
         raise HTTPException(401, "invalid token", headers={"WWW-Authenticate": "Bearer"})
+
+
+def require_token(
+    request: Request,
+    settings: Annotated[Settings, Depends(get_settings)],
+    _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """Writes, and reads of what uploads left (/jobs), need `Authorization: Bearer <token>`.
+    (`_credentials` only declares the bearer scheme in the OpenAPI schema.) Routes of a
+    TokenFirstRoute router have checked this before their body was read."""
+    check_token(settings, request.headers.get("authorization"))
+
+
+def needs_token(dependant: Dependant) -> bool:
+    return any(d.call is require_token or needs_token(d) for d in dependant.dependencies)
+
+
+class TokenFirstRoute(APIRoute):
+    """A route that checks the bearer token before it reads the request body.
+
+    FastAPI reads the whole body (a multipart upload is parsed and spooled to disk) before it
+    solves dependencies, so with a plain route a request without the token still costs the
+    server the upload. Routers with writes use this class (`APIRouter(route_class=...)`)."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+        if not needs_token(self.dependant):
+            return handler
+
+        async def token_first(request: Request) -> Response:
+            check_token(request.app.state.settings, request.headers.get("authorization"))
+            return await handler(request)
+
+        return token_first
 
 
 StoreDep = Annotated[SQLiteStore, Depends(get_store)]
@@ -85,7 +120,8 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 RunnerDep = Annotated[JobRunner, Depends(get_runner)]
 EmbedderDep = Annotated[Embedder, Depends(get_embedder)]
 TmDep = Annotated[TranslationMemory, Depends(get_tm)]
-WriteAccess = Depends(require_token)
+TokenRequired = Depends(require_token)
+WriteAccess = TokenRequired
 
 SymbolPath = Annotated[
     str,

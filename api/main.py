@@ -2,7 +2,12 @@
 once per app in the lifespan and handed to routes through dependencies (api/deps.py).
 
 Run it with `verbalign serve` (or `uvicorn --factory api.main:create_app`); OpenAPI docs are at
-/docs. The review page at / belongs to api/routes/review.py.
+/docs and /redoc, served offline (api/routes/docs.py). The review page at / belongs to
+api/routes/review.py.
+
+Middleware, outermost first: security headers on every answer (api/headers.py), gzip for
+bodies over 1 KB, ETag and 304 for GETs (api/headers.py), the request-body size limit
+(api/uploads.py). Writes check the bearer token before they read a body (TokenFirstRoute).
 """
 
 from __future__ import annotations
@@ -12,10 +17,12 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
+from starlette.middleware.gzip import GZipMiddleware
 
 from aligner import __version__
 from api import errors
-from api.routes import glossary, jobs, pairs, qa, records, review, score, search, tm
+from api.headers import ConditionalGet, SecurityHeaders
+from api.routes import docs, glossary, jobs, pairs, qa, records, review, score, search, tm
 from api.settings import Settings
 from api.uploads import BodySizeLimit
 
@@ -25,7 +32,7 @@ if TYPE_CHECKING:
 
 # `records` goes last: its /records/{symbol:path} would otherwise swallow other routers'
 # /records/{symbol}/... routes (symbols contain slashes).
-ROUTERS = (jobs, pairs, search, tm, glossary, qa, score, review, records)
+ROUTERS = (docs, jobs, pairs, search, tm, glossary, qa, score, review, records)
 
 
 def create_app(
@@ -63,12 +70,15 @@ def create_app(
         version=__version__,
         summary="Chinese-English alignment, terminology and QA for UN verbatim records.",
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url=None,
         redoc_url=None,
     )
     errors.install(app)
-    # Two files of the upload limit plus room for the multipart framing and form fields.
+    # Added innermost first. Two files of the upload limit plus room for the multipart framing.
     app.add_middleware(BodySizeLimit, max_bytes=2 * settings.max_upload_bytes + 1024 * 1024)
+    app.add_middleware(ConditionalGet)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(SecurityHeaders)
     for module in ROUTERS:
         app.include_router(module.router)
 
@@ -76,4 +86,5 @@ def create_app(
     def healthz() -> dict[str, str]:
         return {"status": "ok", "version": __version__}
 
+    errors.document_errors(app)
     return app

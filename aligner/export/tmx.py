@@ -27,10 +27,8 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def tmx_date(iso: str | None = None) -> str:
     """TMX dates are UTC in the basic ISO 8601 form YYYYMMDDThhmmssZ."""
-    moment = datetime.fromisoformat(iso) if iso else datetime.now(UTC)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    moment = _utc(iso) if iso else datetime.now(UTC)
+    return moment.strftime("%Y%m%dT%H%M%SZ")
 
 
 @register
@@ -52,7 +50,9 @@ class TmxExporter(Exporter):
             adminlang="en",
             srclang=LANGUAGE_TAGS[bundle.source_lang],
             datatype="plaintext",
-            creationdate=tmx_date(),
+            # The record's last change, not the time of writing: the same record gives the
+            # same bytes (so HTTP validators work), and the date says how fresh the content is.
+            creationdate=tmx_date(last_change(bundle)),
         )
         _prop(header, "x-symbol", record.symbol)
         _prop(header, "x-signature", record.signature)
@@ -100,6 +100,17 @@ class TmxExporter(Exporter):
         for lang in (bundle.source_lang, bundle.target_lang):
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: LANGUAGE_TAGS[lang]})
             etree.SubElement(tuv, "seg").text = _xml_safe(getattr(pair, lang))
+
+
+def last_change(bundle: ExportBundle) -> str:
+    """ISO time of the latest import or review of the bundle's record."""
+    times = [bundle.record.updated_at, *(p.reviewed_at for p in bundle.pairs if p.reviewed_at)]
+    return max(times, key=_utc)
+
+
+def _utc(iso: str) -> datetime:
+    moment = datetime.fromisoformat(iso)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _prop(parent: etree._Element, kind: str, value: str | None) -> None:

@@ -66,8 +66,10 @@ def _looks_like_path(text: str) -> bool:
 
 
 def _too_large(what: str, size: int) -> InputError:
+    # Exact bytes: a rounded size next to the limit read "is 50 MiB; at most 50 MiB".
     return InputError(
-        f"{what} is {size / 2**20:.1f} MiB, over the {MAX_BYTES // 2**20} MiB limit for a record"
+        f"{what} is {size:,} bytes; a record file may be at most {MAX_BYTES:,} bytes "
+        f"({MAX_BYTES / 2**20:g} MiB)"
     )
 
 

@@ -15,9 +15,9 @@ from aligner.store.glossary import GlossaryStore
 from aligner.terms.entry import TermEntry
 from aligner.terms.export import MEDIA_TYPES, export
 from aligner.terms.lookup import MAX_QUERY_CHARS, search, validate_lang
-from api.deps import RowId, StoreDep, WriteAccess
+from api.deps import RowId, StoreDep, TokenFirstRoute, WriteAccess
 
-router = APIRouter(tags=["glossary"])
+router = APIRouter(tags=["glossary"], route_class=TokenFirstRoute)
 
 TermType = Literal[
     "organization",
@@ -81,7 +81,7 @@ class HitPage(BaseModel):
 class EntryChanges(BaseModel):
     """Fields a reviewer may change; leave out what stays as it is."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(strict=True, extra="forbid")
 
     status: TermStatus | None = None
     type: TermType | None = None
@@ -94,7 +94,7 @@ class EntryChanges(BaseModel):
 
 
 class NewEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(strict=True, extra="forbid")
 
     zh: str = Field(min_length=1, max_length=200)
     en: str = Field(min_length=1, max_length=200)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from aligner.store.limits import (
     MAX_FLAG_CHARS,
@@ -15,9 +15,9 @@ from aligner.store.limits import (
     MAX_ROW_ID,
 )
 from aligner.store.rows import Correction, CorrectionRow, PairRow
-from api.deps import RowId, StoreDep, WriteAccess
+from api.deps import RowId, StoreDep, TokenFirstRoute, WriteAccess
 
-router = APIRouter(tags=["pairs"])
+router = APIRouter(tags=["pairs"], route_class=TokenFirstRoute)
 
 MAX_SENTENCES = 100
 """Sentences one side of a corrected pair may link."""
@@ -39,6 +39,9 @@ class CorrectionIn(BaseModel):
     - relink: this pair links exactly `zh_ids` and `en_ids` (consecutive sentences); others
       lose those sentences, and sentences this pair no longer holds get their own pair.
     """
+
+    # strict: "7" is not the pair 7, and a misspelt field is not silently ignored
+    model_config = ConfigDict(strict=True, extra="forbid")
 
     action: Literal["flag", "merge", "split", "relink"]
     reviewer: str = Field(

@@ -25,6 +25,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 
 from aligner.errors import InputError
 from api.deps import EmbedderDep, RunnerDep, StoreDep
+from api.headers import INLINE_STYLE_CSP
 
 if TYPE_CHECKING:
     from aligner.qa.report import RecordReport
@@ -173,5 +174,6 @@ def _render(report: RecordReport, format: str) -> Response:
     if format == "tsv":
         return PlainTextResponse(to_tsv(report), media_type="text/tab-separated-values")
     if format == "html":
-        return HTMLResponse(to_html(report))
+        # the report is one self-contained page with a <style> block and no script
+        return HTMLResponse(to_html(report), headers={"Content-Security-Policy": INLINE_STYLE_CSP})
     return JSONResponse(report.to_dict())

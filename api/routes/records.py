@@ -26,12 +26,13 @@ from api.deps import (
     SettingsDep,
     StoreDep,
     SymbolPath,
+    TokenFirstRoute,
     TurnIndex,
     WriteAccess,
 )
 from api.uploads import check_pair_languages, read_upload
 
-router = APIRouter(tags=["records"])
+router = APIRouter(tags=["records"], route_class=TokenFirstRoute)
 
 
 class JobAccepted(BaseModel):

@@ -25,12 +25,13 @@ STATIC_FILES = {
     "review.css": "text/css; charset=utf-8",
     "review.js": "text/javascript; charset=utf-8",
     "highlight.js": "text/javascript; charset=utf-8",
+    "docs.js": "text/javascript; charset=utf-8",
 }
 
 
 @cache
 def _static(name: str) -> bytes:
-    return resources.files("api").joinpath("static", name).read_bytes()
+    return resources.files("api").joinpath("static").joinpath(name).read_bytes()
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)

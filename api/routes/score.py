@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from aligner.errors import InputError
 from aligner.scoring import ScoreReport, score_candidates, target_language
@@ -20,6 +20,8 @@ router = APIRouter(tags=["scoring"])
 
 
 class ScoreItem(BaseModel):
+    model_config = ConfigDict(strict=True)
+
     candidate: str = Field(max_length=MAX_SEGMENT_CHARS, description="A candidate translation")
     reference: str | None = Field(
         None, max_length=MAX_SEGMENT_CHARS, description="Its reference translation, or..."
@@ -37,6 +39,8 @@ class ScoreItem(BaseModel):
 
 
 class ScoreRequest(BaseModel):
+    model_config = ConfigDict(strict=True)
+
     items: list[ScoreItem] = Field(min_length=1, max_length=2000)
     target: Literal["zh", "en"] | None = Field(
         None,

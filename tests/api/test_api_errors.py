@@ -24,7 +24,7 @@ def _error(response, status: int) -> str:
 
 def _nothing_stored(client: TestClient) -> None:
     assert client.get("/records").json()["total"] == 0
-    assert client.get("/jobs").json()["items"] == []
+    assert client.get("/jobs", headers=AUTH).json()["items"] == []
 
 
 def test_writes_need_the_bearer_token(client: TestClient, files: Files) -> None:

@@ -86,7 +86,7 @@ def test_a_multi_line_note_is_fine_and_the_export_stays_valid_xml(seeded: TestCl
 
 def _nothing_stored(client: TestClient) -> None:
     assert client.get("/records").json()["total"] == 0
-    assert client.get("/jobs").json()["items"] == []
+    assert client.get("/jobs", headers=AUTH).json()["items"] == []
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,9 @@ def test_the_size_limit_message_says_how_far_over_it_is(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_source(big)
     message = str(caught.value)
-    assert message == f"{big} is 50.0 MiB, over the 50 MiB limit for a record", message
+    assert message == (
+        f"{big} is 52,428,801 bytes; a record file may be at most 52,428,800 bytes (50 MiB)"
+    ), message
 
 
 def test_qa_check_refuses_a_lone_surrogate_escape_with_one_line(tmp_path: Path) -> None:

@@ -65,7 +65,9 @@ def test_bad_requests_fail_before_any_job(qa_client, symbol: str) -> None:
         f"/records/{symbol}/qa", params={"semantic": "true", "checks": "spelling"}
     )
     assert missing.status_code == 404 and unknown.status_code == 422
-    assert qa_client.get("/jobs").json()["items"] == []
+    assert (
+        qa_client.get("/jobs", headers={"Authorization": f"Bearer {TOKEN}"}).json()["items"] == []
+    )
 
 
 def test_rule_only_report_is_synchronous_and_cached(qa_client, qa_db: Path, symbol: str) -> None:
