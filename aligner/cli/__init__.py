@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from aligner.cli import align, glossary, parse, qa, store  # noqa: F401  (registers commands)
+from aligner.cli import align, export, glossary, parse, qa, store  # noqa: F401  (registers commands)
 from aligner.cli.app import app
 from aligner.errors import VerbalignError
 

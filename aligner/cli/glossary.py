@@ -6,15 +6,15 @@ $VERBALIGN_DB, or var/verbalign.db) without a server; `lookup TERM` and `export`
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from aligner.cli.app import app
-from aligner.cli.options import DbOption
+from aligner.cli.options import BomOption, DbOption, EnTagOption, ZhTagOption
 from aligner.cli.progress import stage_progress
+from aligner.errors import InputError
 
 if TYPE_CHECKING:
     from aligner.store.sqlite import SQLiteStore
@@ -119,7 +119,9 @@ def lookup(
 
 @glossary_app.command("export")
 def export_cmd(
-    format: Annotated[str, typer.Option("--format", "-f", help="tbx or tsv.")] = "tbx",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="tbx (v3, TBX-Basic), tbx2008 (martif) or tsv.")
+    ] = "tbx",
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write here instead of standard output.")
     ] = None,
@@ -128,25 +130,41 @@ def export_cmd(
     status: Annotated[
         str | None, typer.Option("--status", help="candidate, approved or rejected.")
     ] = None,
+    traditional: Annotated[
+        str,
+        typer.Option(
+            "--traditional",
+            help="TBX: Traditional Chinese as a note of the Chinese term (note) or as a zh-Hant "
+            "language section after English (langsec).",
+        ),
+    ] = "note",
+    bom: BomOption = True,
+    header: Annotated[
+        bool, typer.Option("--header/--no-header", help="TSV: a header row first.")
+    ] = True,
+    zh_tag: ZhTagOption = None,
+    en_tag: EnTagOption = None,
 ) -> None:
-    """Export the glossary as TBX-Basic or TSV (header: id, zh, ..., en, type, status,
-    confidence, frequency, ...)."""
+    """Export the glossary as TBX v3 TBX-Basic (default), TBX 2008 or TSV (columns zh, en,
+    zh_traditional, type, status, confidence, frequency, ..., id)."""
+    from aligner.cli.export import write_output
+    from aligner.export import GlossaryExportOptions, LanguageTags, export_glossary
+    from aligner.export.glossary import GLOSSARY_FORMATS
     from aligner.store.glossary import GlossaryStore
-    from aligner.terms.export import export
 
-    if format not in ("tbx", "tsv"):
-        from aligner.terms.entry import TermValidationError
-
-        raise TermValidationError(f"unknown format {format!r}: expected tbx or tsv")
+    if format not in GLOSSARY_FORMATS:
+        raise InputError(f"unknown format {format!r}: expected {', '.join(GLOSSARY_FORMATS)}")
+    if traditional not in ("note", "langsec"):
+        raise InputError(f"--traditional must be note or langsec, not {traditional!r}")
+    options = GlossaryExportOptions(
+        tags=LanguageTags.from_settings(zh_tag, en_tag),
+        traditional=traditional,  # type: ignore[arg-type]
+        bom=bom,
+        header=header,
+    )
     store = _store(db)
     try:
-        data = export(GlossaryStore(store).all(type=type, status=status), format)
+        data = export_glossary(GlossaryStore(store).all(type=type, status=status), format, options)
     finally:
         store.close()
-    if out is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data)
-        typer.echo(f"wrote {out}", err=True)
+    write_output(data, out)

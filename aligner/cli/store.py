@@ -1,4 +1,5 @@
-"""verbalign import / export / serve / demo: the store and the HTTP service from the shell.
+"""verbalign import / serve / demo: the store and the HTTP service from the shell (`export` is
+in aligner/cli/export.py).
 
 Options mirror the service settings (api/settings.py): --db = VERBALIGN_DB, --token =
 VERBALIGN_TOKEN, --model = VERBALIGN_MODEL, --host/--port = VERBALIGN_HOST/PORT.
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -89,42 +89,6 @@ def import_command(
         f"{result.symbol}: {verb.get(result.status, result.status)}, {result.pairs} pairs "
         f"({result.seconds:.1f} s) into {_db(db)}"
     )
-
-
-@app.command("export")
-def export_command(
-    symbol: Annotated[str, typer.Argument(help="Record symbol, e.g. S/PV.9132.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="tmx, tsv or jsonl.")] = "tmx",
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")
-    ] = None,
-    source: Annotated[str, typer.Option(help="Source language: zh or en.")] = "zh",
-    header: Annotated[bool, typer.Option("--header", help="TSV: add a header row.")] = False,
-    db: DbOption = None,
-) -> None:
-    """Export a stored record's pairs as TMX 1.4b, TSV (Xbench) or JSONL."""
-    from aligner.export import get_exporter, load_bundle
-    from aligner.store import open_store
-
-    options = {"header": header} if format.lower() == "tsv" else {}
-    exporter = get_exporter(format, **options)
-    path = _db(db)
-    if not path.exists():
-        raise InputError(f"no database at {path}: import a record first")
-    store = open_store(path)
-    try:
-        data = exporter.dumps(load_bundle(store, symbol, source_lang=source))
-    finally:
-        store.close()
-    if out is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        try:
-            out.write_bytes(data)
-        except OSError as exc:
-            raise InputError(f"cannot write {out}: {exc.strerror}") from None
-        typer.echo(f"wrote {out} ({len(data)} bytes)", err=True)
 
 
 @app.command("serve")

@@ -15,9 +15,6 @@ from aligner.errors import InputError
 from aligner.store.repository import Repository
 from aligner.store.rows import CorrectionRow, PairRow, RecordDetail
 
-LANGUAGE_TAGS = {"zh": "zh-CN", "en": "en-GB"}
-"""Locale tags CAT tools expect; UN English follows British (Oxford) spelling."""
-
 
 @dataclass
 class ExportBundle:
@@ -72,7 +69,8 @@ def register(cls: type[Exporter]) -> type[Exporter]:
 
 
 def get_exporter(name: str, **options: Any) -> Exporter:
-    """The exporter for `name`; `options` go to its constructor (e.g. TSV's header, bom)."""
+    """The exporter for `name`; `options` go to its constructor (TSV's header and bom, TMX's
+    language tags)."""
     # Importing the package registers the built-in formats.
     import aligner.export  # noqa: F401
 

@@ -6,6 +6,8 @@ x-symbol, x-turn, x-speaker, x-country, x-spoken-language, x-original, x-confide
 x-alignment-type, x-signature, x-status. A reviewer's correction shows as the TMX change
 attributes (`changeid` = reviewer, `changedate`) plus x-status and a `note` with the history.
 The tu's `srclang` names the side the speaker actually said when it is one of the two.
+Language tags come from the setting shared with the TBX export (aligner/export/languages.py:
+zh-CN and en-GB unless changed).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from typing import BinaryIO
 from lxml import etree
 
 from aligner import __version__
-from aligner.export.base import LANGUAGE_TAGS, ExportBundle, Exporter, register
+from aligner.export.base import ExportBundle, Exporter, register
+from aligner.export.languages import LanguageTags
 from aligner.store.rows import PairRow
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -37,6 +40,9 @@ class TmxExporter(Exporter):
     media_type = "application/x-tmx+xml"
     extension = "tmx"
 
+    def __init__(self, *, tags: LanguageTags | None = None) -> None:
+        self.tags = tags or LanguageTags()
+
     def write(self, bundle: ExportBundle, out: BinaryIO) -> None:
         record = bundle.record
         root = etree.Element("tmx", version="1.4")
@@ -48,7 +54,7 @@ class TmxExporter(Exporter):
             segtype="sentence",
             **{"o-tmf": "verbalign"},
             adminlang="en",
-            srclang=LANGUAGE_TAGS[bundle.source_lang],
+            srclang=self.tags[bundle.source_lang],
             datatype="plaintext",
             # The record's last change, not the time of writing: the same record gives the
             # same bytes (so HTTP validators work), and the date says how fresh the content is.
@@ -75,7 +81,7 @@ class TmxExporter(Exporter):
     ) -> None:
         tu = etree.SubElement(body, "tu", tuid=str(pair.id), creationdate=tmx_date(created))
         if pair.original in ("zh", "en"):
-            tu.set("srclang", LANGUAGE_TAGS[pair.original])
+            tu.set("srclang", self.tags[pair.original])
         if pair.reviewed_by:
             tu.set("changeid", _xml_safe(pair.reviewed_by))
             tu.set("changedate", tmx_date(pair.reviewed_at))
@@ -98,7 +104,7 @@ class TmxExporter(Exporter):
         for flag in pair.flags:
             _prop(tu, "x-flag", flag)
         for lang in (bundle.source_lang, bundle.target_lang):
-            tuv = etree.SubElement(tu, "tuv", {XML_LANG: LANGUAGE_TAGS[lang]})
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: self.tags[lang]})
             etree.SubElement(tuv, "seg").text = _xml_safe(getattr(pair, lang))
 
 

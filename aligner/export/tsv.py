@@ -3,12 +3,12 @@
 What Xbench expects of a tab-delimited bilingual file: one segment pair per line, the source
 text in the first column and the target in the second, separated by a tab, in a Unicode
 encoding it can detect (UTF-8 with a byte-order mark, which Windows tools rely on; pass
-bom=False for Unix tools). A tab or line break inside a segment would shift columns or start a
-new row, so both become spaces. Lines have no quoting (a quote is an ordinary character). Any
-column after the second is extra information: here the pair id, symbol, turn, speaker,
-country, spoken language, confidence, alignment type, status and reviewer, so the same file
-also serves spreadsheets. No header row by default, since Xbench would read it as a segment;
-`header=True` adds one.
+bom=False, `--no-bom` or `?bom=false` for Unix tools). A tab or line break inside a segment
+would shift columns or start a new row, so both become spaces. Lines have no quoting (a quote
+is an ordinary character). Any column after the second is extra information: here the pair id,
+symbol, turn, speaker, country, spoken language, confidence, alignment type, status and
+reviewer, so the same file also serves spreadsheets. No header row by default, since Xbench
+would read it as a segment; `header=True` adds one.
 """
 
 from __future__ import annotations

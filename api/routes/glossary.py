@@ -1,7 +1,8 @@
 """Glossary: look up terms, read an entry with its contexts, curate, add, export (TBX/TSV).
 
 Reads are open; PATCH and POST need the bearer token. `/glossary/export` is declared before
-`/glossary/{entry_id}` so that "export" is never taken for an id.
+`/glossary/{entry_id}` so that "export" is never taken for an id. Entry types and statuses are
+the glossary's own (aligner/terms/entry.py), not a second list.
 """
 
 from __future__ import annotations
@@ -11,26 +12,18 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
+from aligner.export.glossary import EXTENSIONS, MEDIA_TYPES, GlossaryExportOptions, export_glossary
 from aligner.store.glossary import GlossaryStore
-from aligner.terms.entry import TermEntry
-from aligner.terms.export import MEDIA_TYPES, export
+from aligner.terms.entry import STATUSES, TERM_TYPES, TermEntry
 from aligner.terms.lookup import MAX_QUERY_CHARS, search, validate_lang
-from api.deps import RowId, StoreDep, TokenFirstRoute, WriteAccess
+from api.deps import RowId, SettingsDep, StoreDep, TokenFirstRoute, WriteAccess
 
 router = APIRouter(tags=["glossary"], route_class=TokenFirstRoute)
 
-TermType = Literal[
-    "organization",
-    "acronym",
-    "country",
-    "person",
-    "place",
-    "document",
-    "instrument",
-    "phraseology",
-    "other",
-]
-TermStatus = Literal["candidate", "approved", "rejected"]
+# Literal types built from the glossary's tuples, so the schema lists the values and a new
+# type needs one edit (Literal[("a", "b")] is Literal["a", "b"]).
+TermType = Literal[TERM_TYPES]  # type: ignore[valid-type]
+TermStatus = Literal[STATUSES]  # type: ignore[valid-type]
 
 
 class Context(BaseModel):
@@ -173,20 +166,37 @@ def lookup(
 
 @router.get(
     "/glossary/export",
-    summary="The glossary as TBX-Basic or TSV",
+    summary="The glossary as TBX v3 (TBX-Basic), TBX 2008 or TSV",
     responses={200: {"content": {MEDIA_TYPES["tbx"]: {}, "text/tab-separated-values": {}}}},
 )
-def export_glossary(
+def export_entries(
     store: StoreDep,
-    format: Annotated[Literal["tbx", "tsv"], Query(description="tbx or tsv")] = "tbx",
+    settings: SettingsDep,
+    format: Annotated[
+        Literal["tbx", "tbx2008", "tsv"],
+        Query(description="tbx (v3, TBX-Basic), tbx2008 (martif) or tsv"),
+    ] = "tbx",
     type: Annotated[TermType | None, Query()] = None,
     status: Annotated[TermStatus | None, Query()] = None,
+    traditional: Annotated[
+        Literal["note", "langsec"],
+        Query(description="TBX: Traditional Chinese as a note, or a zh-Hant langSec after en"),
+    ] = "note",
+    bom: Annotated[bool, Query(description="TSV: start with a UTF-8 byte-order mark")] = True,
+    header: Annotated[bool, Query(description="TSV: a header row first")] = True,
 ) -> Response:
+    """TSV columns: zh, en, zh_traditional, type, status, confidence, frequency, freq_zh,
+    freq_en, zh_variants, en_variants, symbols, context_zh, context_en, id. Language tags
+    come from the server's settings (default zh-CN, en-GB)."""
     entries = GlossaryStore(store).all(type=type, status=status)
+    options = GlossaryExportOptions(
+        tags=settings.language_tags, traditional=traditional, bom=bom, header=header
+    )
+    filename = f"glossary.{EXTENSIONS[format]}"
     return Response(
-        export(entries, format),
+        export_glossary(entries, format, options),
         media_type=MEDIA_TYPES[format],
-        headers={"Content-Disposition": f'attachment; filename="glossary.{format}"'},
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
 
 

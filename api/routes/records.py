@@ -165,16 +165,25 @@ def list_pairs(
 )
 def export_record(
     store: StoreDep,
+    settings: SettingsDep,
     symbol: SymbolPath,
     format: Annotated[Literal["tmx", "tsv", "jsonl"], Query()] = "tmx",
     source: Annotated[
         Literal["zh", "en"], Query(description="Source language (first column / srclang)")
     ] = "zh",
     header: Annotated[bool, Query(description="TSV only: add a header row")] = False,
+    bom: Annotated[
+        bool, Query(description="TSV only: start with a UTF-8 byte-order mark (Windows tools)")
+    ] = True,
 ) -> Response:
     """TMX and TSV carry the pairs with both sides that no reviewer rejected; JSONL carries
-    every pair. Reviewer corrections are in all three."""
-    options = {"header": header} if format == "tsv" else {}
+    every pair. Reviewer corrections are in all three. Language tags (TMX) come from the
+    server's settings (VERBALIGN_ZH_TAG / VERBALIGN_EN_TAG, default zh-CN and en-GB)."""
+    options: dict[str, object] = {}
+    if format == "tsv":
+        options = {"header": header, "bom": bom}
+    elif format == "tmx":
+        options = {"tags": settings.language_tags}
     exporter = get_exporter(format, **options)
     data = exporter.dumps(load_bundle(store, symbol, source_lang=source))
     filename = file_stem(symbol) + "." + exporter.extension

@@ -155,3 +155,41 @@ def test_jsonl_has_every_pair_with_history(stored: SQLiteStore) -> None:
 def test_unknown_format_is_an_input_error() -> None:
     with pytest.raises(InputError, match="tmx"):
         get_exporter("docx")
+
+
+def test_tmx_and_tbx_share_one_language_tag_setting(
+    stored: SQLiteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from aligner.cli import app
+    from aligner.export import LanguageTags
+
+    tags = LanguageTags(zh="zh-Hans", en="en")
+    root = etree.fromstring(get_exporter("tmx", tags=tags).dumps(load_bundle(stored, SYMBOL)))
+    assert DTD.validate(root) and root.find("header").get("srclang") == "zh-Hans"
+    assert {tuv.get(XML_LANG) for tuv in root.iter("tuv")} == {"zh-Hans", "en"}
+    # the CLI reads the same environment variables as the server
+    stored.close()
+    monkeypatch.setenv("VERBALIGN_ZH_TAG", "zh-Hans")
+    runner = CliRunner()
+    db = ["--db", str(stored.path)]
+    out = runner.invoke(app, ["export", SYMBOL, "--format", "tmx", "--en-tag", "en-US", *db])
+    assert out.exit_code == 0, out.output
+    langs = {tuv.get(XML_LANG) for tuv in etree.fromstring(out.stdout_bytes).iter("tuv")}
+    assert langs == {"zh-Hans", "en-US"}
+    bad = runner.invoke(app, ["export", SYMBOL, "--format", "tmx", "--zh-tag", "zh_CN", *db])
+    assert bad.exit_code != 0
+
+
+def test_cli_tsv_bom_can_be_turned_off(stored: SQLiteStore) -> None:
+    from typer.testing import CliRunner
+
+    from aligner.cli import app
+
+    stored.close()
+    runner = CliRunner()
+    args = ["export", SYMBOL, "--format", "tsv", "--db", str(stored.path)]
+    assert runner.invoke(app, args).stdout_bytes.startswith(b"\xef\xbb\xbf")
+    plain = runner.invoke(app, [*args, "--no-bom"]).stdout_bytes
+    assert plain.startswith("上午".encode())

@@ -169,14 +169,21 @@ def test_exports(client: TestClient) -> None:
     tsv = client.get("/glossary/export", params={"format": "tsv"})
     assert tsv.status_code == 200
     assert tsv.headers["content-type"].startswith("text/tab-separated-values")
-    rows = list(csv.DictReader(io.StringIO(tsv.text), delimiter="\t"))
+    assert tsv.content.startswith(b"\xef\xbb\xbfzh\ten\t")
+    rows = list(csv.DictReader(io.StringIO(tsv.content.decode("utf-8-sig")), delimiter="\t"))
     assert {"zh", "en", "type", "status", "confidence", "frequency"} <= set(rows[0])
     assert any(r["zh"] == "停火" and r["en"] == "ceasefire" for r in rows)
+    plain = client.get("/glossary/export", params={"format": "tsv", "bom": "false"})
+    assert plain.content.startswith(b"zh\ten\t")
 
     tbx = client.get("/glossary/export", params={"format": "tbx"})
     assert tbx.status_code == 200
     root = etree.fromstring(tbx.content)
-    assert len(root.findall("./text/body/termEntry")) == len(rows)
+    ns = {"t": "urn:iso:std:iso:30042:ed-2"}
+    assert root.get("type") == "TBX-Basic"
+    assert len(root.findall("./t:text/t:body/t:conceptEntry", ns)) == len(rows)
+    old = client.get("/glossary/export", params={"format": "tbx2008"})
+    assert len(etree.fromstring(old.content).findall("./text/body/termEntry")) == len(rows)
     assert client.get("/glossary/export", params={"format": "xlsx"}).status_code == 422
 
 

@@ -47,7 +47,7 @@ def test_lookup_without_a_match_exits_non_zero(db: Path) -> None:
 def test_export_tsv_has_the_acceptance_columns(db: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["glossary", "export", "--format", "tsv", "--db", str(db)])
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(io.StringIO(result.stdout), delimiter="\t"))
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff")), delimiter="\t"))
     assert {"zh", "en", "type", "status", "confidence", "frequency"} <= set(rows[0])
     assert ("停火", "ceasefire") in {(r["zh"], r["en"]) for r in rows}
     out = tmp_path / "out" / "glossary.tbx"
@@ -56,7 +56,8 @@ def test_export_tsv_has_the_acceptance_columns(db: Path, tmp_path: Path) -> None
     )
     assert result.exit_code == 0, result.output
     root = etree.fromstring(out.read_bytes())
-    assert len(root.findall("./text/body/termEntry")) == len(rows)
+    ns = {"t": "urn:iso:std:iso:30042:ed-2"}
+    assert len(root.findall("./t:text/t:body/t:conceptEntry", ns)) == len(rows)
 
 
 def _verbalign(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
