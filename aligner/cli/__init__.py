@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import sys
 
-import typer
-
 from aligner.cli import align, export, glossary, parse, qa, store  # noqa: F401  (registers commands)
 from aligner.cli.app import app
+from aligner.cli.errors import report
 from aligner.errors import VerbalignError
 
 
@@ -17,7 +16,7 @@ def main() -> None:
     try:
         app()
     except VerbalignError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
+        report(exc)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)

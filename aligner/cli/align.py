@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from aligner.cli.app import app
+from aligner.cli.errors import about_file
 from aligner.cli.progress import stage_progress
 from aligner.errors import EmptyInputError, InputError
 from aligner.ingest.source import decode_bytes
@@ -188,9 +189,11 @@ def align_command(
     from aligner.parse import parse_record
 
     with stage_progress("parse") as progress:
-        zh_record = parse_record(zh, lang="zh")
+        with about_file(zh):
+            zh_record = parse_record(zh, lang="zh")
         progress("parse", 0.5)
-        en_record = parse_record(en, lang="en")
+        with about_file(en):
+            en_record = parse_record(en, lang="en")
         progress("parse", 1.0)
         embedder = get_embedder(model, cache_path=embed_cache)
         result = align_records(

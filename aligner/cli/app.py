@@ -13,8 +13,24 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from aligner import __version__
+
+        typer.echo(f"verbalign {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_print_version,
+        is_eager=True,
+        help="Print the verbalign version and exit.",
+    ),
+) -> None:
     """Chinese-English alignment, terminology and QA for UN verbatim records."""
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from aligner.cli.app import app
+from aligner.cli.errors import about_file
 from aligner.models import Record
 
 
@@ -38,9 +39,10 @@ def parse_command(
 
     # One byte past the limit is enough for load_source to refuse an oversized stream.
     source: Path | bytes = sys.stdin.buffer.read(MAX_BYTES + 1) if path == "-" else Path(path)
-    record = parse_record(
-        source, lang=lang.value if lang else None, name="stdin" if path == "-" else None
-    )
+    with about_file("standard input" if path == "-" else path):
+        record = parse_record(
+            source, lang=lang.value if lang else None, name="stdin" if path == "-" else None
+        )
     if as_json:
         data = record.to_dict() if full else record_json(record)
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
