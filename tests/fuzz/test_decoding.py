@@ -111,7 +111,9 @@ def test_cli_parse_and_align_sentences_read_utf16(tmp_path: Path) -> None:
     src, tgt = tmp_path / "src.txt", tmp_path / "tgt.txt"
     src.write_bytes("The first line.\nThe second line.\n".encode("utf-32"))
     tgt.write_bytes("The first line.\nThe second line.\n".encode("utf-16"))
-    res = run_cli("align-sentences", src, tgt, "--src-lang", "en", "--tgt-lang", "en")
+    res = run_cli(
+        "align-sentences", src, tgt, "--src-lang", "en", "--tgt-lang", "en", "--model", "hashing"
+    )
     assert res.returncode == 0, res.stderr
     assert res.stdout.split() == ["[0]:[0]", "[1]:[1]"]
 
