@@ -3,7 +3,9 @@
 One worker thread by default: an alignment keeps both cores busy, so running two at once only
 makes each slower. A job's progress is written to the `jobs` table (throttled), which is what
 `GET /jobs/{id}` reads; the work itself writes nothing until it is complete, so a failed job
-leaves no partial record behind.
+leaves no partial record behind. A failed job's `result` holds the error as the API would
+answer it (`{"error", "status", "detail"}`, plus what the error knows, e.g. what a refused
+re-import would have changed).
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from dataclasses import asdict, is_dataclass
 from typing import Any
 
 from aligner.errors import VerbalignError
+from aligner.store.clock import now
 from aligner.store.repository import Repository
-from aligner.store.sqlite import now
 
 log = logging.getLogger(__name__)
 
@@ -71,11 +73,15 @@ class JobRunner:
         try:
             result = work(progress)
         except VerbalignError as exc:
-            self._fail(job_id, str(exc), type(exc).__name__)
+            details = getattr(exc, "details", None)
+            extra = details() if callable(details) else {}
+            self._fail(job_id, str(exc), type(exc).__name__, exc.http_status, extra)
             return
         except Exception as exc:  # a bug: keep the server up, say so in the job
             log.exception("job %s failed", job_id)
-            self._fail(job_id, f"internal error: {type(exc).__name__}: {exc}", "InternalError")
+            self._fail(
+                job_id, f"internal error: {type(exc).__name__}: {exc}", "InternalError", 500, {}
+            )
             return
         is_record = is_dataclass(result) and not isinstance(result, type)
         payload = asdict(result) if is_record else result
@@ -88,12 +94,15 @@ class JobRunner:
             finished_at=now(),
         )
 
-    def _fail(self, job_id: str, error: str, error_type: str) -> None:
+    def _fail(
+        self, job_id: str, error: str, error_type: str, status: int, extra: dict[str, Any]
+    ) -> None:
         self.store.update_job(
             job_id,
             status="failed",
             stage="failed",
             error=error,
             error_type=error_type,
+            result={"error": error_type, "status": status, "detail": error, **extra},
             finished_at=now(),
         )

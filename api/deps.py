@@ -21,7 +21,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from aligner.align.embedder import Embedder
 from aligner.jobs import JobRunner
-from aligner.store import SQLiteStore
+from aligner.store import Repository
 from aligner.store.limits import MAX_OFFSET, MAX_ROW_ID, MAX_TURN
 from aligner.store.symbols import MAX_SYMBOL_CHARS, SYMBOL_PATTERN
 from aligner.tm import TranslationMemory
@@ -34,7 +34,7 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_store(request: Request) -> SQLiteStore:
+def get_store(request: Request) -> Repository:
     return request.app.state.store
 
 
@@ -52,7 +52,7 @@ _tm_lock = threading.Lock()
 
 def get_tm(
     request: Request,
-    store: Annotated[SQLiteStore, Depends(get_store)],
+    store: Annotated[Repository, Depends(get_store)],
     embedder: Annotated[Embedder, Depends(get_embedder)],
 ) -> TranslationMemory:
     """One TranslationMemory per (store, embedder), so its index cache survives requests."""
@@ -115,7 +115,7 @@ class TokenFirstRoute(APIRoute):
         return token_first
 
 
-StoreDep = Annotated[SQLiteStore, Depends(get_store)]
+StoreDep = Annotated[Repository, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 RunnerDep = Annotated[JobRunner, Depends(get_runner)]
 EmbedderDep = Annotated[Embedder, Depends(get_embedder)]

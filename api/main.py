@@ -28,7 +28,7 @@ from api.uploads import BodySizeLimit
 
 if TYPE_CHECKING:
     from aligner.align.embedder import Embedder
-    from aligner.store import SQLiteStore
+    from aligner.store import Repository
 
 # `records` goes last: its /records/{symbol:path} would otherwise swallow other routers'
 # /records/{symbol}/... routes (symbols contain slashes).
@@ -38,11 +38,12 @@ ROUTERS = (docs, jobs, pairs, search, tm, glossary, qa, score, review, records)
 def create_app(
     settings: Settings | None = None,
     *,
-    store: SQLiteStore | None = None,
+    store: Repository | None = None,
     embedder: Embedder | None = None,
 ) -> FastAPI:
     """`store` and `embedder` may be passed in (the demo reuses the ones it imported with);
-    otherwise the lifespan opens settings.db and takes the process-wide embedder."""
+    otherwise the lifespan opens the store at settings.db (a path or URL: open_store picks the
+    backend) and takes the process-wide embedder."""
     settings = settings or Settings()
 
     @asynccontextmanager

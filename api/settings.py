@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from aligner.errors import VerbalignError
@@ -21,7 +21,10 @@ from aligner.store import DEFAULT_DB
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="VERBALIGN_", extra="ignore")
 
-    db: Path = Field(DEFAULT_DB, description="SQLite database file (created when missing).")
+    db: str = Field(
+        str(DEFAULT_DB),
+        description="Database: a SQLite file (created when missing) or sqlite:///PATH.",
+    )
     token: SecretStr | None = Field(
         None,
         description="Bearer token required by writes (POST/PATCH/DELETE); unset = read-only.",
@@ -48,6 +51,12 @@ class Settings(BaseSettings):
     @property
     def language_tags(self) -> LanguageTags:
         return LanguageTags(zh=self.zh_tag, en=self.en_tag)
+
+    @field_validator("db", mode="before")
+    @classmethod
+    def _location_text(cls, value: object) -> object:
+        # A path object is a file location; kept as text so that a URL is not mangled.
+        return str(value) if isinstance(value, Path) else value
 
     @property
     def max_upload_bytes(self) -> int:

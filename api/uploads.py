@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from aligner.errors import BinaryInputError, EmptyInputError, InputError, VerbalignError
 from aligner.ingest.language import detect_language
 from aligner.ingest.source import decode_bytes, decode_text
-from aligner.store.importer import Source
+from aligner.pipeline.record_import import Source
 from api.errors import PayloadTooLargeError, UnsupportedMediaTypeError
 
 PDF_MAGIC = b"%PDF-"

@@ -29,7 +29,7 @@ def export_command(
 ) -> None:
     """Export a stored record's pairs as TMX 1.4b, TSV (Xbench) or JSONL."""
     from aligner.export import LanguageTags, get_exporter, load_bundle
-    from aligner.store import default_db_path, open_store
+    from aligner.store import open_store, resolve_location
 
     fmt = format.lower()
     options: dict[str, object] = {}
@@ -38,10 +38,10 @@ def export_command(
     elif fmt == "tmx":
         options = {"tags": LanguageTags.from_settings(zh_tag, en_tag)}
     exporter = get_exporter(fmt, **options)
-    path = db or default_db_path()
-    if not path.exists():
-        raise InputError(f"no database at {path}: import a record first")
-    store = open_store(path)
+    location = resolve_location(db)
+    if not location.exists():
+        raise InputError(f"no database at {location}: import a record first")
+    store = open_store(location)
     try:
         data = exporter.dumps(load_bundle(store, symbol, source_lang=source))
     finally:

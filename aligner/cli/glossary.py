@@ -17,7 +17,7 @@ from aligner.cli.progress import stage_progress
 from aligner.errors import InputError
 
 if TYPE_CHECKING:
-    from aligner.store.sqlite import SQLiteStore
+    from aligner.store import Repository
 
 glossary_app = typer.Typer(
     name="glossary",
@@ -27,10 +27,10 @@ glossary_app = typer.Typer(
 app.add_typer(glossary_app)
 
 
-def _store(db: Path | None) -> SQLiteStore:
-    from aligner.store import default_db_path, open_store
+def _store(db: str | None) -> Repository:
+    from aligner.store import open_store
 
-    return open_store(db or default_db_path())
+    return open_store(db)
 
 
 @glossary_app.command("build")
@@ -56,7 +56,7 @@ def build(
     """Parse, align and extract the terms of a record pair into the glossary database."""
 
     from aligner.align.embedder import get_embedder
-    from aligner.terms.build import glossary_from_files
+    from aligner.pipeline.glossary_build import glossary_from_files
     from aligner.terms.extract import ExtractParams
 
     store = _store(db)
@@ -76,7 +76,7 @@ def build(
         store.close()
     typer.echo(
         f"{result.symbol}: {result.entries} terms ({result.created} new, {result.updated} "
-        f"already known); the glossary has {result.total_entries} entries in {store.path}"
+        f"already known); the glossary has {result.total_entries} entries in {store.location}"
     )
 
 
@@ -96,14 +96,13 @@ def lookup(
     limit: Annotated[int, typer.Option("--limit", min=1, max=200)] = 10,
 ) -> None:
     """Look a term up: exact, prefix and fuzzy matches, best first."""
-    from aligner.store.glossary import GlossaryStore
     from aligner.terms.lookup import search, validate_lang, validate_query
 
     validate_query(term)
     validate_lang(lang)
     store = _store(db)
     try:
-        hits = search(GlossaryStore(store).all(type=type, status=status), term, lang=lang)
+        hits = search(store.glossary.all(type=type, status=status), term, lang=lang)
     finally:
         store.close()
     if not hits:
@@ -150,7 +149,6 @@ def export_cmd(
     from aligner.cli.export import write_output
     from aligner.export import GlossaryExportOptions, LanguageTags, export_glossary
     from aligner.export.glossary import GLOSSARY_FORMATS
-    from aligner.store.glossary import GlossaryStore
 
     if format not in GLOSSARY_FORMATS:
         raise InputError(f"unknown format {format!r}: expected {', '.join(GLOSSARY_FORMATS)}")
@@ -164,7 +162,7 @@ def export_cmd(
     )
     store = _store(db)
     try:
-        data = export_glossary(GlossaryStore(store).all(type=type, status=status), format, options)
+        data = export_glossary(store.glossary.all(type=type, status=status), format, options)
     finally:
         store.close()
     write_output(data, out)

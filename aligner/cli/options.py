@@ -7,14 +7,17 @@ VERBALIGN_ZH_TAG/VERBALIGN_EN_TAG (the language tags of TMX and TBX exports).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="SQLite database (default: $VERBALIGN_DB or var/verbalign.db)."),
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database: a SQLite file or sqlite:///PATH (default: $VERBALIGN_DB or "
+        "var/verbalign.db).",
+    ),
 ]
 ModelOption = Annotated[
     str | None,

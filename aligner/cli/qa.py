@@ -26,6 +26,7 @@ from aligner.errors import InputError
 
 if TYPE_CHECKING:
     from aligner.qa.check import PairView, QAContext
+    from aligner.store.location import StoreLocation
 
 
 class _SymbolDefaultGroup(TyperGroup):
@@ -83,10 +84,10 @@ OutputOption = Annotated[
 ]
 
 
-def _db_path(db: Path | None) -> Path:
-    from aligner.store import default_db_path
+def _db_location(db: str | None) -> StoreLocation:
+    from aligner.store import resolve_location
 
-    return db or default_db_path()
+    return resolve_location(db)
 
 
 def _checks(spec: str | None) -> list[str] | None:
@@ -158,9 +159,9 @@ def check_command(
     views = read_pairs(pairs)
     active = build_checks(_checks(checks))
     if glossary:
-        index, n_terms = index_for_database(_db_path(db))
+        index, n_terms = index_for_database(_db_location(db).path)
         if n_terms:
-            typer.echo(f"using {n_terms} glossary entries from {_db_path(db)}", err=True)
+            typer.echo(f"using {n_terms} glossary entries from {_db_location(db)}", err=True)
     else:
         index = default_index()
     needs_model = semantic and any(c.uses_embedder for c in active)
@@ -201,16 +202,14 @@ def summary_command(
 ) -> None:
     """QA report of a stored record (also: verbalign qa SYMBOL)."""
     from aligner.errors import NotFoundError
-    from aligner.qa.cache import ReportCache, report_key
-    from aligner.qa.entities import default_index
-    from aligner.qa.glossary_source import glossary_rows
-    from aligner.qa.report import record_report, to_html, to_tsv
+    from aligner.pipeline.qa_report import prepare_report
+    from aligner.qa.report import to_html, to_tsv
     from aligner.store import open_store
 
-    path = _db_path(db)
-    if not path.is_file():
-        raise NotFoundError(f"no database at {path}: import a record first (verbalign import)")
-    store = open_store(path)
+    location = _db_location(db)
+    if not location.exists():
+        raise NotFoundError(f"no database at {location}: import a record first (verbalign import)")
+    store = open_store(location)
     try:
         store.get_record(symbol)
         names = _checks(checks)
@@ -218,30 +217,14 @@ def summary_command(
             from aligner.qa.check import build_checks
 
             build_checks(names)  # unknown names fail before the model loads
-        embedder = _embedder(semantic)
-        glossary = glossary_rows(store)
-        key = report_key(
-            store,
-            symbol,
-            glossary=glossary,
-            checks=names,
-            semantic=semantic,
-            model=getattr(embedder, "name", None),
+        prepared = prepare_report(
+            store, symbol, checks=names, semantic=semantic, embedder=_embedder(semantic)
         )
-        cache = ReportCache(store)
-        report = None if fresh else cache.get(key)
-        if report is None:
+        if prepared.cached is not None and not fresh:
+            report = prepared.cached
+        else:
             with stage_progress("loading", label="qa", hide_off_terminal=True) as progress:
-                report = record_report(
-                    store,
-                    symbol,
-                    entities=default_index(glossary),
-                    embedder=embedder,
-                    checks=names,
-                    min_severity="info",
-                    progress=progress,
-                )
-            cache.put(key, report)
+                report = prepared.compute(progress)
         report = report.at_severity(min_severity.value)
     finally:
         store.close()
@@ -347,7 +330,7 @@ def score_command(
             raise InputError(
                 "--pairs needs --target zh|en (which side of the pairs to score against)"
             )
-        refs, ids = _store_references(_pair_ids(pairs), target, _db_path(db))
+        refs, ids = _store_references(_pair_ids(pairs), target, _db_location(db))
     else:
         raise InputError("give a references file or --pairs IDS")
     report = score_candidates(cands, refs, target=target, ids=ids)
@@ -366,13 +349,15 @@ def score_command(
     typer.echo(f"TER  {c['ter']:.2f}  {report.signatures['ter']}")
 
 
-def _store_references(ids: list[int], target: str, path: Path) -> tuple[list[str], list[str]]:
+def _store_references(
+    ids: list[int], target: str, location: StoreLocation
+) -> tuple[list[str], list[str]]:
     from aligner.errors import NotFoundError
     from aligner.store import open_store
 
-    if not path.is_file():
-        raise NotFoundError(f"no database at {path}")
-    store = open_store(path)
+    if not location.exists():
+        raise NotFoundError(f"no database at {location}")
+    store = open_store(location)
     try:
         rows = [store.get_pair(i) for i in ids]
     finally:

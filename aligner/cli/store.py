@@ -21,21 +21,21 @@ from aligner.errors import InputError
 
 if TYPE_CHECKING:
     from aligner.align.embedder import Embedder
-    from aligner.store import SQLiteStore
-    from aligner.store.importer import ImportResult, Source
+    from aligner.pipeline.record_import import ImportResult, Source
+    from aligner.store import Repository, StoreLocation
     from api.settings import Settings
 
 DEMO_CORPUS = Path("corpora/S-PV-9132")
 
 
-def _db(db: Path | None) -> Path:
-    from aligner.store import default_db_path
+def _db(db: str | None) -> StoreLocation:
+    from aligner.store import resolve_location
 
-    return db or default_db_path()
+    return resolve_location(db)
 
 
 def _import_with_progress(
-    store: SQLiteStore,
+    store: Repository,
     zh: Source,
     en: Source,
     *,
@@ -43,7 +43,7 @@ def _import_with_progress(
     force: bool = False,
     symbol: str | None = None,
 ) -> ImportResult:
-    from aligner.store.importer import import_pair
+    from aligner.pipeline.record_import import import_pair
 
     with stage_progress("start", transient=False) as progress:
         return import_pair(
@@ -67,28 +67,64 @@ def import_command(
         str | None, typer.Option(help="Record symbol, when the files do not state it.")
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Re-align even if these files are already stored.")
+        bool,
+        typer.Option(
+            "--force",
+            help="Re-align even if these files are already stored, and store a new version "
+            "even if it leaves reviewed pairs behind or shrinks the record.",
+        ),
     ] = False,
 ) -> None:
-    """Parse, align and store a record pair (a no-op when the same files are stored)."""
+    """Parse, align and store a record pair (a no-op when the same files are stored).
+
+    A record already stored gets a new version: the current one is kept (readable) and
+    reviewed pairs are carried over where their sentences still exist. Without --force, an
+    import that would leave reviewed pairs behind or shrink the record by more than 5 % stops
+    (exit code 5) and changes nothing."""
+    from aligner.pipeline.record_import import Source
     from aligner.store import open_store
-    from aligner.store.importer import Source
     from aligner.store.symbols import check_symbol
 
     symbol = check_symbol(symbol) if symbol else None
     zh_src, en_src = Source.from_path(zh), Source.from_path(en)
-    store = open_store(_db(db))
+    location = _db(db)
+    store = open_store(location)
     try:
         result = _import_with_progress(
             store, zh_src, en_src, embedder=_embedder(model), force=force, symbol=symbol
         )
     finally:
         store.close()
-    verb = {"created": "imported", "updated": "re-aligned", "unchanged": "already stored"}
-    typer.echo(
-        f"{result.symbol}: {verb.get(result.status, result.status)}, {result.pairs} pairs "
-        f"({result.seconds:.1f} s) into {_db(db)}"
-    )
+    typer.echo(_import_summary(result, location))
+
+
+def _import_summary(result: ImportResult, location: object) -> str:
+    """What an import did, in a line (and one more per reviewed pair left behind)."""
+    head = f"{result.symbol}: "
+    tail = f", {result.pairs} pairs ({result.seconds:.1f} s) into {location}"
+    if result.status == "created":
+        return head + "imported" + tail
+    if result.status == "unchanged":
+        return head + "already stored" + tail
+    kept = f"version {result.previous_version} kept"
+    if result.reason == "new sources, same text":
+        lines = [
+            head + f"new files with the same text: version {result.version} ({kept}), "
+            "pairs and reviews as they were" + tail
+        ]
+    else:
+        lines = [head + f"re-aligned as version {result.version} ({kept})" + tail]
+    changes = result.changes
+    if changes is not None and changes.reviewed:
+        lines.append(f"  {changes.carried} of {changes.reviewed} reviewed pairs carried over")
+        for loss in changes.not_carried:
+            by = f" by {loss.reviewed_by}" if loss.reviewed_by else ""
+            text = " ".join((loss.zh or loss.en).split())[:40]
+            lines.append(
+                f"  not carried over, kept with version {loss.version}: pair {loss.pair_id} "
+                f"({loss.status}{by}, {loss.corrections} corrections; {loss.reason}): {text}"
+            )
+    return "\n".join(lines)
 
 
 @app.command("serve")
@@ -121,8 +157,8 @@ def demo_command(
     model: ModelOption = None,
 ) -> None:
     """Import and align the bundled S/PV.9132 pair (once), then serve it on 127.0.0.1:8000."""
+    from aligner.pipeline.record_import import Source
     from aligner.store import open_store
-    from aligner.store.importer import Source
 
     folder = corpus or _bundled_corpus()
     zh_src, en_src = Source.from_path(folder / "zh.txt"), Source.from_path(folder / "en.txt")
@@ -201,7 +237,7 @@ def _announce(settings: Settings, *, token_shown: bool, symbol: str | None = Non
 
 
 def _run(
-    settings: Settings, *, store: SQLiteStore | None = None, embedder: Embedder | None = None
+    settings: Settings, *, store: Repository | None = None, embedder: Embedder | None = None
 ) -> None:
     import uvicorn
 

@@ -1,40 +1,74 @@
-"""Persistence: aligned records, pairs, corrections, jobs and glossary tables.
+"""Persistence: records and their versions, pairs, corrections, glossary, QA reports, TM
+vectors and jobs, behind one interface.
 
-`Repository` (repository.py) is the interface; `SQLiteStore` (sqlite.py) the embedded default:
-SQLite in WAL mode with an FTS5 trigram index, no server to run. Open one with `open_store()`.
+`Repository` (repository.py) is the only way in; `open_store(path_or_url)` picks the backend
+from the location (location.py): a file path or `sqlite:///...` is the embedded SQLite store
+(aligner/store/sqlite/, the default: no server to run); `postgresql://...` is the PostgreSQL
+backend once it is installed. Backend-neutral rules: corrections.py (reviewer corrections),
+carry_over.py and versioning.py (re-imports), glossary.py, qa_reports.py.
 
-Adding tables from another module: register a migration namespace (see migrations.py), e.g. in
-aligner/store/glossary.py
-
-    from aligner.store.migrations import Migration, register_migrations
-    register_migrations("glossary", [Migration(1, "what it adds", "CREATE TABLE ...;")])
-
-and list the module in `migrations.EXTENSION_MODULES` (aligner.store.glossary already is) so it
-is imported before any database is opened. Such modules reach the database through
-`SQLiteStore.read()` (one consistent snapshot) and `SQLiteStore.write()` (BEGIN IMMEDIATE ...
-COMMIT, all or nothing).
+Adding tables to the SQLite store from another module: register a migration namespace (see
+migrations.py) and list the module in `migrations.EXTENSION_MODULES`.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from aligner.store.location import StoreLocation, StoreUnavailableError, parse_location
 from aligner.store.repository import Repository
-from aligner.store.sqlite import SQLiteStore
+
+if TYPE_CHECKING:
+    from aligner.store.sqlite import SQLiteStore
 
 DEFAULT_DB = Path("var/verbalign.db")
 DB_ENV = "VERBALIGN_DB"
 
 
-def default_db_path() -> Path:
+def default_location() -> str:
     """VERBALIGN_DB when set, else var/verbalign.db under the current directory."""
-    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+    return os.environ.get(DB_ENV) or str(DEFAULT_DB)
 
 
-def open_store(path: str | Path | None = None) -> SQLiteStore:
-    """Open (creating and migrating as needed) the database at `path` or the default."""
-    return SQLiteStore(path or default_db_path())
+def default_db_path() -> Path:
+    """The default location as a path (for a SQLite store; kept for older callers)."""
+    return Path(default_location())
 
 
-__all__ = ["DB_ENV", "DEFAULT_DB", "Repository", "SQLiteStore", "default_db_path", "open_store"]
+def resolve_location(value: str | Path | None = None) -> StoreLocation:
+    """`value`, or the default, parsed: backend and target (InputError for a bad URL)."""
+    return parse_location(value if value is not None else default_location())
+
+
+def open_store(location: str | Path | StoreLocation | None = None) -> Repository:
+    """Open (creating and migrating as needed) the store at a path or URL, or the default."""
+    from aligner.store.location import open_location
+
+    if not isinstance(location, StoreLocation):
+        location = resolve_location(location)
+    return open_location(location)
+
+
+def __getattr__(name: str) -> object:
+    # SQLiteStore is imported on first use: opening a store by URL must not need it.
+    if name == "SQLiteStore":
+        from aligner.store.sqlite import SQLiteStore
+
+        return SQLiteStore
+    raise AttributeError(name)
+
+
+__all__ = [
+    "DB_ENV",
+    "DEFAULT_DB",
+    "Repository",
+    "SQLiteStore",
+    "StoreLocation",
+    "StoreUnavailableError",
+    "default_db_path",
+    "default_location",
+    "open_store",
+    "resolve_location",
+]

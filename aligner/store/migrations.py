@@ -1,7 +1,9 @@
-"""Versioned schema migrations: append-only ordered lists, one per namespace.
+"""Versioned schema migrations of the SQLite store: append-only ordered lists, one per
+namespace. (A server backend brings its own migration lists in its package, with the same
+rules: numbered, append-only, applied in order, a newer database refused.)
 
-The store's own tables live in the "core" namespace (aligner/store/schema.py). Another module
-that needs tables of its own (the glossary store, QA caches...) registers its own namespace
+The store's own tables live in the "core" namespace (aligner/store/sqlite/schema.py). A
+module that needs tables of its own (the glossary, QA caches...) registers its own namespace
 instead of editing core's list:
 
     from aligner.store.migrations import Migration, register_migrations
@@ -40,7 +42,10 @@ from aligner.errors import VerbalignError
 
 CORE = "core"
 
-EXTENSION_MODULES: tuple[str, ...] = ("aligner.store.glossary", "aligner.qa.cache")
+EXTENSION_MODULES: tuple[str, ...] = (
+    "aligner.store.sqlite.glossary",
+    "aligner.store.sqlite.qa_cache",
+)
 """Modules that register migrations of their own; imported (when present) before migrating."""
 
 
@@ -127,7 +132,7 @@ def apply_migrations(conn: sqlite3.Connection) -> list[str]:
     `conn` must be in autocommit mode (isolation_level=None): each migration gets its own
     BEGIN IMMEDIATE ... COMMIT, which also serialises two processes migrating at once.
     """
-    from aligner.store import schema  # noqa: F401  (registers the core migrations)
+    from aligner.store.sqlite import schema  # noqa: F401  (registers the core migrations)
 
     load_extensions()
     done: list[str] = []

@@ -1,8 +1,14 @@
-"""The repository interface: everything the API, CLI, exports and TM need from a store.
+"""The repository interface: the only way into a store, for the pipeline, API, CLI, exports,
+QA and the TM.
 
-SQLite (sqlite.py) is the implementation; a server database would implement the same methods.
+A backend is one class implementing these methods (with `glossary` and `qa_reports`, the
+interfaces in glossary.py and qa_reports.py) plus its migrations; aligner/store/location.py
+maps a database URL to it. Open a store with `aligner.store.open_store(path_or_url)`.
+
 Every method is one transaction: a reader never sees a record half-written by a concurrent
-re-alignment, and a failed write leaves nothing behind.
+re-import, and a failed write leaves nothing behind. The rules shared by every backend live in
+backend-neutral modules: corrections.py (what a merge, split or re-link does), carry_over.py
+and versioning.py (what a re-import keeps, and when it is refused), glossary.py.
 """
 
 from __future__ import annotations
@@ -12,7 +18,9 @@ from typing import Any
 
 import numpy as np
 
-from aligner.models import RecordAlignment
+from aligner.models import Record, RecordAlignment
+from aligner.store.glossary import GlossaryRepository
+from aligner.store.qa_reports import QAReportCache
 from aligner.store.rows import (
     Correction,
     CorrectionRow,
@@ -22,21 +30,50 @@ from aligner.store.rows import (
     PairRow,
     RecordDetail,
     RecordSummary,
+    RecordVersionDetail,
     SaveResult,
     SearchHit,
+    VersionSummary,
 )
+from aligner.store.versioning import MAX_SHRINK
 
 
 class Repository(ABC):
+    @property
+    @abstractmethod
+    def location(self) -> str:
+        """Where the data lives, for messages (a path, or a URL without its password)."""
+
+    @property
+    @abstractmethod
+    def glossary(self) -> GlossaryRepository: ...
+
+    @property
+    @abstractmethod
+    def qa_reports(self) -> QAReportCache: ...
+
     # records -----------------------------------------------------------------------------
     @abstractmethod
-    def save_alignment(self, alignment: RecordAlignment, *, force: bool = False) -> SaveResult:
-        """Store a record pair and its alignment, replacing any earlier version in one step.
+    def save_alignment(
+        self,
+        alignment: RecordAlignment,
+        *,
+        force: bool = False,
+        max_shrink: float = MAX_SHRINK,
+    ) -> SaveResult:
+        """Store a record pair and its alignment as the record's next version, in one step.
 
-        Idempotent: the same symbol with the same source hashes is "unchanged" unless `force`.
-        Pairs that keep exactly the same sentences keep their ids (glossary contexts and
-        correction history stay attached); the others are replaced.
+        The same symbol with the same source hashes is "unchanged" unless `force`. Otherwise
+        the stored version is archived and reviewed pairs are carried over by text
+        (carry_over.py). Without `force`, raises versioning.ReimportRefused, writing nothing,
+        when reviewed pairs would be left behind or the record would shrink by more than
+        `max_shrink`. Pairs that keep exactly the same sentences keep their ids.
         """
+
+    @abstractmethod
+    def update_sources(self, symbol: str, zh: Record, en: Record) -> SaveResult:
+        """New source files whose parsed content (versioning.content_digest) equals the stored
+        version's: a new version with the new files' names and hashes and the same pairs."""
 
     @abstractmethod
     def find_symbol_by_sources(self, zh_sha256: str, en_sha256: str) -> str | None:
@@ -51,7 +88,21 @@ class Repository(ABC):
 
     @abstractmethod
     def delete_record(self, symbol: str) -> None:
-        """Raises NotFoundError."""
+        """Delete the record with every version, pair and correction. Raises NotFoundError."""
+
+    @abstractmethod
+    def sentences(self, symbol: str, language: str) -> list[dict[str, Any]]:
+        """The record's sentences of one language in reading order: id, turn, paragraph, idx,
+        text."""
+
+    # versions ----------------------------------------------------------------------------
+    @abstractmethod
+    def list_versions(self, symbol: str) -> list[VersionSummary]:
+        """Every version of the record, oldest first; the last is the current one."""
+
+    @abstractmethod
+    def get_version(self, symbol: str, version: int) -> RecordVersionDetail:
+        """One version with its pairs as they were stored. Raises NotFoundError."""
 
     # pairs -------------------------------------------------------------------------------
     @abstractmethod
@@ -71,12 +122,15 @@ class Repository(ABC):
 
     @abstractmethod
     def correct_pair(self, pair_id: int, correction: Correction) -> list[PairRow]:
-        """Apply a reviewer's correction; returns the pairs it created or changed."""
+        """Apply a reviewer's correction (corrections.py); returns the pairs it created or
+        changed, the reviewer's own first."""
 
     @abstractmethod
     def corrections(
         self, *, symbol: str | None = None, pair_id: int | None = None
-    ) -> list[CorrectionRow]: ...
+    ) -> list[CorrectionRow]:
+        """Correction history, oldest first, including corrections a re-import could not
+        carry over (state "not-carried")."""
 
     # concordance -------------------------------------------------------------------------
     @abstractmethod

@@ -27,10 +27,16 @@ class Page(Generic[T]):
 
 @dataclass
 class RecordVersion:
+    """One language version's source file (the name is historical: see VersionSummary for the
+    record's versions)."""
+
     language: str
     source_name: str
     source_sha256: str
     meta: dict[str, Any]
+    content_sha256: str = ""
+    """Digest of the parsed text and structure (versioning.content_digest): a file that
+    differs only in bytes the parser ignores has the same one."""
 
 
 @dataclass
@@ -43,6 +49,8 @@ class RecordSummary:
     pair_count: int
     created_at: str
     updated_at: str
+    version: int = 1
+    """The stored version: 1 at the first import, +1 at every re-import that changes it."""
 
 
 @dataclass
@@ -122,6 +130,12 @@ class SearchHit:
     """Languages the query matched in."""
 
 
+CORRECTION_STATES = ("current", "not-carried", "detached")
+"""current: applies to the stored version (pair_id is its pair); not-carried: a re-import
+changed its sentences, so it stays with the archived version `archived_version` (its pair is
+`archived_pair_id` there); detached: left without its pair by a verbalign before versions."""
+
+
 @dataclass
 class CorrectionRow:
     id: int
@@ -133,6 +147,12 @@ class CorrectionRow:
     before: list[dict[str, Any]]
     after: list[dict[str, Any]]
     note: str | None
+    version: int = 1
+    """The record version the reviewer corrected."""
+    state: str = "current"
+    """One of CORRECTION_STATES."""
+    archived_version: int | None = None
+    archived_pair_id: int | None = None
 
 
 @dataclass
@@ -152,12 +172,79 @@ class JobRow:
     updated_at: str
 
 
+VERSION_REASONS = ("import", "re-import", "re-alignment", "new sources, same text")
+"""How a version came to be: the first import; new source files, re-aligned; the same files
+re-aligned on request (force); new source files whose parsed text is identical (pairs kept)."""
+
+
+@dataclass
+class VersionSummary:
+    version: int
+    current: bool
+    reason: str
+    """One of VERSION_REASONS."""
+    created_at: str
+    replaced_at: str | None
+    signature: str
+    pair_count: int
+    sentences: dict[str, int]
+    reviewed_pairs: int
+    """Pairs a reviewer approved, rejected, corrected, flagged or annotated."""
+    sources: list[RecordVersion]
+
+
+@dataclass
+class RecordVersionDetail:
+    """One version of a record as it was stored: metadata, turns and every pair with its
+    review state."""
+
+    summary: VersionSummary
+    record: RecordDetail
+    pairs: list[PairRow]
+
+
+@dataclass
+class ReviewLoss:
+    """A reviewed pair a re-import could not carry over: its sentences changed. It stays, with
+    its corrections, in the archived version `version`."""
+
+    pair_id: int
+    version: int
+    zh: str
+    en: str
+    status: str
+    reviewed_by: str | None
+    corrections: int
+    """Correction rows attached to the pair (kept, state "not-carried")."""
+    reason: str
+
+
+@dataclass
+class VersionChanges:
+    """What a re-import changes, counted before (the stored version) and after."""
+
+    before: dict[str, int]
+    after: dict[str, int]
+    """Keys: pairs, linked_pairs (both sides), zh_sentences, en_sentences."""
+    reviewed: int
+    """Reviewed pairs in the stored version."""
+    carried: int | None
+    """Of those, carried over to the new version (their sentences still exist); None when the
+    import stopped before working it out."""
+    not_carried: list[ReviewLoss] = field(default_factory=list)
+
+
 @dataclass
 class SaveResult:
     symbol: str
     status: Literal["created", "updated", "unchanged"]
     pair_count: int
     signature: str
+    version: int = 1
+    previous_version: int | None = None
+    reason: str = "import"
+    changes: VersionChanges | None = None
+    """For an update: counts before and after, reviewed pairs carried over and not."""
 
 
 @dataclass

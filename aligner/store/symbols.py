@@ -9,8 +9,12 @@ and a TMX property without escaping.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from aligner.errors import InputError
+from aligner.errors import ConflictError, InputError
+
+if TYPE_CHECKING:
+    from aligner.models import Record
 
 MAX_SYMBOL_CHARS = 64
 SYMBOL_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9./()_-]*(?: [A-Za-z0-9./()_-]+)*$"
@@ -36,3 +40,16 @@ def check_symbol(symbol: str) -> str:
 def file_stem(symbol: str) -> str:
     """A file name stem for an export of the record: S/PV.9132 -> S-PV.9132."""
     return re.sub(r"[^A-Za-z0-9.()_-]+", "-", symbol).strip("-") or "record"
+
+
+def record_symbol(zh: Record, en: Record) -> str:
+    """The meeting's symbol, which both language versions must agree on."""
+    zh_symbol, en_symbol = zh.meta.symbol, en.meta.symbol
+    if zh_symbol and en_symbol and zh_symbol != en_symbol:
+        raise ConflictError(
+            f"the two files are different meetings: zh is {zh_symbol}, en is {en_symbol}"
+        )
+    symbol = (zh_symbol or en_symbol or "").strip()
+    if not symbol:
+        raise InputError("neither file states the record's symbol (e.g. S/PV.9132): give one")
+    return check_symbol(symbol)

@@ -62,7 +62,7 @@ def _fields(e: TermEntry, lang: str | None) -> Iterable[tuple[str, str]]:
 
 
 def search(entries: Iterable[TermEntry], q: str, *, lang: str | None = None) -> list[Match]:
-    from aligner.store.glossary import search_key_en, search_key_zh
+    from aligner.terms.search_keys import search_key_en, search_key_zh
 
     q = validate_query(q)
     lang = validate_lang(lang)

@@ -11,8 +11,9 @@ untranslated text, omissions/additions, unaligned sentences, term consistency).
   again — and 200 with the report once it is. A second request while the job runs gets the same
   job, not a new one.
 
-Either report is cached in the store per version of the record (aligner/qa/cache.py), so a
-reviewer's correction, a re-import or a glossary change gives a fresh report.
+Either report is cached in the store per version of the record (aligner/pipeline/qa_report.py,
+the path `verbalign qa SYMBOL` takes too), so a reviewer's correction, a re-import or a
+glossary change gives a fresh report.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from api.deps import EmbedderDep, RunnerDep, StoreDep
 from api.headers import INLINE_STYLE_CSP
 
 if TYPE_CHECKING:
+    from aligner.pipeline.qa_report import PreparedReport
     from aligner.qa.report import RecordReport
 
 router = APIRouter(tags=["qa"])
@@ -81,75 +83,37 @@ def record_qa(
         str | None, Query(max_length=200, description="Comma-separated subset of checks")
     ] = None,
 ) -> Response:
-    from aligner.qa.cache import ReportCache, report_key
-    from aligner.qa.glossary_source import glossary_rows
+    from aligner.pipeline.qa_report import prepare_report
 
-    names = _checks(checks)
-    store.get_record(symbol)  # 404 before any work
-    glossary = glossary_rows(store)
-    key = report_key(
+    prepared = prepare_report(
         store,
         symbol,
-        glossary=glossary,
-        checks=names,
+        checks=_checks(checks),
         semantic=semantic,
-        model=getattr(embedder, "name", None),
-    )
-    cache = ReportCache(store)
-    report = cache.get(key)
+        embedder=embedder if semantic else None,
+    )  # 404 and 422 before any work
+    report = prepared.cached
     if report is None:
-        compute = _computation(store, symbol, glossary, embedder if semantic else None, names)
         if semantic:
-            return _pending(request, runner, store, key, symbol, names, compute, cache)
-        report = compute(None)
-        cache.put(key, report)
+            return _pending(request, runner, store, prepared)
+        report = prepared.compute()
     return _render(report.at_severity(min_severity), format)
 
 
-def _computation(
-    store: Any, symbol: str, glossary: list[dict[str, Any]], embedder: Any, names: Any
-) -> Any:
-    def compute(progress: Any) -> RecordReport:
-        from aligner.qa.entities import default_index
-        from aligner.qa.report import record_report
-
-        return record_report(
-            store,
-            symbol,
-            entities=default_index(glossary),
-            embedder=embedder,
-            checks=names,
-            min_severity="info",
-            progress=progress,
-        )
-
-    return compute
-
-
-def _pending(
-    request: Request,
-    runner: Any,
-    store: Any,
-    key: str,
-    symbol: str,
-    names: list[str] | None,
-    compute: Any,
-    cache: Any,
-) -> JSONResponse:
+def _pending(request: Request, runner: Any, store: Any, prepared: PreparedReport) -> JSONResponse:
     """202 with the job computing this report: the one already running, or a new one."""
     jobs: dict[str, str] = request.app.state.__dict__.setdefault("qa_jobs", {})
+    key, symbol = prepared.key, prepared.symbol
     with _lock:
         job_id = jobs.get(key)
         if job_id is None or store.get_job(job_id).status in ("succeeded", "failed"):
             # a finished job whose report is not in the cache failed or was pruned: run again
 
             def work(progress: Any) -> dict[str, Any]:
-                report = compute(progress)
-                cache.put(key, report)
-                summary = report.summary()
+                summary = prepared.compute(progress).summary()
                 return {"symbol": symbol, "semantic": True, "report_key": key, **summary}
 
-            params = {"symbol": symbol, "semantic": True, "checks": names}
+            params = {"symbol": symbol, "semantic": True, "checks": prepared.checks}
             job_id = jobs[key] = runner.submit(JOB_KIND, params, work)
     job = store.get_job(job_id)
     status_url = f"/jobs/{job_id}"

@@ -1,4 +1,6 @@
-"""Records: upload a pair (a background import job), list, read, page through pairs, export.
+"""Records: upload a pair (a background import job), list, read, page through pairs, export,
+and the record's versions (every re-import that changes it makes one; the older ones stay
+readable with their pairs).
 
 Symbols contain slashes (S/PV.9132), so they are `{symbol:path}` parameters: /records/S/PV.9132
 and /records/S%2FPV.9132 both work. The routes with a suffix (/pairs, /export...) come before
@@ -11,13 +13,21 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, Query, Response, UploadFile, status
+from fastapi import APIRouter, File, Form, Path, Query, Response, UploadFile, status
 from pydantic import BaseModel
 
 from aligner.export import get_exporter, load_bundle
-from aligner.store.importer import import_pair
+from aligner.pipeline.record_import import import_pair
 from aligner.store.limits import MAX_PAGE, MAX_TURN
-from aligner.store.rows import CorrectionRow, PairFilter, PairRow, RecordDetail, RecordSummary
+from aligner.store.rows import (
+    CorrectionRow,
+    PairFilter,
+    PairRow,
+    RecordDetail,
+    RecordSummary,
+    RecordVersionDetail,
+    VersionSummary,
+)
 from aligner.store.symbols import MAX_SYMBOL_CHARS, check_symbol, file_stem
 from api.deps import (
     EmbedderDep,
@@ -75,12 +85,25 @@ async def upload_record(
             description="The record's symbol, when the files do not state it (e.g. S/PV.9132)",
         ),
     ] = None,
-    force: Annotated[bool, Form()] = False,
+    force: Annotated[
+        bool,
+        Form(
+            description="Re-align the same files again; store a new version even if it leaves "
+            "reviewed pairs behind or shrinks the record"
+        ),
+    ] = False,
 ) -> JobAccepted:
     """Checks both files now (size, type, signature; a text file's encoding and language)
     and aligns them in a background job:
     follow `url` (GET /jobs/{id}) for the stage, percent and result. Nothing is stored unless
-    the whole import succeeds; the same two files again are a no-op unless `force`."""
+    the whole import succeeds; the same two files again are a no-op unless `force`.
+
+    A record already stored gets a new version (the current one is kept: GET
+    /records/{symbol}/versions); reviewed pairs are carried over where their sentences still
+    exist, and the result lists those that could not be. Without `force`, an import that
+    would leave reviewed pairs behind or shrink the record by more than 5 % fails with a 409
+    in the job's result (`{"error": "ReimportRefused", "status": 409, "detail", "changes"}`)
+    and stores nothing."""
     symbol = check_symbol(symbol) if symbol and symbol.strip() else None
     zh_upload = await read_upload(zh, "zh", settings.max_upload_bytes)
     en_upload = await read_upload(en, "en", settings.max_upload_bytes)
@@ -201,6 +224,28 @@ def export_record(
 )
 def record_corrections(store: StoreDep, symbol: SymbolPath) -> list[CorrectionRow]:
     return store.corrections(symbol=symbol)
+
+
+@router.get(
+    "/records/{symbol:path}/versions/{version}",
+    response_model=RecordVersionDetail,
+    summary="One version of a record, with its pairs as they were stored",
+)
+def get_record_version(
+    store: StoreDep,
+    symbol: SymbolPath,
+    version: Annotated[int, Path(ge=1, le=1_000_000, description="Version number")],
+) -> RecordVersionDetail:
+    return store.get_version(symbol, version)
+
+
+@router.get(
+    "/records/{symbol:path}/versions",
+    response_model=list[VersionSummary],
+    summary="The versions of a record, oldest first (the last is the current one)",
+)
+def list_record_versions(store: StoreDep, symbol: SymbolPath) -> list[VersionSummary]:
+    return store.list_versions(symbol)
 
 
 @router.delete(

@@ -13,14 +13,14 @@ from translate.storage.tmx import tmxfile
 
 from aligner.errors import InputError
 from aligner.export import get_exporter, load_bundle
-from aligner.store import SQLiteStore
+from aligner.store import Repository
 from aligner.store.rows import Correction
 
 DTD = etree.DTD(str(Path(__file__).with_name("data") / "tmx14.dtd"))
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def _tmx(store: SQLiteStore, **kw: str) -> etree._Element:
+def _tmx(store: Repository, **kw: str) -> etree._Element:
     data = get_exporter("tmx").dumps(load_bundle(store, SYMBOL, **kw))
     assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<!DOCTYPE tmx")
     return etree.fromstring(data)
@@ -30,7 +30,7 @@ def _props(tu: etree._Element) -> dict[str, str]:
     return {p.get("type"): p.text for p in tu.findall("prop")}
 
 
-def test_tmx_is_valid_1_4b_with_the_required_header(stored: SQLiteStore) -> None:
+def test_tmx_is_valid_1_4b_with_the_required_header(stored: Repository) -> None:
     root = _tmx(stored)
     assert DTD.validate(root), DTD.error_log.filter_from_errors()
     header = root.find("header")
@@ -47,7 +47,7 @@ def test_tmx_is_valid_1_4b_with_the_required_header(stored: SQLiteStore) -> None
     assert header.get("creationtoolversion")
 
 
-def test_tmx_units_match_the_stored_pairs_with_provenance(stored: SQLiteStore) -> None:
+def test_tmx_units_match_the_stored_pairs_with_provenance(stored: Repository) -> None:
     pairs = {p.id: p for p in stored.list_pairs(SYMBOL).items}
     tus = _tmx(stored).findall("body/tu")
     with_both = [p for p in pairs.values() if p.zh and p.en]
@@ -70,7 +70,7 @@ def test_tmx_units_match_the_stored_pairs_with_provenance(stored: SQLiteStore) -
     assert french.get("srclang") is None  # both sides are translations from French
 
 
-def test_translate_toolkit_reads_the_tmx_back(stored: SQLiteStore) -> None:
+def test_translate_toolkit_reads_the_tmx_back(stored: Repository) -> None:
     data = get_exporter("tmx").dumps(load_bundle(stored, SYMBOL))
     store = tmxfile(io.BytesIO(data), sourcelanguage="zh-CN", targetlanguage="en-GB")
     read = [(u.source, u.target) for u in store.units]
@@ -78,7 +78,7 @@ def test_translate_toolkit_reads_the_tmx_back(stored: SQLiteStore) -> None:
     assert read == expected
 
 
-def test_english_as_source_swaps_the_variants(stored: SQLiteStore) -> None:
+def test_english_as_source_swaps_the_variants(stored: Repository) -> None:
     root = _tmx(stored, source_lang="en")
     assert root.find("header").get("srclang") == "en-GB"
     assert root.find("body/tu/tuv").get(XML_LANG) == "en-GB"
@@ -86,7 +86,7 @@ def test_english_as_source_swaps_the_variants(stored: SQLiteStore) -> None:
         load_bundle(stored, SYMBOL, source_lang="fr")
 
 
-def test_corrections_show_in_tmx_and_rejected_pairs_are_left_out(stored: SQLiteStore) -> None:
+def test_corrections_show_in_tmx_and_rejected_pairs_are_left_out(stored: Repository) -> None:
     pairs = stored.list_pairs(SYMBOL).items
     stored.correct_pair(
         pairs[1].id,
@@ -105,7 +105,7 @@ def test_corrections_show_in_tmx_and_rejected_pairs_are_left_out(stored: SQLiteS
 
 
 def test_control_characters_cannot_break_the_xml(
-    store: SQLiteStore, make_alignment: MakeAlignment
+    store: Repository, make_alignment: MakeAlignment
 ) -> None:
     alignment = make_alignment()
     alignment.pairs[0].en = ["The meeting\x0c was called to order \x01at 10.05 a.m."]
@@ -114,7 +114,7 @@ def test_control_characters_cannot_break_the_xml(
     assert root.find("body/tu/tuv[2]/seg").text == "The meeting was called to order at 10.05 a.m."
 
 
-def test_tsv_has_source_and_target_first_and_one_line_per_unit(stored: SQLiteStore) -> None:
+def test_tsv_has_source_and_target_first_and_one_line_per_unit(stored: Repository) -> None:
     pairs = [p for p in stored.list_pairs(SYMBOL).items if p.zh and p.en]
     data = get_exporter("tsv").dumps(load_bundle(stored, SYMBOL))
     assert data.startswith("\ufeff".encode())
@@ -130,7 +130,7 @@ def test_tsv_has_source_and_target_first_and_one_line_per_unit(stored: SQLiteSto
 
 
 def test_tsv_flattens_tabs_and_line_breaks(
-    store: SQLiteStore, make_alignment: MakeAlignment
+    store: Repository, make_alignment: MakeAlignment
 ) -> None:
     alignment = make_alignment()
     alignment.pairs[0].en = ["The meeting\twas called\nto order."]
@@ -140,7 +140,7 @@ def test_tsv_flattens_tabs_and_line_breaks(
     assert first.split("\t")[:2] == ["上午10时05分开会。", "The meeting was called to order."]
 
 
-def test_jsonl_has_every_pair_with_history(stored: SQLiteStore) -> None:
+def test_jsonl_has_every_pair_with_history(stored: Repository) -> None:
     pairs = stored.list_pairs(SYMBOL).items
     stored.correct_pair(pairs[0].id, Correction("flag", "carol", status="approved", note="ok"))
     lines = get_exporter("jsonl").dumps(load_bundle(stored, SYMBOL)).decode().splitlines()
@@ -158,7 +158,7 @@ def test_unknown_format_is_an_input_error() -> None:
 
 
 def test_tmx_and_tbx_share_one_language_tag_setting(
-    stored: SQLiteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    stored: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from typer.testing import CliRunner
 
@@ -182,7 +182,7 @@ def test_tmx_and_tbx_share_one_language_tag_setting(
     assert bad.exit_code != 0
 
 
-def test_cli_tsv_bom_can_be_turned_off(stored: SQLiteStore) -> None:
+def test_cli_tsv_bom_can_be_turned_off(stored: Repository) -> None:
     from typer.testing import CliRunner
 
     from aligner.cli import app

@@ -10,8 +10,8 @@ from lxml import etree
 from translate.storage.tmx import tmxfile
 
 from aligner.export import get_exporter, load_bundle
+from aligner.pipeline.record_import import Source, import_pair
 from aligner.store import SQLiteStore
-from aligner.store.importer import Source, import_pair
 from aligner.tm import TranslationMemory
 
 pytestmark = pytest.mark.model

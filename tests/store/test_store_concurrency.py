@@ -6,7 +6,7 @@ from concurrent_readers import realign_under_readers
 from synthetic_records import SYMBOL, MakeAlignment
 
 from aligner.models import RecordAlignment
-from aligner.store import SQLiteStore
+from aligner.store import Repository
 
 
 def _shape(alignment: RecordAlignment) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -14,7 +14,7 @@ def _shape(alignment: RecordAlignment) -> list[tuple[tuple[str, ...], tuple[str,
 
 
 def test_parallel_readers_never_see_a_half_written_record(
-    store: SQLiteStore, make_alignment: MakeAlignment
+    store: Repository, make_alignment: MakeAlignment
 ) -> None:
     # Big enough that a re-alignment takes a while to write: 2 x 40 member turns.
     versions = [
@@ -38,6 +38,9 @@ def test_parallel_readers_never_see_a_half_written_record(
             return f"search saw {hits.total} hits"
         return None
 
-    log = realign_under_readers(store.save_alignment, versions, read, rounds=12)
+    # force: the merged version has 16 % fewer pairs, which a plain re-import refuses.
+    log = realign_under_readers(
+        lambda a: store.save_alignment(a, force=True), versions, read, rounds=12
+    )
     assert not log.problems, log.problems[:5]
     assert len(seen) > 3

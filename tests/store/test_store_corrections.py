@@ -6,21 +6,22 @@ import pytest
 from synthetic_records import SYMBOL, MakeAlignment
 
 from aligner.errors import InputError, NotFoundError
-from aligner.store import SQLiteStore
+from aligner.store import Repository
 from aligner.store.rows import Correction
+from aligner.terms.entry import TermContext, TermEntry
 
 
-def _pairs(store: SQLiteStore) -> list:
+def _pairs(store: Repository) -> list:
     return store.list_pairs(SYMBOL).items
 
 
-def _covering(store: SQLiteStore) -> tuple[list[str], list[str]]:
+def _covering(store: Repository) -> tuple[list[str], list[str]]:
     """Every sentence id, in pair order: corrections must neither lose nor reorder any."""
     pairs = _pairs(store)
     return [i for p in pairs for i in p.zh_ids], [i for p in pairs for i in p.en_ids]
 
 
-def test_flag_sets_status_flags_and_note_with_reviewer(stored: SQLiteStore) -> None:
+def test_flag_sets_status_flags_and_note_with_reviewer(stored: Repository) -> None:
     pair = _pairs(stored)[4]
     changed = stored.correct_pair(
         pair.id,
@@ -40,7 +41,7 @@ def test_flag_sets_status_flags_and_note_with_reviewer(stored: SQLiteStore) -> N
     assert history.before[0]["status"] == "auto" and history.after[0]["status"] == "approved"
 
 
-def test_merge_joins_neighbours_and_keeps_every_sentence(stored: SQLiteStore) -> None:
+def test_merge_joins_neighbours_and_keeps_every_sentence(stored: Repository) -> None:
     before = _covering(stored)
     pairs = _pairs(stored)
     first, second = pairs[6], pairs[7]
@@ -67,7 +68,7 @@ def test_merge_joins_neighbours_and_keeps_every_sentence(stored: SQLiteStore) ->
     assert stored.search("法国关切").items[0].pair.id == first.id
 
 
-def test_merge_only_joins_neighbours(stored: SQLiteStore) -> None:
+def test_merge_only_joins_neighbours(stored: Repository) -> None:
     pairs = _pairs(stored)
     with pytest.raises(InputError, match="next to"):
         stored.correct_pair(pairs[0].id, Correction("merge", "bob", with_pair=pairs[5].id))
@@ -75,7 +76,7 @@ def test_merge_only_joins_neighbours(stored: SQLiteStore) -> None:
         stored.correct_pair(pairs[0].id, Correction("merge", "bob"))
 
 
-def test_split_cuts_a_pair_in_two(stored: SQLiteStore) -> None:
+def test_split_cuts_a_pair_in_two(stored: Repository) -> None:
     before = _covering(stored)
     one_two = next(p for p in _pairs(stored) if p.type == "1-2")
     head, tail = stored.correct_pair(one_two.id, Correction("split", "carol", zh_at=1, en_at=1))
@@ -89,7 +90,7 @@ def test_split_cuts_a_pair_in_two(stored: SQLiteStore) -> None:
             stored.correct_pair(head.id, Correction("split", "carol", **bad))
 
 
-def test_relink_moves_a_boundary_and_releases_what_it_drops(stored: SQLiteStore) -> None:
+def test_relink_moves_a_boundary_and_releases_what_it_drops(stored: Repository) -> None:
     before = _covering(stored)
     pairs = _pairs(stored)
     one_two, next_pair = pairs[4], pairs[5]
@@ -121,7 +122,7 @@ def test_relink_moves_a_boundary_and_releases_what_it_drops(stored: SQLiteStore)
     assert all(p.confidence == 0.0 and p.flags == ["needs-review"] for p in released)
 
 
-def test_relink_refuses_crossing_or_foreign_sentences(stored: SQLiteStore) -> None:
+def test_relink_refuses_crossing_or_foreign_sentences(stored: Repository) -> None:
     pairs = _pairs(stored)
     with pytest.raises(InputError, match="cross"):
         stored.correct_pair(
@@ -138,7 +139,7 @@ def test_relink_refuses_crossing_or_foreign_sentences(stored: SQLiteStore) -> No
     assert stored.corrections(symbol=SYMBOL) == []  # nothing half-applied
 
 
-def test_corrections_are_validated(stored: SQLiteStore) -> None:
+def test_corrections_are_validated(stored: Repository) -> None:
     pair = _pairs(stored)[0]
     bad = [
         Correction("flag", "  "),
@@ -155,24 +156,22 @@ def test_corrections_are_validated(stored: SQLiteStore) -> None:
         stored.correct_pair(10_000, Correction("flag", "eve", status="approved"))
 
 
-def test_glossary_contexts_follow_a_merged_pair(stored: SQLiteStore) -> None:
+def test_glossary_contexts_follow_a_merged_pair(stored: Repository) -> None:
     pairs = _pairs(stored)
-    with stored.write() as c:
-        entry = c.execute(
-            "INSERT INTO glossary_entries (zh, en, type, created_at, updated_at) "
-            "VALUES ('边境', 'border', 'term', 'now', 'now')"
-        ).lastrowid
-        c.execute(
-            "INSERT INTO glossary_contexts (entry_id, pair_id, symbol) VALUES (?, ?, ?)",
-            (entry, pairs[7].id, SYMBOL),
-        )
+    entry = TermEntry(
+        zh="边境",
+        en="border",
+        type="term",
+        contexts=[TermContext(SYMBOL, pairs[7].zh, pairs[7].en, pair_id=pairs[7].id)],
+    )
+    stored.glossary.save_record_terms(SYMBOL, [entry])
+    [saved] = stored.glossary.all()
     stored.correct_pair(pairs[6].id, Correction("merge", "bob", with_pair=pairs[7].id))
-    with stored.read() as c:
-        assert c.execute("SELECT pair_id FROM glossary_contexts").fetchone()[0] == pairs[6].id
+    assert [c.pair_id for c in stored.glossary.get(saved.id).contexts] == [pairs[6].id]
 
 
 def test_realigning_identical_text_keeps_a_reviewers_verdict(
-    stored: SQLiteStore, make_alignment: MakeAlignment
+    stored: Repository, make_alignment: MakeAlignment
 ) -> None:
     pair = _pairs(stored)[0]
     stored.correct_pair(pair.id, Correction("flag", "alice", status="approved"))

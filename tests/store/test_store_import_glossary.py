@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from aligner.align.embedder import HashingEmbedder
-from aligner.store import SQLiteStore
+from aligner.pipeline.record_import import Source, import_pair
+from aligner.store import Repository
 from aligner.store.glossary import GlossaryStore
-from aligner.store.importer import Source, import_pair
 
 DATA = Path(__file__).resolve().parents[1] / "api" / "data"
 
@@ -19,7 +19,7 @@ def _sources() -> tuple[Source, Source]:
     return Source.from_path(DATA / "zh.txt"), Source.from_path(DATA / "en.txt")
 
 
-def test_import_builds_the_glossary(store: SQLiteStore) -> None:
+def test_import_builds_the_glossary(store: Repository) -> None:
     result = import_pair(store, *_sources(), embedder=HashingEmbedder())
     assert result.terms is not None and result.terms.entries > 0
     glossary = GlossaryStore(store)
@@ -29,7 +29,7 @@ def test_import_builds_the_glossary(store: SQLiteStore) -> None:
 
 
 def test_a_failed_glossary_build_keeps_the_alignment(
-    store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+    store: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = import_pair(store, *_sources(), embedder=HashingEmbedder())
     before = {(e.zh, e.en) for e in GlossaryStore(store).all()}
@@ -37,7 +37,7 @@ def test_a_failed_glossary_build_keeps_the_alignment(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("segmenter crashed")
 
-    monkeypatch.setattr("aligner.terms.build.extract_terms", broken)
+    monkeypatch.setattr("aligner.pipeline.glossary_build.extract_terms", broken)
     again = import_pair(store, *_sources(), embedder=HashingEmbedder(), force=True)
     assert again.terms is None
     assert any("segmenter crashed" in w for w in again.warnings)

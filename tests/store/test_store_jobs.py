@@ -9,7 +9,7 @@ import pytest
 
 from aligner.errors import NotFoundError, NoTurnsError
 from aligner.jobs import JobRunner, Progress
-from aligner.store import SQLiteStore
+from aligner.store import Repository
 
 
 @dataclass
@@ -18,7 +18,7 @@ class Outcome:
     pairs: int
 
 
-def test_a_job_reports_progress_then_its_result(store: SQLiteStore) -> None:
+def test_a_job_reports_progress_then_its_result(store: Repository) -> None:
     runner = JobRunner(store)
     release = threading.Event()
     midway = threading.Event()
@@ -44,7 +44,7 @@ def test_a_job_reports_progress_then_its_result(store: SQLiteStore) -> None:
     runner.shutdown()
 
 
-def test_a_failing_job_keeps_the_reason(store: SQLiteStore) -> None:
+def test_a_failing_job_keeps_the_reason(store: Repository) -> None:
     runner = JobRunner(store)
 
     def bad_input(progress: Progress) -> Outcome:
@@ -69,7 +69,7 @@ def test_a_failing_job_keeps_the_reason(store: SQLiteStore) -> None:
     runner.shutdown()
 
 
-def test_jobs_left_running_by_a_dead_process_are_marked_failed(store: SQLiteStore) -> None:
+def test_jobs_left_running_by_a_dead_process_are_marked_failed(store: Repository) -> None:
     job = store.create_job("import", {})
     store.update_job(job.id, status="running", stage="align")
     assert store.fail_interrupted_jobs() == 1
@@ -77,7 +77,7 @@ def test_jobs_left_running_by_a_dead_process_are_marked_failed(store: SQLiteStor
     assert "interrupted" in (store.get_job(job.id).error or "")
 
 
-def test_unknown_jobs_and_fields(store: SQLiteStore) -> None:
+def test_unknown_jobs_and_fields(store: Repository) -> None:
     with pytest.raises(NotFoundError):
         store.get_job("f" * 32)
     job = store.create_job("import", {})

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
+from synthetic_records import SYMBOL, make_alignment
 
-from aligner.store import SQLiteStore
+from aligner.store import SQLiteStore, open_store
 from aligner.store import migrations as mig
 from aligner.store.migrations import Migration, MigrationError, apply_migrations
 
@@ -117,3 +119,38 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text("just some text, not SQLite" * 100)
     with pytest.raises(Exception, match="not a verbalign database"):
         SQLiteStore(bad)
+
+
+def test_a_store_written_before_record_versions_opens_and_migrates(tmp_path: Path) -> None:
+    """tests/store/data/store-before-versions.sqlite was written by the previous verbalign (see
+    the README beside it): it opens, migrates in place, and everything in it is there."""
+    db = tmp_path / "verbalign.db"
+    shutil.copy(Path(__file__).with_name("data") / "store-before-versions.sqlite", db)
+    assert _versions(db) == {"core": 5, "glossary": 1, "qa": 1}
+
+    store = open_store(db)
+    try:
+        assert _versions(db)["core"] == len(mig.registered()["core"])
+        record = store.get_record(SYMBOL)
+        assert (record.version, record.pair_count) == (1, 11)  # 10 aligned, one split
+        merge, flag, split = store.corrections(symbol=SYMBOL)
+        assert (merge.action, merge.pair_id, merge.state) == ("merge", None, "detached")
+        assert merge.after[0]["type"] == "2-2"  # what the reviewer did is still readable
+        assert (flag.state, store.get_pair(flag.pair_id).status) == ("current", "approved")
+        assert split.state == "current" and split.pair_id is not None
+        assert store.glossary.count() == 2 and store.qa_reports.count(SYMBOL) == 1
+        assert [j.kind for j in store.list_jobs()] == ["import"]
+        assert store.search("安全理事会").total == 1
+        assert [v.version for v in store.list_versions(SYMBOL)] == [1]
+
+        # The next re-import makes version 2 and carries the reviews that still apply.
+        result = store.save_alignment(make_alignment(salt="v3"))
+        assert (result.version, result.changes.carried) == (2, 3)  # type: ignore[union-attr]
+        assert [c.state for c in store.corrections(symbol=SYMBOL)] == [
+            "detached",
+            "current",
+            "current",
+        ]
+        assert store.get_version(SYMBOL, 1).record.pair_count == 11
+    finally:
+        store.close()

@@ -6,16 +6,16 @@ import pytest
 from synthetic_records import SYMBOL, MakeAlignment
 
 from aligner.errors import ConflictError, InputError, NotFoundError
-from aligner.store import SQLiteStore
+from aligner.store import Repository
 from aligner.store.rows import PairFilter
 
 
-def _links(store: SQLiteStore) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+def _links(store: Repository) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     return [(tuple(p.zh_ids), tuple(p.en_ids)) for p in store.list_pairs(SYMBOL).items]
 
 
 def test_a_saved_record_reads_back_with_structure_and_provenance(
-    store: SQLiteStore, make_alignment: MakeAlignment
+    store: Repository, make_alignment: MakeAlignment
 ) -> None:
     alignment = make_alignment()
     result = store.save_alignment(alignment)
@@ -49,7 +49,7 @@ def test_a_saved_record_reads_back_with_structure_and_provenance(
 
 
 def test_importing_the_same_files_twice_changes_nothing(
-    store: SQLiteStore, make_alignment: MakeAlignment
+    store: Repository, make_alignment: MakeAlignment
 ) -> None:
     store.save_alignment(make_alignment())
     before = store.list_pairs(SYMBOL).items
@@ -68,7 +68,7 @@ def test_importing_the_same_files_twice_changes_nothing(
 
 
 def test_realignment_replaces_the_pairs_and_keeps_ids_of_unchanged_links(
-    store: SQLiteStore, make_alignment: MakeAlignment
+    store: Repository, make_alignment: MakeAlignment
 ) -> None:
     store.save_alignment(make_alignment())
     old = {(tuple(p.zh_ids), tuple(p.en_ids)): p.id for p in store.list_pairs(SYMBOL).items}
@@ -85,7 +85,7 @@ def test_realignment_replaces_the_pairs_and_keeps_ids_of_unchanged_links(
     assert store.get_record(SYMBOL).pair_count == len(new_alignment.pairs)
 
 
-def test_force_realigns_identical_files(store: SQLiteStore, make_alignment: MakeAlignment) -> None:
+def test_force_realigns_identical_files(store: Repository, make_alignment: MakeAlignment) -> None:
     store.save_alignment(make_alignment())
     forced = store.save_alignment(make_alignment(merge_second_member=True), force=True)
     assert forced.status == "updated"
@@ -93,7 +93,7 @@ def test_force_realigns_identical_files(store: SQLiteStore, make_alignment: Make
 
 
 def test_a_failed_save_leaves_the_previous_version_intact(
-    store: SQLiteStore, make_alignment: MakeAlignment
+    store: Repository, make_alignment: MakeAlignment
 ) -> None:
     store.save_alignment(make_alignment())
     before = store.list_pairs(SYMBOL).items
@@ -106,7 +106,7 @@ def test_a_failed_save_leaves_the_previous_version_intact(
 
 
 def test_two_different_meetings_cannot_be_saved_as_one(
-    store: SQLiteStore, make_alignment: MakeAlignment
+    store: Repository, make_alignment: MakeAlignment
 ) -> None:
     alignment = make_alignment()
     alignment.en.meta.symbol = "S/PV.1234"
@@ -118,7 +118,7 @@ def test_two_different_meetings_cannot_be_saved_as_one(
     assert store.list_records() == []
 
 
-def test_pairs_filter_and_paginate(stored: SQLiteStore) -> None:
+def test_pairs_filter_and_paginate(stored: Repository) -> None:
     everything = stored.list_pairs(SYMBOL)
     assert everything.total == 10
     page = stored.list_pairs(SYMBOL, limit=3, offset=3)
@@ -140,7 +140,7 @@ def test_pairs_filter_and_paginate(stored: SQLiteStore) -> None:
         stored.list_pairs("S/PV.0000")
 
 
-def test_delete_removes_everything_of_the_record(stored: SQLiteStore) -> None:
+def test_delete_removes_everything_of_the_record(stored: Repository) -> None:
     stored.delete_record(SYMBOL)
     assert stored.list_records() == []
     assert stored.search("安全理事会").total == 0

@@ -6,7 +6,7 @@ import pytest
 from synthetic_records import MakeAlignment
 
 from aligner.errors import InputError, NotFoundError
-from aligner.store import SQLiteStore
+from aligner.store import Repository
 
 
 def _zh(hits: list) -> list[str]:
@@ -14,7 +14,7 @@ def _zh(hits: list) -> list[str]:
 
 
 def test_a_chinese_substring_inside_a_word_is_found_and_highlighted(
-    stored: SQLiteStore,
+    stored: Repository,
 ) -> None:
     page = stored.search("安全理事")
     assert page.total == 1
@@ -24,20 +24,20 @@ def test_a_chinese_substring_inside_a_word_is_found_and_highlighted(
     assert hit.matched == ["zh"]
 
 
-def test_traditional_and_full_width_queries_find_simplified_text(stored: SQLiteStore) -> None:
+def test_traditional_and_full_width_queries_find_simplified_text(stored: Repository) -> None:
     assert _zh(stored.search("聯合國").items) == ["法国支持联合国在该地区的努力。"]
     hit = stored.search("上午１０时").items[0]  # full-width digits
     assert hit.zh_highlight.startswith("<mark>上午10时</mark>")
 
 
-def test_one_and_two_character_queries_use_the_fallback(stored: SQLiteStore) -> None:
+def test_one_and_two_character_queries_use_the_fallback(stored: Repository) -> None:
     assert _zh(stored.search("议程").items) == ["议程通过。"]
     one = stored.search("谢", lang="zh")
     assert _zh(one.items) == ["谢谢主席。"]
     assert one.items[0].zh_highlight == "<mark>谢谢</mark>主席。"
 
 
-def test_english_is_case_insensitive_and_lang_restricts_the_side(stored: SQLiteStore) -> None:
+def test_english_is_case_insensitive_and_lang_restricts_the_side(stored: Repository) -> None:
     hits = stored.search("security COUNCIL").items
     assert [h.pair.en for h in hits] == ["China supports the work of the Security Council."]
     assert "<mark>Security Council</mark>" in hits[0].en_highlight
@@ -47,7 +47,7 @@ def test_english_is_case_insensitive_and_lang_restricts_the_side(stored: SQLiteS
     assert all("<mark>" not in h.zh_highlight for h in france.items)
 
 
-def test_results_are_paginated_in_reading_order(stored: SQLiteStore) -> None:
+def test_results_are_paginated_in_reading_order(stored: Repository) -> None:
     everything = stored.search("。", lang="zh", limit=100)
     assert everything.total == 9  # every pair with a Chinese side
     page = stored.search("。", lang="zh", limit=4, offset=4)
@@ -55,7 +55,7 @@ def test_results_are_paginated_in_reading_order(stored: SQLiteStore) -> None:
     assert [h.pair.position for h in page.items] == [h.pair.position for h in everything.items[4:8]]
 
 
-def test_highlights_are_html_escaped(store: SQLiteStore, make_alignment: MakeAlignment) -> None:
+def test_highlights_are_html_escaped(store: Repository, make_alignment: MakeAlignment) -> None:
     alignment = make_alignment()
     alignment.pairs[0].en = ["<b>The meeting</b> was called to order"]
     store.save_alignment(alignment)
@@ -63,12 +63,12 @@ def test_highlights_are_html_escaped(store: SQLiteStore, make_alignment: MakeAli
     assert hit.en_highlight == "&lt;b&gt;The <mark>meeting</mark>&lt;/b&gt; was called to order"
 
 
-def test_queries_with_fts_syntax_are_plain_text(stored: SQLiteStore) -> None:
+def test_queries_with_fts_syntax_are_plain_text(stored: Repository) -> None:
     for q in ('"quoted', "AND OR NOT", "col:umn", "a*", "(x"):
         assert stored.search(q).total == 0
 
 
-def test_bad_queries_are_input_errors(stored: SQLiteStore) -> None:
+def test_bad_queries_are_input_errors(stored: Repository) -> None:
     for q in ("", "   ", "x" * 201, "a\x00b"):
         with pytest.raises(InputError):
             stored.search(q)

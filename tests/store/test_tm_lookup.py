@@ -10,7 +10,7 @@ from synthetic_records import MakeAlignment
 
 from aligner.align.hashing_embedder import HashingEmbedder
 from aligner.errors import InputError, NotFoundError
-from aligner.store import SQLiteStore
+from aligner.store import Repository
 from aligner.store.rows import Correction
 from aligner.tm import TranslationMemory, match_score
 
@@ -26,7 +26,7 @@ class CountingEmbedder(HashingEmbedder):
 
 
 @pytest.fixture
-def tm(stored: SQLiteStore) -> TranslationMemory:
+def tm(stored: Repository) -> TranslationMemory:
     return TranslationMemory(stored, HashingEmbedder())
 
 
@@ -58,7 +58,7 @@ def test_english_source_looks_up_chinese_targets(tm: TranslationMemory) -> None:
     assert 85 <= best.match < 100
 
 
-def test_k_min_match_and_symbol_filter(stored: SQLiteStore, make_alignment: MakeAlignment) -> None:
+def test_k_min_match_and_symbol_filter(stored: Repository, make_alignment: MakeAlignment) -> None:
     stored.save_alignment(make_alignment("S/PV.8888"))
     tm = TranslationMemory(stored, HashingEmbedder())
     assert len(tm.lookup("谢谢主席。", "zh", k=5)) == 5
@@ -70,7 +70,7 @@ def test_k_min_match_and_symbol_filter(stored: SQLiteStore, make_alignment: Make
         tm.lookup("谢谢主席。", "zh", symbol="S/PV.0000")
 
 
-def test_units_are_pairs_with_both_sides_not_rejected(stored: SQLiteStore) -> None:
+def test_units_are_pairs_with_both_sides_not_rejected(stored: Repository) -> None:
     tm = TranslationMemory(stored, HashingEmbedder())
     assert all(m.source and m.target for m in tm.lookup("Thank you.", "en", k=50))
     pair = tm.lookup("谢谢主席。", "zh", k=1)[0].pair
@@ -78,7 +78,7 @@ def test_units_are_pairs_with_both_sides_not_rejected(stored: SQLiteStore) -> No
     assert tm.lookup("谢谢主席。", "zh", k=1)[0].match < 100  # the index was refreshed
 
 
-def test_vectors_are_stored_once_and_reused_across_instances(stored: SQLiteStore) -> None:
+def test_vectors_are_stored_once_and_reused_across_instances(stored: Repository) -> None:
     first = CountingEmbedder()
     TranslationMemory(stored, first).lookup("议程通过。", "zh")
     assert first.encoded == 9 + 1  # every unit once, plus the query
@@ -111,5 +111,5 @@ def test_match_score_is_100_only_when_identical() -> None:
     assert match_score("abc", "xyz", -0.5) == 0
 
 
-def test_an_empty_store_returns_no_matches(store: SQLiteStore) -> None:
+def test_an_empty_store_returns_no_matches(store: Repository) -> None:
     assert TranslationMemory(store, HashingEmbedder()).lookup("谢谢", "zh") == []

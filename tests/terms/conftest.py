@@ -9,8 +9,8 @@ import pytest
 from terms_fixtures import meeting, second_meeting
 
 from aligner.models import RecordAlignment
+from aligner.pipeline.glossary_build import glossary_from_alignment
 from aligner.store import SQLiteStore, open_store
-from aligner.terms.build import glossary_from_alignment
 from aligner.terms.entry import TermEntry
 from aligner.terms.extract import extract_terms
 

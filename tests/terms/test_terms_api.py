@@ -13,8 +13,8 @@ from lxml import etree
 from terms_fixtures import TOKEN, meeting, second_meeting
 
 from aligner.align.hashing_embedder import HashingEmbedder
+from aligner.pipeline.glossary_build import glossary_from_alignment
 from aligner.store import open_store
-from aligner.terms.build import glossary_from_alignment
 from api.deps import get_embedder
 from api.main import create_app
 from api.settings import Settings

@@ -15,8 +15,8 @@ from terms_fixtures import meeting, second_meeting
 from typer.testing import CliRunner
 
 from aligner.cli import app
+from aligner.pipeline.glossary_build import glossary_from_alignment
 from aligner.store import open_store
-from aligner.terms.build import glossary_from_alignment
 
 runner = CliRunner()
 

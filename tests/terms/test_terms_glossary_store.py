@@ -6,10 +6,10 @@ import pytest
 from terms_fixtures import meeting, second_meeting
 
 from aligner.errors import ConflictError, NotFoundError
+from aligner.pipeline.glossary_build import glossary_from_alignment
 from aligner.store import SQLiteStore
-from aligner.store import glossary as glossary_module
 from aligner.store.glossary import GlossaryStore
-from aligner.terms.build import glossary_from_alignment
+from aligner.store.sqlite import glossary as glossary_module
 from aligner.terms.entry import TermEntry, TermValidationError
 
 

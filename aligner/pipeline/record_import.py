@@ -1,9 +1,17 @@
-"""Import a record pair: parse both files, align them, store the result, index it for the TM.
+"""Import a record pair: parse both files, align them, store the result as the record's next
+version, index it for the TM, build its share of the glossary.
 
-Shared by `verbalign import`, `verbalign demo` and the API's import jobs. Nothing is written
-until the alignment is complete, and then in one transaction, so a failure at any stage leaves
-the store as it was. Importing the same two files again is a no-op (checked on the raw bytes'
-hashes before any parsing) unless `force` is given.
+Shared by `verbalign import`, `verbalign glossary build`, `verbalign demo` and the API's import
+jobs. Nothing is written until the alignment is complete, and then in one transaction, so a
+failure (or a kill) at any stage leaves the store as it was. Versions (store/versioning.py):
+
+- the same two files again: a no-op (checked on the raw bytes' hashes before any parsing),
+  unless `force`;
+- new files whose parsed text is the stored one's (a trailing newline): a new version keeping
+  every pair and review, without re-aligning;
+- otherwise a new version, reviewed pairs carried over by text; refused without `force`
+  (ReimportRefused, nothing written) when reviews would be left behind or the record would
+  shrink by more than `max_shrink`: a shrink in sentences is caught before aligning.
 """
 
 from __future__ import annotations
@@ -19,13 +27,20 @@ from typing import TYPE_CHECKING
 from aligner.errors import InputError, NotFoundError
 from aligner.ingest.source import read_file
 from aligner.models import Record, RecordAlignment
+from aligner.store.carry_over import is_reviewed
 from aligner.store.repository import Repository
-from aligner.store.sqlite import record_symbol
-from aligner.store.symbols import check_symbol
+from aligner.store.rows import RecordDetail, VersionChanges
+from aligner.store.symbols import check_symbol, record_symbol
+from aligner.store.versioning import (
+    MAX_SHRINK,
+    ReimportRefused,
+    content_digest,
+    shrinkage,
+)
 
 if TYPE_CHECKING:
     from aligner.align.embedder import Embedder
-    from aligner.terms.build import BuildResult
+    from aligner.pipeline.glossary_build import BuildResult
     from aligner.terms.extract import ExtractParams
 
 log = logging.getLogger(__name__)
@@ -78,6 +93,15 @@ class ImportResult:
     terms: BuildResult | None = None
     """The record's glossary build, when one ran."""
     warnings: list[str] = field(default_factory=list)
+    version: int = 1
+    """The record's version now."""
+    previous_version: int | None = None
+    """The version this import replaced (kept, readable), for an update."""
+    reason: str = "import"
+    """How the version came to be (rows.VERSION_REASONS)."""
+    changes: VersionChanges | None = None
+    """For an update: counts before and after, reviewed pairs carried over, and those left
+    with the previous version (`changes.not_carried`)."""
 
 
 def import_pair(
@@ -91,6 +115,7 @@ def import_pair(
     progress: Progress | None = None,
     glossary: bool = True,
     glossary_params: ExtractParams | None = None,
+    max_shrink: float = MAX_SHRINK,
 ) -> ImportResult:
     """Parse, align and store a record pair, then build its share of the glossary.
 
@@ -110,7 +135,12 @@ def import_pair(
             record = store.get_record(known)
             report("done", 1.0)
             return ImportResult(
-                known, "unchanged", record.pair_count, record.signature, _since(started)
+                known,
+                "unchanged",
+                record.pair_count,
+                record.signature,
+                _since(started),
+                version=record.version,
             )
 
     from aligner.parse import parse_record
@@ -123,7 +153,25 @@ def import_pair(
     zh_rec, en_rec = _by_language(first, second, zh, en)
     if symbol:
         zh_rec.meta.symbol = en_rec.meta.symbol = symbol
-    record_symbol(zh_rec, en_rec)  # a clear error before the costly alignment
+    record_key = record_symbol(zh_rec, en_rec)  # a clear error before the costly alignment
+    stored = _stored(store, record_key)
+    if stored is not None and not force:
+        same_text = _same_text(stored, zh_rec, en_rec)
+        if same_text and not (glossary and _glossary_missing(store, record_key)):
+            saved = store.update_sources(record_key, zh_rec, en_rec)
+            report("done", 1.0)
+            return ImportResult(
+                saved.symbol,
+                saved.status,
+                saved.pair_count,
+                saved.signature,
+                _since(started),
+                version=saved.version,
+                previous_version=saved.previous_version,
+                reason=saved.reason,
+                changes=saved.changes,
+            )
+        _refuse_shrunk_text(store, stored, zh_rec, en_rec, max_shrink)
 
     from aligner.align.pipeline import align_records
 
@@ -139,11 +187,19 @@ def import_pair(
 
     alignment = align_records(zh_rec, en_rec, embedder=embedder, progress=aligning)
     report("store", _ALIGN_END)
-    saved = store.save_alignment(alignment, force=force)
+    saved = store.save_alignment(alignment, force=force, max_shrink=max_shrink)
     report("index", _STORE_END)
     index_record(store, embedder, saved.symbol)
     result = ImportResult(
-        saved.symbol, saved.status, saved.pair_count, saved.signature, _since(started)
+        saved.symbol,
+        saved.status,
+        saved.pair_count,
+        saved.signature,
+        _since(started),
+        version=saved.version,
+        previous_version=saved.previous_version,
+        reason=saved.reason,
+        changes=saved.changes,
     )
     if glossary:
         report("terms", _INDEX_END)
@@ -153,10 +209,40 @@ def import_pair(
     return result
 
 
-def _glossary_missing(store: Repository, symbol: str) -> bool:
-    from aligner.store.glossary import GlossaryStore
+def _stored(store: Repository, symbol: str) -> RecordDetail | None:
+    try:
+        return store.get_record(symbol)
+    except NotFoundError:
+        return None
 
-    return GlossaryStore(store).record_count(symbol) == 0  # type: ignore[arg-type]
+
+def _same_text(stored: RecordDetail, zh: Record, en: Record) -> bool:
+    """Whether the parsed files are what the stored version was parsed from (only bytes the
+    parser ignores differ). False for a version stored before digests were kept."""
+    digests = {v.language: v.content_sha256 for v in stored.versions}
+    return digests == {"zh": content_digest(zh), "en": content_digest(en)}
+
+
+def _refuse_shrunk_text(
+    store: Repository, stored: RecordDetail, zh: Record, en: Record, max_shrink: float
+) -> None:
+    """Refuse before aligning when the new files hold far fewer sentences than the stored
+    version (a truncated or partly extracted source): the store would refuse it anyway."""
+    before = {
+        f"{lang}_sentences": sum(t.sentences for t in stored.turns.get(lang, []))
+        for lang in ("zh", "en")
+    }
+    after = {f"{rec.language}_sentences": sum(1 for _ in rec.sentences()) for rec in (zh, en)}
+    shrunk = shrinkage(before, after, max_shrink)
+    if not shrunk:
+        return
+    reviewed = sum(is_reviewed(p) for p in store.list_pairs(stored.symbol).items)
+    changes = VersionChanges(before, after, reviewed, carried=None)
+    raise ReimportRefused(stored.symbol, changes, ["shrink the record: " + ", ".join(shrunk)])
+
+
+def _glossary_missing(store: Repository, symbol: str) -> bool:
+    return store.glossary.record_count(symbol) == 0
 
 
 def _build_glossary(
@@ -166,12 +252,12 @@ def _build_glossary(
     params: ExtractParams | None,
     result: ImportResult,
 ) -> BuildResult | None:
-    from aligner.terms.build import glossary_from_alignment
+    from aligner.pipeline.glossary_build import glossary_from_alignment
 
     alignment.zh.meta.symbol = alignment.en.meta.symbol = result.symbol
     try:
         return glossary_from_alignment(
-            store,  # type: ignore[arg-type]
+            store,
             alignment,
             embedder=embedder,
             params=params,

@@ -1,4 +1,5 @@
-"""The core schema, as the "core" namespace of append-only migrations (see migrations.py).
+"""The SQLite core schema, as the "core" namespace of append-only migrations
+(aligner/store/migrations.py).
 
 Tables: records and their language versions, turns, paragraphs, sentences, turn links, aligned
 pairs (+ the FTS5 concordance index and TM embeddings), reviewer corrections, jobs, and the
@@ -205,6 +206,39 @@ CREATE INDEX glossary_contexts_entry ON glossary_contexts(entry_id);
 CREATE INDEX glossary_contexts_pair ON glossary_contexts(pair_id);
 """
 
+# Record versions (aligner/store/versioning.py): the current version's number and how it came
+# to be; earlier versions archived whole (zlib-compressed JSON of the record and its pairs, as
+# the API returns them); the parsed content's digest beside each source file's hash; and where
+# a correction stands after a re-import. Corrections a verbalign without versions left without
+# their pair are marked "detached".
+_VERSIONS = """
+ALTER TABLE records ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE records ADD COLUMN version_reason TEXT NOT NULL DEFAULT 'import';
+ALTER TABLE record_versions ADD COLUMN content_sha256 TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE record_archive (
+    record_id      INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    version        INTEGER NOT NULL,
+    reason         TEXT NOT NULL,
+    created_at     TEXT NOT NULL,       -- when this version was stored
+    replaced_at    TEXT NOT NULL,       -- when the next one replaced it
+    signature      TEXT NOT NULL,
+    pair_count     INTEGER NOT NULL,
+    zh_sentences   INTEGER NOT NULL,
+    en_sentences   INTEGER NOT NULL,
+    reviewed_pairs INTEGER NOT NULL,
+    sources        TEXT NOT NULL,       -- JSON: the language versions' files
+    snapshot       BLOB NOT NULL,       -- zlib(JSON {"record": ..., "pairs": [...]})
+    PRIMARY KEY (record_id, version)
+);
+
+ALTER TABLE corrections ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE corrections ADD COLUMN state TEXT NOT NULL DEFAULT 'current';
+ALTER TABLE corrections ADD COLUMN archived_version INTEGER;
+ALTER TABLE corrections ADD COLUMN archived_pair_id INTEGER;
+UPDATE corrections SET state = 'detached' WHERE pair_id IS NULL;
+"""
+
 register_migrations(
     CORE,
     [
@@ -213,5 +247,6 @@ register_migrations(
         Migration(3, "translation-memory embeddings", _TM),
         Migration(4, "glossary entries and contexts", _GLOSSARY),
         Migration(5, "turn titles", "ALTER TABLE turns ADD COLUMN title TEXT;"),
+        Migration(6, "record versions, archived versions, corrections carried over", _VERSIONS),
     ],
 )
