@@ -173,9 +173,9 @@ def demo_command(
     embedder = _embedder(settings.model)
     known = store.find_symbol_by_sources(zh_src.sha256, en_src.sha256)
     if known:
-        typer.echo(f"{known} is already in {settings.db} (same source files): not re-aligning.")
+        typer.echo(f"{known} is already in {store.location} (same source files): not re-aligning.")
     else:
-        typer.echo(f"Aligning {folder} into {settings.db} ...")
+        typer.echo(f"Aligning {folder} into {store.location} ...")
         result = _import_with_progress(store, zh_src, en_src, embedder=embedder)
         typer.echo(f"{result.symbol}: {result.pairs} pairs in {result.seconds:.1f} s")
         known = result.symbol

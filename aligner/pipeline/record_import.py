@@ -11,7 +11,8 @@ failure (or a kill) at any stage leaves the store as it was. Versions (store/ver
   every pair and review, without re-aligning;
 - otherwise a new version, reviewed pairs carried over by text; refused without `force`
   (ReimportRefused, nothing written) when reviews would be left behind or the record would
-  shrink by more than `max_shrink`: a shrink in sentences is caught before aligning.
+  shrink by more than `max_shrink`. Reviews whose sentences changed and a shrink in
+  sentences are caught right after parsing, before the costly alignment.
 """
 
 from __future__ import annotations
@@ -27,15 +28,16 @@ from typing import TYPE_CHECKING
 from aligner.errors import InputError, NotFoundError
 from aligner.ingest.source import read_file
 from aligner.models import Record, RecordAlignment
-from aligner.store.carry_over import is_reviewed
+from aligner.store.carry_over import StoredPair, lost_reviews
 from aligner.store.repository import Repository
 from aligner.store.rows import RecordDetail, VersionChanges
 from aligner.store.symbols import check_symbol, record_symbol
 from aligner.store.versioning import (
     MAX_SHRINK,
-    ReimportRefused,
+    check_reimport,
     content_digest,
     shrinkage,
+    version_changes,
 )
 
 if TYPE_CHECKING:
@@ -171,7 +173,7 @@ def import_pair(
                 reason=saved.reason,
                 changes=saved.changes,
             )
-        _refuse_shrunk_text(store, stored, zh_rec, en_rec, max_shrink)
+        _refuse_before_aligning(store, stored, zh_rec, en_rec, max_shrink)
 
     from aligner.align.pipeline import align_records
 
@@ -223,22 +225,34 @@ def _same_text(stored: RecordDetail, zh: Record, en: Record) -> bool:
     return digests == {"zh": content_digest(zh), "en": content_digest(en)}
 
 
-def _refuse_shrunk_text(
+def _refuse_before_aligning(
     store: Repository, stored: RecordDetail, zh: Record, en: Record, max_shrink: float
 ) -> None:
-    """Refuse before aligning when the new files hold far fewer sentences than the stored
-    version (a truncated or partly extracted source): the store would refuse it anyway."""
-    before = {
-        f"{lang}_sentences": sum(t.sentences for t in stored.turns.get(lang, []))
-        for lang in ("zh", "en")
+    """Refuse, before the costly alignment, a re-import the store would refuse anyway: the
+    new files lack the sentences of reviewed pairs, or hold far fewer sentences (a truncated
+    or partly extracted source). The store checks again, with the alignment, when saving."""
+    symbol = stored.symbol
+    rows = store.list_pairs(symbol).items
+    pairs = [StoredPair.from_row(r) for r in rows]
+    sentences = {
+        lang: [(s["id"], s["text"]) for s in store.sentences(symbol, lang)] for lang in ("zh", "en")
     }
+    lost = lost_reviews(pairs, sentences, zh, en)
+    before = {f"{lang}_sentences": len(ss) for lang, ss in sentences.items()}
     after = {f"{rec.language}_sentences": sum(1 for _ in rec.sentences()) for rec in (zh, en)}
-    shrunk = shrinkage(before, after, max_shrink)
-    if not shrunk:
+    if not lost and not shrinkage(before, after, max_shrink):
         return
-    reviewed = sum(is_reviewed(p) for p in store.list_pairs(stored.symbol).items)
-    changes = VersionChanges(before, after, reviewed, carried=None)
-    raise ReimportRefused(stored.symbol, changes, ["shrink the record: " + ", ".join(shrunk)])
+    changes = version_changes(
+        before,
+        after,
+        pairs,
+        {r.id: (r.zh, r.en) for r in rows},
+        version=stored.version,
+        dropped=lost,
+        carried=None,
+        corrections_of=lambda pair_id: len(store.corrections(pair_id=pair_id)),
+    )
+    check_reimport(symbol, changes, max_shrink=max_shrink)
 
 
 def _glossary_missing(store: Repository, symbol: str) -> bool:

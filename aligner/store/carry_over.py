@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from aligner.models import RecordAlignment, Sentence
+from aligner.models import Record, RecordAlignment, Sentence
 from aligner.store.rows import PairRow
 
 NEEDS_REVIEW = "needs-review"
@@ -50,6 +50,23 @@ class StoredPair:
     @property
     def reviewed(self) -> bool:
         return is_reviewed(self)
+
+    @classmethod
+    def from_row(cls, p: PairRow) -> StoredPair:
+        return cls(
+            p.id,
+            list(p.zh_ids),
+            list(p.en_ids),
+            p.zh_turn,
+            p.en_turn,
+            p.confidence,
+            p.status,
+            list(p.flags),
+            p.note,
+            p.origin,
+            p.reviewed_by,
+            p.reviewed_at,
+        )
 
 
 def is_reviewed(pair: StoredPair | PairRow) -> bool:
@@ -115,7 +132,6 @@ def carry_over(
     """The new version's pairs: `alignment` with the reviewed `stored_pairs` imposed where
     their sentences still exist. `stored_sentences` is {"zh"|"en": [(id, text)] in order}."""
     sentences = {"zh": list(alignment.zh.sentences()), "en": list(alignment.en.sentences())}
-    seq = {lang: {s.id: k for k, s in enumerate(ss)} for lang, ss in sentences.items()}
     turn_of = {lang: {s.id: s.turn for s in ss} for lang, ss in sentences.items()}
     base = [
         LaidPair(list(p.zh_ids), list(p.en_ids), p.zh_turn, p.en_turn, float(p.confidence))
@@ -128,22 +144,13 @@ def carry_over(
     # Each new sentence's aligner pair: where a carried link finds the turn of a side it lacks.
     base_owner = {("zh", i): p for p in base for i in p.zh_ids}
     base_owner.update({("en", i): p for p in base for i in p.en_ids})
-    mapping = {
-        lang: match_sentences(stored_sentences.get(lang, []), sentences[lang])
-        for lang in ("zh", "en")
-    }
     anchors: list[LaidPair] = []
     dropped: list[tuple[StoredPair, str]] = []
-    for p in reviewed:
-        zh = [mapping["zh"].get(i) for i in p.zh_ids]
-        en = [mapping["en"].get(i) for i in p.en_ids]
-        if None in zh or None in en:
-            dropped.append((p, "its sentences changed"))
+    for p, found in _find_reviews(reviewed, stored_sentences, sentences):
+        if isinstance(found, str):
+            dropped.append((p, found))
             continue
-        zh_ids, en_ids = [i for i in zh if i], [i for i in en if i]
-        if not (_consecutive(zh_ids, seq["zh"]) and _consecutive(en_ids, seq["en"])):
-            dropped.append((p, "its sentences are no longer next to each other"))
-            continue
+        zh_ids, en_ids = found
         anchors.append(
             LaidPair(
                 zh_ids,
@@ -158,6 +165,7 @@ def carry_over(
     taken = {("zh", i) for a in anchors for i in a.zh_ids} | {
         ("en", i) for a in anchors for i in a.en_ids
     }
+    seq = {lang: {s.id: k for k, s in enumerate(ss)} for lang, ss in sentences.items()}
     pairs = list(anchors)
     for b in base:
         zh = [i for i in b.zh_ids if ("zh", i) not in taken]
@@ -177,6 +185,51 @@ def carry_over(
     dropped += [(a.review, "its links would cross the new alignment") for a in crossed if a.review]
     carried = [p.review for p in ordered if p.review is not None]
     return CarryOver(ordered, carried, dropped)
+
+
+def lost_reviews(
+    stored_pairs: list[StoredPair],
+    stored_sentences: dict[str, list[tuple[str, str]]],
+    zh: Record,
+    en: Record,
+) -> list[tuple[StoredPair, str]]:
+    """The reviewed pairs a new version of the record cannot carry over because their
+    sentences changed: known from the parsed files alone, before any alignment (`carry_over`
+    may add the rare link that would cross the new alignment)."""
+    sentences = {"zh": list(zh.sentences()), "en": list(en.sentences())}
+    reviewed = [p for p in stored_pairs if p.reviewed]
+    return [
+        (p, found)
+        for p, found in _find_reviews(reviewed, stored_sentences, sentences)
+        if isinstance(found, str)
+    ]
+
+
+def _find_reviews(
+    reviewed: list[StoredPair],
+    stored_sentences: dict[str, list[tuple[str, str]]],
+    sentences: dict[str, list[Sentence]],
+) -> list[tuple[StoredPair, tuple[list[str], list[str]] | str]]:
+    """Each reviewed pair with its sentences in the new record (zh ids, en ids), or why it
+    has none there."""
+    seq = {lang: {s.id: k for k, s in enumerate(ss)} for lang, ss in sentences.items()}
+    mapping = {
+        lang: match_sentences(stored_sentences.get(lang, []), sentences[lang])
+        for lang in ("zh", "en")
+    }
+    out: list[tuple[StoredPair, tuple[list[str], list[str]] | str]] = []
+    for p in reviewed:
+        zh = [mapping["zh"].get(i) for i in p.zh_ids]
+        en = [mapping["en"].get(i) for i in p.en_ids]
+        if None in zh or None in en:
+            out.append((p, "its sentences changed"))
+            continue
+        zh_ids, en_ids = [i for i in zh if i], [i for i in en if i]
+        if not (_consecutive(zh_ids, seq["zh"]) and _consecutive(en_ids, seq["en"])):
+            out.append((p, "its sentences are no longer next to each other"))
+        else:
+            out.append((p, (zh_ids, en_ids)))
+    return out
 
 
 def _consecutive(ids: list[str], seq: dict[str, int]) -> bool:

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 
 from aligner.errors import ConflictError
 from aligner.models import Record, RecordAlignment
-from aligner.store.rows import VersionChanges
+from aligner.store.carry_over import StoredPair
+from aligner.store.rows import ReviewLoss, VersionChanges
 
 MAX_SHRINK = 0.05
 """Largest share of a record's pairs, linked pairs or sentences (per language) a re-import
@@ -68,6 +70,51 @@ def alignment_counts(alignment: RecordAlignment) -> dict[str, int]:
         "zh_sentences": sum(1 for _ in alignment.zh.sentences()),
         "en_sentences": sum(1 for _ in alignment.en.sentences()),
     }
+
+
+def counts_of(pairs: list[StoredPair], sentences: dict[str, int]) -> dict[str, int]:
+    """The stored version's counts (see COUNTS) from its pairs and sentences per language."""
+    return {
+        "pairs": len(pairs),
+        "linked_pairs": sum(1 for p in pairs if p.zh_ids and p.en_ids),
+        "zh_sentences": int(sentences.get("zh", 0)),
+        "en_sentences": int(sentences.get("en", 0)),
+    }
+
+
+def version_changes(
+    before: dict[str, int],
+    after: dict[str, int],
+    stored: list[StoredPair],
+    texts: dict[int, tuple[str, str]],
+    *,
+    version: int,
+    dropped: list[tuple[StoredPair, str]],
+    carried: int | None,
+    corrections_of: Callable[[int], int],
+) -> VersionChanges:
+    """What a re-import changes: counts, and the reviewed pairs it leaves behind (`texts`:
+    stored pair id → (zh, en); `corrections_of`: correction rows attached to a pair)."""
+    losses = [
+        ReviewLoss(
+            pair_id=p.id,
+            version=version,
+            zh=texts[p.id][0],
+            en=texts[p.id][1],
+            status=p.status,
+            reviewed_by=p.reviewed_by,
+            corrections=corrections_of(p.id),
+            reason=why,
+        )
+        for p, why in dropped
+    ]
+    return VersionChanges(
+        before=before,
+        after=after,
+        reviewed=sum(p.reviewed for p in stored),
+        carried=carried,
+        not_carried=losses,
+    )
 
 
 def shrinkage(

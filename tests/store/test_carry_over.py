@@ -14,7 +14,7 @@ from aligner.models import (
     Turn,
     sentence_id,
 )
-from aligner.store.carry_over import NEEDS_REVIEW, LaidPair, StoredPair, carry_over
+from aligner.store.carry_over import NEEDS_REVIEW, LaidPair, StoredPair, carry_over, lost_reviews
 
 SYMBOL = "S/PV.1"
 
@@ -195,3 +195,17 @@ def test_edited_inserted_and_deleted_sentences_never_break_the_layout() -> None:
                 assert [new_text[i] for i in laid.en_ids] == [
                     old_text[i] for i in laid.review.en_ids
                 ]
+
+
+def test_reviews_lost_to_changed_sentences_are_known_before_aligning() -> None:
+    old_zh, old_en = _record("zh", ["甲。", "乙。"], "old:"), _record("en", ["A.", "B."], "old:")
+    oz, oe = list(old_zh.sentences()), list(old_en.sentences())
+    stored = [
+        StoredPair(1, [oz[0].id], [oe[0].id], 0, 0, 1.0, status="approved"),
+        StoredPair(2, [oz[1].id], [oe[1].id], 0, 0, 1.0, note="check the date"),
+    ]
+    sentences = {"zh": [(s.id, s.text) for s in oz], "en": [(s.id, s.text) for s in oe]}
+    zh, en = _record("zh", ["甲。", "乙。"]), _record("en", ["A.", "B, changed."])
+    assert [(p.id, why) for p, why in lost_reviews(stored, sentences, zh, en)] == [
+        (2, "its sentences changed")
+    ]

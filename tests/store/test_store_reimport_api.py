@@ -95,6 +95,7 @@ def test_a_changed_sentence_under_a_review_is_refused_with_a_409_then_forced(
     refused = _upload(client, zh, edited)
 
     assert refused["status"] == "failed" and refused["error_type"] == "ReimportRefused"
+    assert refused["percent"] <= 5.0  # refused after parsing, before the costly alignment
     result = refused["result"]
     assert (result["error"], result["status"]) == ("ReimportRefused", 409)
     assert "force" in result["detail"] and f"pair {target['id']}" in result["detail"]
@@ -136,5 +137,6 @@ def test_a_partial_source_fails_with_a_409_and_changes_nothing(
     job = _upload(client, zh, b"".join(lines[: len(lines) * 3 // 5]))
 
     assert job["status"] == "failed" and job["result"]["status"] == 409
+    assert job["percent"] <= 5.0
     assert "en sentences" in job["error"]
     assert _pairs(client) == before

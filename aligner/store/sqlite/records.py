@@ -5,27 +5,25 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import zlib
-from dataclasses import asdict, fields
-from typing import Any, TypeVar
+from dataclasses import asdict
+from typing import Any
 
 from aligner.errors import ConflictError, InputError, NotFoundError
 from aligner.models import Record, RecordAlignment, join_sentences
 from aligner.store.carry_over import CarryOver, LaidPair, StoredPair, carry_over
 from aligner.store.clock import now
 from aligner.store.rows import (
-    PairRow,
     RecordDetail,
     RecordSummary,
     RecordVersion,
     RecordVersionDetail,
-    ReviewLoss,
     SaveResult,
     TurnLinkRow,
     TurnRow,
     VersionChanges,
     VersionSummary,
 )
+from aligner.store.snapshots import build, decode_snapshot, encode_snapshot
 from aligner.store.sqlite.database import SQLiteDatabase, bump, from_row, j, record_id
 from aligner.store.sqlite.pairs import select_pairs
 from aligner.store.symbols import record_symbol
@@ -34,6 +32,8 @@ from aligner.store.versioning import (
     alignment_counts,
     check_reimport,
     content_digest,
+    counts_of,
+    version_changes,
 )
 
 _SUMMARY_SQL = (
@@ -100,7 +100,7 @@ class Records(SQLiteDatabase):
             if not force:
                 check_reimport(symbol, changes, max_shrink=max_shrink)
             reason = "re-alignment" if same_files else "re-import"
-            _archive(c, rid, stamp)
+            _archive(c, rid, stamp, stored_pairs)
             for lost, _why in plan.dropped:
                 c.execute(
                     "UPDATE corrections SET state = 'not-carried', archived_version = ?, "
@@ -157,7 +157,7 @@ class Records(SQLiteDatabase):
             stored_pairs, _texts = _stored_pairs(c, rid)
             counts = _counts(c, rid, stored_pairs)
             reviewed = sum(p.reviewed for p in stored_pairs)
-            _archive(c, rid, stamp)
+            _archive(c, rid, stamp, stored_pairs)
             for rec in (zh, en):
                 c.execute(
                     "UPDATE record_versions SET source_name = ?, source_sha256 = ?, meta = ? "
@@ -250,12 +250,8 @@ class Records(SQLiteDatabase):
             ).fetchone()
         if row is None:
             raise NotFoundError(f"{symbol} has no version {version}")
-        snap = json.loads(zlib.decompress(row["snapshot"]))
-        return RecordVersionDetail(
-            _archived_summary(row),
-            _detail_from_dict(snap["record"]),
-            [_build(PairRow, p) for p in snap["pairs"]],
-        )
+        detail, pairs = decode_snapshot(row["snapshot"])
+        return RecordVersionDetail(_archived_summary(row), detail, pairs)
 
 
 # --- writing helpers ------------------------------------------------------------------------
@@ -423,15 +419,13 @@ def _write_pairs(
     c.executemany("DELETE FROM pairs WHERE id = ?", [(i,) for i in stored - kept])
 
 
-def _archive(c: sqlite3.Connection, rid: int, stamp: str) -> None:
+def _archive(c: sqlite3.Connection, rid: int, stamp: str, stored_pairs: list[StoredPair]) -> None:
     """Keep the current version whole in record_archive before it is replaced."""
     row = c.execute("SELECT * FROM records WHERE id = ?", (rid,)).fetchone()
     detail = _detail(c, row["symbol"])
     pairs = select_pairs(c, "p.record_id = ?", [rid], order="p.position")
-    stored_pairs, _texts = _stored_pairs(c, rid)
     counts = _counts(c, rid, stored_pairs)
-    snapshot = {"record": asdict(detail), "pairs": [asdict(p) for p in pairs]}
-    blob = zlib.compress(json.dumps(snapshot, ensure_ascii=False).encode("utf-8"), 6)
+    blob = encode_snapshot(detail, pairs)
     c.execute(
         "INSERT INTO record_archive (record_id, version, reason, created_at, replaced_at, "
         "signature, pair_count, zh_sentences, en_sentences, reviewed_pairs, sources, snapshot) "
@@ -511,12 +505,7 @@ def _counts(c: sqlite3.Connection, rid: int, pairs: list[StoredPair]) -> dict[st
             (rid,),
         ).fetchall()
     )
-    return {
-        "pairs": len(pairs),
-        "linked_pairs": sum(1 for p in pairs if p.zh_ids and p.en_ids),
-        "zh_sentences": int(sentences.get("zh", 0)),
-        "en_sentences": int(sentences.get("en", 0)),
-    }
+    return counts_of(pairs, sentences)
 
 
 def _changes(
@@ -531,29 +520,20 @@ def _changes(
     after = alignment_counts(alignment)
     after["pairs"] = len(plan.pairs)
     after["linked_pairs"] = sum(1 for p in plan.pairs if p.zh_ids and p.en_ids)
-    losses = [
-        ReviewLoss(
-            pair_id=p.id,
-            version=version,
-            zh=texts[p.id][0],
-            en=texts[p.id][1],
-            status=p.status,
-            reviewed_by=p.reviewed_by,
-            corrections=int(
-                c.execute("SELECT COUNT(*) FROM corrections WHERE pair_id = ?", (p.id,)).fetchone()[
-                    0
-                ]
-            ),
-            reason=why,
-        )
-        for p, why in plan.dropped
-    ]
-    return VersionChanges(
-        before=_counts(c, rid, stored),
-        after=after,
-        reviewed=sum(p.reviewed for p in stored),
+
+    def corrections_of(pair_id: int) -> int:
+        row = c.execute("SELECT COUNT(*) FROM corrections WHERE pair_id = ?", (pair_id,))
+        return int(row.fetchone()[0])
+
+    return version_changes(
+        _counts(c, rid, stored),
+        after,
+        stored,
+        texts,
+        version=version,
+        dropped=plan.dropped,
         carried=len(plan.carried),
-        not_carried=losses,
+        corrections_of=corrections_of,
     )
 
 
@@ -573,24 +553,21 @@ def _detail(c: sqlite3.Connection, symbol: str) -> RecordDetail:
             "SELECT * FROM record_versions WHERE record_id = ? ORDER BY language", (row["id"],)
         )
     ]
+    paragraphs = _per_turn(c, "paragraphs", row["id"])
+    sentences = _per_turn(c, "sentences", row["id"])
     turns: dict[str, list[TurnRow]] = {"zh": [], "en": []}
     for t in c.execute(
-        "SELECT t.*, "
-        "(SELECT COUNT(*) FROM paragraphs p WHERE p.record_id = t.record_id "
-        " AND p.language = t.language AND p.turn = t.idx) n_par, "
-        "(SELECT COUNT(*) FROM sentences s WHERE s.record_id = t.record_id "
-        " AND s.language = t.language AND s.turn = t.idx) n_sent "
-        "FROM turns t WHERE t.record_id = ? ORDER BY t.language, t.idx",
-        (row["id"],),
+        "SELECT * FROM turns WHERE record_id = ? ORDER BY language, idx", (row["id"],)
     ):
+        key = (t["language"], t["idx"])
         turns.setdefault(t["language"], []).append(
             from_row(
                 TurnRow,
                 t,
                 index=t["idx"],
                 is_original=bool(t["is_original"]),
-                paragraphs=t["n_par"],
-                sentences=t["n_sent"],
+                paragraphs=paragraphs.get(key, 0),
+                sentences=sentences.get(key, 0),
             )
         )
     links = [
@@ -600,6 +577,18 @@ def _detail(c: sqlite3.Connection, symbol: str) -> RecordDetail:
         )
     ]
     return RecordDetail(**asdict(summary), versions=versions, turns=turns, turn_links=links)
+
+
+def _per_turn(c: sqlite3.Connection, table: str, rid: int) -> dict[tuple[str, int], int]:
+    """Rows of `table` (paragraphs or sentences) per (language, turn) of a record."""
+    return {
+        (r[0], r[1]): int(r[2])
+        for r in c.execute(
+            f"SELECT language, turn, COUNT(*) FROM {table} WHERE record_id = ? "
+            "GROUP BY language, turn",
+            (rid,),
+        )
+    }
 
 
 def _current_summary(c: sqlite3.Connection, rid: int) -> VersionSummary:
@@ -639,25 +628,5 @@ def _archived_summary(r: sqlite3.Row) -> VersionSummary:
         pair_count=int(r["pair_count"]),
         sentences={"zh": int(r["zh_sentences"]), "en": int(r["en_sentences"])},
         reviewed_pairs=int(r["reviewed_pairs"]),
-        sources=[_build(RecordVersion, v) for v in json.loads(r["sources"])],
-    )
-
-
-_T = TypeVar("_T")
-
-
-def _build(cls: type[_T], data: dict[str, Any], **values: Any) -> _T:
-    """A row dataclass from a snapshot dict, ignoring keys a later version dropped (fields a
-    later version added take their defaults)."""
-    known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
-    return cls(**{k: v for k, v in data.items() if k in known}, **values)
-
-
-def _detail_from_dict(d: dict[str, Any]) -> RecordDetail:
-    return _build(
-        RecordDetail,
-        {k: v for k, v in d.items() if k not in ("versions", "turns", "turn_links")},
-        versions=[_build(RecordVersion, v) for v in d.get("versions", [])],
-        turns={lang: [_build(TurnRow, t) for t in ts] for lang, ts in d.get("turns", {}).items()},
-        turn_links=[_build(TurnLinkRow, lk) for lk in d.get("turn_links", [])],
+        sources=[build(RecordVersion, v) for v in json.loads(r["sources"])],
     )
