@@ -121,6 +121,9 @@ class Record:
     turns: list[Turn]
     source_name: str = ""
     source_sha256: str = ""
+    warnings: list[str] = field(default_factory=list)
+    """What ingestion could not do as usual (a PDF page read as one column, a fallback
+    text engine, pages without text): the record parsed but may be incomplete."""
 
     def sentences(self) -> Iterator[Sentence]:
         for t in self.turns:

@@ -43,6 +43,8 @@ def parse_command(
         record = parse_record(
             source, lang=lang.value if lang else None, name="stdin" if path == "-" else None
         )
+    for warning in record.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if as_json:
         data = record.to_dict() if full else record_json(record)
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -18,20 +18,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from functools import cache
+
+from aligner.ingest.lexicon import zipf as _zipf
 
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:[-'’][A-Za-z\u00c0-\u024f]+)*")
 # How much rarer (in Zipf units) than its rarer half a joined word may be.
 _JOIN_MARGIN = 1.0
 # Below this Zipf frequency a fragment is not taken for a word of its own.
 _WORD_ZIPF = 3.0
-
-
-@cache
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
 
 
 class Dehyphenator:

@@ -26,6 +26,15 @@ DOC_SYMBOL = re.compile(
 JOB_NUMBER = re.compile(r"(?<![\d-])(\d{2}-\d{5})(?:\s*\([A-Z]\))?(?![\d-])")
 HEADER_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 PAGE_COUNTER = re.compile(r"(?<![\d/])\d{1,3}/\d{1,3}(?![\d/])")
+# A job number and a page counter run together, either way round, anywhere in a line
+# ("26-039206/28" is job 26-03920 on page 6/28, "3/2826-03920" the other way round,
+# "26-03920 (E) 6/28"). The job number's five digits after the hyphen tell where the
+# page number starts; the page must not exceed the count (checked by the caller).
+_JOB = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?"
+GLUED_FOOTER = re.compile(
+    rf"(?<![\d/\-])(?:(?P<job1>{_JOB})\s*(?P<page1>\d{{1,3}})/(?P<total1>\d{{1,3}})"
+    rf"|(?P<page2>\d{{1,3}})/(?P<total2>\d{{1,3}})\s*(?P<job2>{_JOB}))(?![\d/])"
+)
 BARCODE = re.compile(r"^\*\d{6,}\*$")
 # Replacement characters and private-use glyphs that PDF extraction leaves for symbols
 # drawn with decorative fonts (the diamond between job number and page counter).

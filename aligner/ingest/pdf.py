@@ -23,26 +23,35 @@ import logging
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aligner.errors import PdfError
 from aligner.ingest.furniture import NOTICE_END, NOTICE_MAX_LINES, NOTICE_START, is_furniture_line
 from aligner.ingest.normalize import simplified_view
-from aligner.ingest.pdf_words import PageWords, Word, pdfium_pages, pdfplumber_pages
+from aligner.ingest.pdf_word_repair import close_letter_spacing, join_abutting
+from aligner.ingest.pdf_words import EngineUnavailable, PageWords, Word, get_engine
 
 # Running headers/footers sit in these top and bottom shares of the page height.
-_BAND = 0.085
+_BAND = 0.1
 # The gutter is looked for in this middle share of the page width.
 _GUTTER_ZONE = (0.3, 0.7)
 # A vertical gap this many times the usual line pitch is a paragraph gap.
 _GAP_FACTOR = 1.45
 # An indent of this many font sizes opens a paragraph.
 _INDENT_EMS = 0.8
+# Rows starting within this many font sizes of each other are aligned (one block).
+_BLOCK_ALIGN = 0.3
 # A row ending this many font sizes before the column's right edge ends a paragraph.
 _SHORT_EMS = 1.5
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _DIGITS = re.compile(r"\d+")
+_LEADERS = re.compile(r"(?:\.\s?){5,}|…{3,}")
 _SENTENCE_END = re.compile(r"[。！？.!?…:：][”’」』）)\]\"']*$")
+
+# The engine measured best on official records (bench/real_pdf.py), then the fallbacks
+# in the order tried.
+DEFAULT_ENGINE = "poppler"
+FALLBACK_ENGINES = ("poppler", "pdfium", "pdfplumber")
 
 log = logging.getLogger(__name__)
 
@@ -100,27 +109,38 @@ class PdfText:
     """Running header/footer lines dropped from the page margins (they name the symbol,
     date and job number)."""
     blank_lines_are_breaks: bool = True
+    warnings: list[str] = field(default_factory=list)
+    """What the reading could not do as usual (an engine missing, a page read as one
+    column, pages without text): the text is usable but may be incomplete or out of order."""
+    engine: str = ""
+    """The word engine that read the words (aligner.ingest.pdf_words)."""
+    line_pages: list[int] = field(default_factory=list)
+    """The page (0-based) of each line of `text`; a blank line takes the page before it."""
 
 
-def extract_pdf_text(data: bytes) -> str:
+def extract_pdf_text(data: bytes, engine: str | None = None) -> str:
     """The record's text in reading order; PdfError for encrypted, image-only or broken files."""
-    return read_pdf(data).text
+    return read_pdf(data, engine).text
 
 
-def read_pdf(data: bytes) -> PdfText:
-    """The record's text and its page furniture; PdfError for unreadable files."""
-    page_count = _check_with_pdfium(data)
-    pages = pdfium_pages(data)
-    if not any(p.words for p in pages):
-        # PDFium found no text; pdfminer maps some odd fonts PDFium does not.
-        try:
-            pages = pdfplumber_pages(data)
-        except Exception as exc:  # pdfminer raises many unrelated types on damaged files
-            log.info("pdfplumber could not read the PDF either: %s", exc)
+def read_pdf(data: bytes, engine: str | None = None) -> PdfText:
+    """The record's text and its page furniture; PdfError for unreadable files.
+
+    `engine` names the word engine to try first (default DEFAULT_ENGINE); when it cannot
+    run the next one of FALLBACK_ENGINES reads the file and a warning says so."""
+    info = _check_with_pdfium(data)
+    warnings = list(info.warnings)
+    pages, used = _read_words(data, engine or DEFAULT_ENGINE, warnings)
     if not any(p.words for p in pages):
         raise PdfError(
-            f"the PDF ({page_count} page(s)) has no text layer: it is a scanned, image-only "
-            "document; run OCR on it first or give the text"
+            f"the PDF ({info.pages} page(s)) has no text layer: it is a scanned, image-only "
+            "document; run OCR first, or give the extracted text"
+        )
+    empty = [str(n + 1) for n, p in enumerate(pages) if not p.words]
+    if empty:
+        warnings.append(
+            f"page(s) {', '.join(empty)} of {len(pages)} have no text layer (scanned images?): "
+            "their text is missing; run OCR on them"
         )
     rows = [_rows(p.words) for p in pages]
     repeated = _repeated_band_rows(pages, rows)
@@ -128,12 +148,28 @@ def read_pdf(data: bytes) -> PdfText:
     lines: list[_Line] = []
     for number, (page, page_rows) in enumerate(zip(pages, rows, strict=True)):
         body = _without_furniture(page, page_rows, repeated, furniture)
-        lines.extend(_reading_order(number, page, body))
-    return PdfText(_text_with_breaks(lines), furniture)
+        try:
+            lines.extend(_reading_order(number, page, body))
+        except Exception as exc:  # an unforeseen layout must degrade, not crash
+            log.warning("page %d: column reading failed: %r", number + 1, exc)
+            warnings.append(
+                f"page {number + 1}: unexpected layout ({type(exc).__name__}); "
+                "read as a single column, its reading order may be wrong"
+            )
+            lines.extend(_Line(row, number, "single", 0) for row in body)
+    text, line_pages = _text_with_breaks(lines)
+    return PdfText(text, furniture, True, warnings, used, line_pages)
 
 
-def _check_with_pdfium(data: bytes) -> int:
+@dataclass
+class _PdfInfo:
+    pages: int
+    warnings: list[str]
+
+
+def _check_with_pdfium(data: bytes) -> _PdfInfo:
     import pypdfium2
+    import pypdfium2.raw as pdfium_c
 
     try:
         doc = pypdfium2.PdfDocument(data)
@@ -143,20 +179,63 @@ def _check_with_pdfium(data: bytes) -> int:
                 "the PDF is encrypted with a password; give an unprotected copy"
             ) from exc
         raise PdfError(f"the file is not a readable PDF ({exc})") from exc
+    except Exception as exc:  # PDFium's binding raises other types on some damaged files
+        raise PdfError(f"the file is not a readable PDF ({type(exc).__name__})") from exc
     try:
-        return len(doc)
+        warnings = []
+        if pdfium_c.FPDF_GetSecurityHandlerRevision(doc.raw) != -1:
+            # Opened without a password: only an owner password restricts it. Text may be
+            # withheld or scrambled where the permissions forbid copying.
+            warnings.append(
+                "the PDF is encrypted with an owner password (copying restricted): "
+                "its text may be incomplete; check it or give an unprotected copy"
+            )
+        count = len(doc)
     finally:
         doc.close()
+    if count == 0:
+        raise PdfError("the PDF has no pages")
+    return _PdfInfo(count, warnings)
+
+
+def _read_words(data: bytes, first: str, warnings: list[str]) -> tuple[list[PageWords], str]:
+    """The pages' words from the first engine that runs and finds text; a warning says so
+    when that is not the engine asked for."""
+    order = [first, *(name for name in FALLBACK_ENGINES if name != first)]
+    pages: list[PageWords] = []
+    problems: list[str] = []
+    for name in order:
+        try:
+            found = get_engine(name).pages(data)
+        except EngineUnavailable as exc:
+            problems.append(f"{name}: {exc}")
+            continue
+        except Exception as exc:  # a damaged file can break any engine's parser
+            log.info("PDF engine %s failed: %r", name, exc)
+            problems.append(f"{name} could not read the file ({type(exc).__name__})")
+            continue
+        if any(p.words for p in found):
+            if name != first:
+                warnings.append(
+                    f"words read with the {name} engine instead of {first} "
+                    f"({'; '.join(problems) or f'{first} found no text'}): "
+                    "some words may be split or joined differently"
+                )
+            return found, name
+        pages = pages or found
+    return pages, ""
 
 
 def _rows(words: list[Word]) -> list[_Row]:
     """Words grouped into visual rows by their vertical position."""
     rows: list[_Row] = []
-    for w in sorted(words, key=lambda w: (round(w.top, 1), w.x0)):
+    for w in sorted(join_abutting(words), key=lambda w: (round(w.top, 1), w.x0)):
         if rows and abs(rows[-1].words[0].top - w.top) <= 0.45 * max(w.size, 1.0):
             rows[-1].words.append(w)
         else:
             rows.append(_Row([w]))
+    for row in rows:
+        row.words = close_letter_spacing(sorted(row.words, key=lambda w: w.x0))
     return rows
 
 
@@ -184,7 +263,8 @@ def _without_furniture(
     for row in rows:
         text = row.text
         view = simplified_view(text)
-        if notice_left == 0 and NOTICE_START.match(view):
+        # A row may hold the job number before the notice ("97-85299 (E) This record...").
+        if notice_left == 0 and NOTICE_START.search(view):
             notice_left = NOTICE_MAX_LINES
         if notice_left:
             notice_left = 0 if NOTICE_END.search(view) else notice_left - 1
@@ -215,14 +295,22 @@ def _reading_order(number: int, page: PageWords, body: list[_Row]) -> list[_Line
         right.clear()
         zone += 1
 
+    # Where the right column's lines start (a word crossing the gutter starts none).
     right_start = _usual(
-        [min(w.x0 for w in r.words if w.x0 >= gutter) for r in body if r.x1 > gutter]
+        [min(xs) for r in body if (xs := [w.x0 for w in r.words if w.x0 >= gutter])]
     )
+    tables = _table_rows(body, page.rules)
     previous_bottom = 0.0
     for row in body:
         if any(previous_bottom <= y <= row.top for y in page.rules):
             flush()
         previous_bottom = row.bottom
+        if id(row) in tables:
+            # A cover table ("Members: Chile . . . . . Mr. Larraín") reads row by row.
+            flush()
+            out.append(_Line(row, number, "full", zone))
+            zone += 1
+            continue
         left_part = [w for w in row.words if w.x1 <= gutter]
         right_part = [w for w in row.words if w.x0 >= gutter]
         crossing = any(w.x0 < gutter < w.x1 for w in row.words)
@@ -239,6 +327,23 @@ def _reading_order(number: int, page: PageWords, body: list[_Row]) -> list[_Line
             right.append(_Row(right_part))
     flush()
     return out
+
+
+def _table_rows(body: list[_Row], rules: list[float]) -> set[int]:
+    """Rows (by id) of the blocks between horizontal rules that are tables: two or more of
+    their rows have dot leaders running towards the far side of the page."""
+    zones: list[list[_Row]] = [[]]
+    previous_bottom = 0.0
+    for row in body:
+        if any(previous_bottom <= y <= row.top for y in rules):
+            zones.append([])
+        previous_bottom = row.bottom
+        zones[-1].append(row)
+    rows: set[int] = set()
+    for zone in zones:
+        if sum(1 for r in zone if _LEADERS.search(r.text)) >= 2:
+            rows.update(id(r) for r in zone)
+    return rows
 
 
 def _usual(values: list[float]) -> float:
@@ -280,8 +385,9 @@ def _find_gutter(width: float, rows: list[_Row]) -> float | None:
     return gutter
 
 
-def _text_with_breaks(lines: list[_Line]) -> str:
-    """The lines as text, with a blank line wherever the geometry shows a paragraph break."""
+def _text_with_breaks(lines: list[_Line]) -> tuple[str, list[int]]:
+    """The lines as text, with a blank line wherever the geometry shows a paragraph break,
+    and the page of each line of that text."""
     columns: dict[tuple[int, str], list[_Row]] = {}
     for line in lines:
         columns.setdefault((line.page, line.side), []).append(line.row)
@@ -302,6 +408,7 @@ def _text_with_breaks(lines: list[_Line]) -> str:
         return line.row.x0 > starts[(line.page, line.side)] + _INDENT_EMS * line.row.size
 
     out: list[str] = []
+    pages: list[int] = []
     for i, line in enumerate(lines):
         if i:
             before = lines[i - 1]
@@ -311,15 +418,24 @@ def _text_with_breaks(lines: list[_Line]) -> str:
                 line.zone,
             )
             gap = line.row.top - before.row.top
+            # Lines of an indented block (a quotation, a vote list) share their indent: only
+            # the block's first line starts a paragraph by its indent.
+            block = (
+                same_column
+                and indented(before)
+                and abs(before.row.x0 - line.row.x0) < _BLOCK_ALIGN * line.row.size
+            )
             if (
                 "full" in (before.side, line.side)
                 or ends_paragraph(before)
-                or indented(line)
+                or (indented(line) and not block)
                 or (same_column and gap > _GAP_FACTOR * pitches[(line.page, line.side)])
             ):
                 out.append("")
+                pages.append(before.page)
         out.append(line.row.text)
-    return "\n".join(out)
+        pages.append(line.page)
+    return "\n".join(out), pages
 
 
 def _pitch(rows: list[_Row]) -> float:

@@ -68,10 +68,12 @@ def parse_record(
     """
     src = load_source(source, name)
     pdf_furniture: list[str] = []
+    warnings: list[str] = []
     breaks_decided = False
     if src.kind == "pdf":
         pdf = read_pdf(src.raw)
         text, pdf_furniture, breaks_decided = pdf.text, pdf.furniture, pdf.blank_lines_are_breaks
+        warnings = pdf.warnings
     else:
         text = decode_text(src.raw, name=src.name)
     text = unicodedata.normalize("NFC", text)
@@ -125,7 +127,12 @@ def parse_record(
             for paragraph in draft.paragraphs:
                 chair = chair_after(paragraph, chair, ctx)
     return Record(
-        language=lang, meta=meta, turns=turns, source_name=src.name, source_sha256=src.sha256
+        language=lang,
+        meta=meta,
+        turns=turns,
+        source_name=src.name,
+        source_sha256=src.sha256,
+        warnings=warnings,
     )
 
 

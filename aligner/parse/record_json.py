@@ -24,6 +24,7 @@ def record_json(record: Record) -> dict[str, Any]:
         "language": record.language,
         "source_name": record.source_name,
         "source_sha256": record.source_sha256,
+        "warnings": record.warnings,
         "counts": {
             "turns": len(record.turns),
             "paragraphs": sum(len(t.paragraphs) for t in record.turns),
