@@ -25,6 +25,17 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 
 # System packages (apt-get) go here, before the Python layers.
+# PDF records are read with poppler's pdftotext (Debian's poppler-utils, as `make system-deps`
+# installs it). Not pinned: Debian stable replaces old versions with its security updates.
+# An offline build (no Debian mirror) goes on without it: verbalign then reads PDFs with
+# PDFium and says so in each result's warnings.
+# hadolint ignore=DL3008
+RUN if apt-get update && apt-get install -y --no-install-recommends poppler-utils; then \
+        echo "poppler-utils installed"; \
+    else \
+        echo "poppler-utils unavailable (offline build): PDFs will be read with PDFium"; \
+    fi \
+    && rm -rf /var/lib/apt/lists/*
 
 # The lock, and the wheelhouse when there is one: `wheelhouse*` matches nothing in an online
 # build, and COPY needs only one of its sources to exist.

@@ -22,13 +22,16 @@ demo: $(STAMP)
 	$(BIN)/verbalign demo
 
 # The review page's browser tests drive Debian's chromium (never a downloaded browser);
-# the PDF tests typeset English with DejaVu. Installed once, when missing.
+# the PDF tests typeset English with DejaVu; PDF records are read with poppler's pdftotext
+# (poppler-utils; without it verbalign falls back to PDFium and says so). Installed once,
+# when missing.
 system-deps:
-	@if ! command -v chromium >/dev/null || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then \
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null \
+	    || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
-	    chromium fonts-dejavu-core >/dev/null; \
+	    chromium fonts-dejavu-core poppler-utils >/dev/null; \
 	fi
 
 lint: $(STAMP)

@@ -208,7 +208,7 @@ def parse_row(path: Path, reference: list[str]) -> Row:
         if turn.header:
             texts.append(turn.header)
         texts.extend(s.text for s in turn.sentences())
-    by_page = _pages_of(texts, stream)
+    by_page = pages_of(texts, stream)
     total, agree, misses = page_agreement(by_page, reference)
     splits = [s for text in texts for s in split_words(text)]
     furniture = furniture_lines(texts, record.meta.symbol or _symbol_of(path))
@@ -229,7 +229,7 @@ def parse_row(path: Path, reference: list[str]) -> Row:
     )
 
 
-def _pages_of(texts: list[str], stream: list[tuple[str, int]]) -> dict[int, list[str]]:
+def pages_of(texts: list[str], stream: list[tuple[str, int]]) -> dict[int, list[str]]:
     """Each output token's page, from the longest common subsequence blocks of the output
     and the PDF reading's tokens (difflib); a token between blocks (joined from two, as a
     word hyphenated at a line end is) takes the page of the matched token before it."""
@@ -237,7 +237,7 @@ def _pages_of(texts: list[str], stream: list[tuple[str, int]]) -> dict[int, list
 
     out = [tok for text in texts for tok in tokens(text)]
     page_at = [0] * len(out)
-    matcher = SequenceMatcher(None, out, [tok for tok, _ in stream], autojunk=False)
+    matcher = SequenceMatcher(None, out, [tok for tok, _ in stream])
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
             page_at[block.a + k] = stream[block.b + k][1]

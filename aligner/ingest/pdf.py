@@ -24,10 +24,12 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from aligner.errors import PdfError
 from aligner.ingest.furniture import NOTICE_END, NOTICE_MAX_LINES, NOTICE_START, is_furniture_line
 from aligner.ingest.normalize import simplified_view
+from aligner.ingest.patterns import PV_SYMBOL
 from aligner.ingest.pdf_word_repair import close_letter_spacing, join_abutting
 from aligner.ingest.pdf_words import EngineUnavailable, PageWords, Word, get_engine
 
@@ -45,6 +47,13 @@ _BLOCK_ALIGN = 0.3
 _SHORT_EMS = 1.5
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _DIGITS = re.compile(r"\d+")
+# The first and last rows of a page that may be furniture of varying form.
+_EDGE_ROWS = 2
+_EDGE_SYMBOL_ROW = 40
+_CONTINUED_SPEAKER = re.compile(
+    r"^\((?:(?:Mr|Mrs|Ms|Miss|Sir|Dame|Dr|Lord|Baroness)\b\.?[^()]*,[^()]+"
+    r"|The (?:Acting )?(?:President|Chairman|Chair))\)$"
+)
 _LEADERS = re.compile(r"(?:\.\s?){5,}|…{3,}")
 _SENTENCE_END = re.compile(r"[。！？.!?…:：][”’」』）)\]\"']*$")
 
@@ -80,7 +89,7 @@ class _Row:
     def size(self) -> float:
         return statistics.median(w.size for w in self.words)
 
-    @property
+    @cached_property
     def text(self) -> str:
         out = ""
         for w in sorted(self.words, key=lambda w: w.x0):
@@ -234,9 +243,7 @@ def _rows(words: list[Word]) -> list[_Row]:
             rows[-1].words.append(w)
         else:
             rows.append(_Row([w]))
-    for row in rows:
-        row.words = close_letter_spacing(sorted(row.words, key=lambda w: w.x0))
-    return rows
+    return [_Row(close_letter_spacing(sorted(row.words, key=lambda w: w.x0))) for row in rows]
 
 
 def _band_key(row: _Row) -> str:
@@ -260,6 +267,7 @@ def _without_furniture(
 ) -> list[_Row]:
     body = []
     notice_left = 0
+    edges = {id(r) for r in rows[:_EDGE_ROWS] + rows[-_EDGE_ROWS:]}
     for row in rows:
         text = row.text
         view = simplified_view(text)
@@ -271,11 +279,25 @@ def _without_furniture(
             furniture.append(text)
             continue
         in_band = _in_band(row, page.height)
-        if in_band and (_band_key(row) in repeated or is_furniture_line(" ".join(text.split()))):
+        flat = " ".join(text.split())
+        if in_band and (
+            _band_key(row) in repeated
+            or is_furniture_line(flat)
+            or (id(row) in edges and _edge_furniture(flat))
+        ):
             furniture.append(text)
             continue
         body.append(row)
     return body
+
+
+def _edge_furniture(text: str) -> bool:
+    """The first or last rows of a page in forms that vary from page to page: a short row
+    naming the record's symbol ("JVM/2 A/PV.2433", "A/PV.2433 6-10" in typed records), or
+    the speaker a page continues ("(Mr. Smith, United Kingdom)")."""
+    if len(text) <= _EDGE_SYMBOL_ROW and PV_SYMBOL.search(text):
+        return True
+    return bool(_CONTINUED_SPEAKER.match(text))
 
 
 def _reading_order(number: int, page: PageWords, body: list[_Row]) -> list[_Line]:

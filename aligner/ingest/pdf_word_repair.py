@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
+import statistics
 
 from aligner.ingest.lexicon import zipf
 from aligner.ingest.pdf_words import Word
@@ -92,42 +94,73 @@ def _merge(group: list[Word]) -> Word:
 
 
 def join_abutting(words: list[Word]) -> list[Word]:
-    """The page's words with touching pieces of one word joined (see the module docstring)."""
+    """The page's words with touching pieces of one word joined (see the module docstring).
+    Only a word of another size than the page's text can be such a piece."""
+    if len(words) < 2:
+        return words
+    usual = statistics.median(w.size for w in words)
+    band = math.sqrt(SIZE_RATIO)
+    if all(usual / band < w.size < usual * band for w in words):
+        return words
     order = sorted(words, key=lambda w: w.x0)
     starts = [w.x0 for w in order]
-    taken: set[int] = set()
-    out: list[Word] = []
+    by_end = sorted(range(len(order)), key=lambda j: order[j].x1)
+    ends = [order[j].x1 for j in by_end]
+    joined_into: dict[int, int] = {}
     for i, word in enumerate(order):
-        if i in taken:
+        if usual / band < word.size < usual * band:
             continue
-        current = word
-        while True:
-            follower = _touching(current, order, starts, i, taken)
-            if follower is None:
-                break
-            taken.add(follower)
-            current = _glue(current, order[follower])
-        out.append(current)
+        # An odd-sized piece: glue it to what touches it on the right, and what it touches
+        # on the left to it.
+        if (j := _touching(word, order, starts)) is not None:
+            joined_into.setdefault(j, i)
+        if (j := _touched_by(word, order, by_end, ends)) is not None:
+            joined_into.setdefault(i, j)
+    if not joined_into:
+        return words
+    out: list[Word] = []
+    merged: dict[int, Word] = {}
+    for i, word in enumerate(order):
+        head = i
+        while head in joined_into:
+            head = joined_into[head]
+        if head == i:
+            merged[i] = word
+            out.append(word)
+    # Glue each chain left to right onto its head.
+    for i in sorted(joined_into):
+        head = i
+        while head in joined_into:
+            head = joined_into[head]
+        glued = _glue(merged[head], order[i])
+        index = out.index(merged[head])
+        out[index] = merged[head] = glued
     return out
 
 
-def _touching(
-    word: Word, order: list[Word], starts: list[float], i: int, taken: set[int]
-) -> int | None:
+def _fits(word: Word, other: Word) -> bool:
+    """`other` starts where `word` ends, on the same line, in another size."""
+    if abs(other.x0 - word.x1) > TOUCH * min(word.size, other.size):
+        return False
+    small, large = sorted((word.size, other.size))
+    overlap = min(word.bottom, other.bottom) - max(word.top, other.top)
+    return large >= SIZE_RATIO * small and overlap >= 0.5 * small
+
+
+def _touching(word: Word, order: list[Word], starts: list[float]) -> int | None:
+    """The word that starts where `word` ends."""
     reach = TOUCH * word.size
     lo = bisect.bisect_left(starts, word.x1 - reach)
     hi = bisect.bisect_right(starts, word.x1 + reach)
-    for j in range(lo, hi):
-        other = order[j]
-        if j == i or j in taken or other is word:
-            continue
-        if abs(other.x0 - word.x1) > TOUCH * min(word.size, other.size):
-            continue
-        small, large = sorted((word.size, other.size))
-        overlap = min(word.bottom, other.bottom) - max(word.top, other.top)
-        if large >= SIZE_RATIO * small and overlap >= 0.5 * small:
-            return j
-    return None
+    return next((j for j in range(lo, hi) if _fits(word, order[j])), None)
+
+
+def _touched_by(word: Word, order: list[Word], by_end: list[int], ends: list[float]) -> int | None:
+    """The word that ends where `word` starts."""
+    reach = TOUCH * word.size
+    lo = bisect.bisect_left(ends, word.x0 - reach)
+    hi = bisect.bisect_right(ends, word.x0 + reach)
+    return next((by_end[k] for k in range(lo, hi) if _fits(order[by_end[k]], word)), None)
 
 
 def _glue(left: Word, right: Word) -> Word:

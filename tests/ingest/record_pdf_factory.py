@@ -19,10 +19,16 @@ class PdfSpec:
     cover: list[str]
     paragraphs: list[str]
     header: str
-    """Running header; "{page}" is replaced by the page number."""
+    """Running header; "{page}" is replaced by the page number, "{code}" by one of
+    `codes` (typists' initials, which typed records vary from page to page)."""
     footer: str
     page_size: tuple[float, float] = (420.0, 520.0)
     font_size: float = 9.0
+    columns: int = 2
+    codes: tuple[str, ...] = ("",)
+    continued: str = ""
+    """Printed at the top of every page after the first (typed records name the speaker a
+    page continues: "(Mr. Smith, United Kingdom)")."""
 
 
 def build_record_pdf(spec: PdfSpec) -> bytes:
@@ -68,8 +74,12 @@ def build_record_pdf(spec: PdfSpec) -> bytes:
         canvas.saveState()
         canvas.setFont(font, 7)
         page = canvas.getPageNumber()
-        canvas.drawString(margin, height - 24, spec.header.format(page=page))
+        code = spec.codes[page % len(spec.codes)]
+        canvas.drawString(margin, height - 24, spec.header.format(page=page, code=code))
         canvas.drawString(margin, 20, spec.footer.format(page=page))
+        if spec.continued and page > 1:
+            canvas.setFont(font, spec.font_size)
+            canvas.drawString(margin, height - band + 4, spec.continued)
         if page == 1:  # the rule under the cover block
             canvas.line(
                 margin, height - band - cover_height, width - margin, height - band - cover_height
@@ -78,6 +88,8 @@ def build_record_pdf(spec: PdfSpec) -> bytes:
 
     def columns(top: float) -> list[Frame]:
         h = top - band
+        if spec.columns == 1:
+            return [Frame(margin, band, width - 2 * margin, h - 14, id="single", showBoundary=0)]
         return [
             Frame(margin, band, column, h, id="left", showBoundary=0),
             Frame(margin + column + gutter, band, column, h, id="right", showBoundary=0),

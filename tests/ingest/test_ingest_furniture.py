@@ -67,3 +67,58 @@ def test_repeated_unusual_header_is_removed() -> None:
 
 def test_form_feeds_and_crlf_split_lines() -> None:
     assert split_lines("a\r\nb\fc") == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept", "cut"),
+    [
+        # Real extracted English: job number 26-03920 and page counter 6/28 run together.
+        ("26-039206/28", "", "26-039206/28"),
+        ("3/2826-03920", "", "3/2826-03920"),
+        ("the Council decided 26-039206/28 to renew", "the Council decided to renew", None),
+        ("3/2826-03920 the mandate of the Mission", "the mandate of the Mission", None),
+        ("the mandate of the Mission.26-039206/28", "the mandate of the Mission.", None),
+        ("we adopted it 26-03920 (E) 7/28 today", "we adopted it today", None),
+    ],
+)
+def test_glued_footers_are_cut_wherever_they_are(line: str, kept: str, cut: str | None) -> None:
+    result = strip_furniture(["before", line, "after"])
+    assert result.lines == ["before", kept, "after"]
+    assert any("26-03920" in r for r in result.removed)
+    if cut:
+        assert cut in result.removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Human Rights Council resolution 53/28 and the 2024-2025 budget",
+        "item 12/3 of 26-03920-1",
+        "page 30/28 of nothing",  # a page beyond the count is no page counter
+    ],
+)
+def test_numbers_like_footers_are_kept(line: str) -> None:
+    assert strip_furniture([line]).lines == [line]
+
+
+def test_own_job_number_and_header_are_cut_inside_lines() -> None:
+    header = "31/05/2024 The situation concerning Iraq S/PV.9642"
+    lines = [
+        header,
+        "24-15339 3/4",
+        f"the mandate {header} was renewed",
+        "as stated in 24-15339 the report",
+    ]
+    result = strip_furniture(lines)
+    assert result.lines == ["", "", "the mandate was renewed", "as stated in the report"]
+
+
+def test_kept_lines_get_split_words_rejoined() -> None:
+    result = strip_furniture(["The draf t resolution was ado pted.", "本决议草 案"])
+    assert result.lines == ["The draft resolution was adopted.", "本决议草 案"]
+
+
+def test_glued_footer_alone_leaves_no_paragraph_break_in_decided_text() -> None:
+    # PDF text: blank lines are paragraph breaks, so a cut footer line must vanish.
+    result = strip_furniture(["first half of a", "26-039206/28", "sentence."], keep_breaks=False)
+    assert result.lines == ["first half of a", "sentence."]

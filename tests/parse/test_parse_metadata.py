@@ -84,3 +84,85 @@ def test_national_capacity() -> None:
     en = "I shall now make a statement in my capacity as the representative of France."
     assert metadata.national_statement_country(en, "en").code == "FRA"
     assert metadata.national_statement_country("我现在以法国代表的身份发言。", "zh").code == "FRA"
+
+
+@pytest.mark.parametrize(
+    ("texts", "symbol"),
+    [
+        (["S/PV.8422", "13/12/2018 The situation in Africa S/PV.8422"], "S/PV.8422"),
+        # As extraction spaces them.
+        (["S/PV .8422 The situation 13/12/2018", "A /60/PV.25"], "S/PV.8422"),
+        (["S/PV.8422 (Resumption 1)", "S/PV.8422 (Resumption 1) Title 14/12/2018"],
+         "S/PV.8422 (Resumption 1)"),
+        (["A/ES-10/PV.37 (Resumption 1)"], "A/ES-10/PV.37 (Resumption 1)"),
+        (["A/C.1/73/PV.5"], "A/C.1/73/PV.5"),
+        (["A/S-27/PV.5"], "A/S-27/PV.5"),
+        (["S/PV.500"], "S/PV.500"),
+        (["A/PV.123"], "A/PV.123"),
+        # Covers that do not print their symbol: UN numbering gives it.
+        (["UNITED NATIONS", "SECURITY COUNCIL", "OFFICIAL RECORDS", "FIFTH YEAR",
+          "476th MEETING: 7 JULY 1950", "LAKE SUCCESS, NEW YORK"], "S/PV.476"),
+        (["SECURITY COUNCIL", "FOUR HUNDRED AND SEVENTY-SIXTH MEETING"], "S/PV.476"),
+        (["GENERAL ASSEMBLY", "FIFTH SESSION", "Official Records",
+          "TWO HUNDRED AND EIGHTY-FIFTH PLENARY MEETING",
+          "Held at Flushing Meadow, New York, on Thursday, 7 September 1950, at 3 p.m."],
+         "A/PV.285"),
+        (["General Assembly", "Thirtieth session", "2433rd plenary meeting"], "A/PV.2433"),
+        (["General Assembly", "Fortieth session", "45th plenary meeting"], "A/40/PV.45"),
+        (["联合国", "大会", "第七十三届会议", "第45次全体会议"], "A/73/PV.45"),
+        # A committee meeting without its symbol is not guessed.
+        (["General Assembly", "Fortieth session", "First Committee", "12th meeting"], None),
+    ],
+)  # fmt: skip
+def test_symbols_of_every_period(texts: list[str], symbol: str | None) -> None:
+    assert metadata.find_symbol(texts) == symbol
+
+
+@pytest.mark.parametrize(
+    ("cover", "furniture", "expected"),
+    [
+        (["Thursday, 13 December 2018, 3 p.m."], [], "2018-12-13"),
+        (["46th", "PLENARY MEETING", "Monday, 1 November 1993", "at 3 p.m."], [], "1993-11-01"),
+        (["THURSDAY, 7 SEPTEMBER 1950, at 3 p.m."], [], "1950-09-07"),
+        (["Held at Lake Success, New York, on Friday, July 7, 1950, at 3 p.m."], [], "1950-07-07"),
+        (["476th MEETING: 7 JULY 1950"], [], "1950-07-07"),
+        (["2024年5月30日星期五上午10时举行"], [], "2024-05-30"),
+        # The agenda's letter and the distribution date are not the meeting's date.
+        (["Agenda", "Letter dated 19 March 1997 from the Permanent Representative"],
+         ["Distr. GENERAL", "22 November 1993", "46th meeting - Monday, 1 November 1993 3"],
+         "1993-11-01"),
+        ([], ["31/05/2024 The situation concerning Iraq S/PV.9642"] * 2, "2024-05-31"),
+    ],
+)  # fmt: skip
+def test_meeting_dates_of_every_period(
+    cover: list[str], furniture: list[str], expected: str
+) -> None:
+    assert metadata.find_date(cover, furniture) == expected
+
+
+@pytest.mark.parametrize(
+    ("cover", "symbol", "expected"),
+    [
+        (["46th PLENARY MEETING"], None, 46),
+        (["8422 nd meeting"], None, 8422),
+        (["FOUR HUNDRED AND SEVENTY-SIXTH MEETING"], None, 476),
+        (["第九六四二次会议"], None, 9642),
+        (["第四十六次全体会议"], None, 46),
+        (["the 5th meeting of the Committee"], "S/PV.8422 (Resumption 1)", 8422),
+    ],
+)
+def test_meeting_numbers(cover: list[str], symbol: str | None, expected: int) -> None:
+    assert metadata.find_meeting_number(cover, symbol) == expected
+
+
+def test_president_country_on_the_line_below_the_name() -> None:
+    cover = ["President: Mr. INSANALLY", "(Guyana)", "__________"]
+    assert metadata.cover_president(cover, "en").code == "GUY"
+
+
+def test_sessions() -> None:
+    assert metadata.find_session(["FORTY-EIGHTH SESSION"]) == 48
+    assert metadata.find_session(["Sixtieth session"]) == 60
+    assert metadata.find_session(["Seventy-ninth session"]) == 79
+    assert metadata.find_session(["第七十三届会议"]) == 73
+    assert metadata.find_session(["Seventy-third year"]) is None
