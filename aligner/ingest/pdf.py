@@ -2,18 +2,26 @@
 
 UN verbatim records are set in two columns under full-width blocks (the cover, the
 notice box) with a running header and footer on every page. From the word positions
-(aligner.ingest.pdf_words) this module
+(aligner.ingest.pdf_words: poppler's pdftotext, else PDFium, else pdfminer; repaired by
+aligner.ingest.pdf_word_repair) this module
 - drops the page furniture: rows in the top/bottom margin that repeat from page to page
-  or have the form of a header/footer (job number, page counter, symbol and date), and
-  the record's notice box;
+  or have the form of a header/footer (job number, page counter, symbol and date, the
+  distribution block of older covers), short rows naming the symbol at a page's edge
+  (typed records), and the record's notice box (every form since the 1990s);
 - finds each page's column gutter and reads, zone by zone (a zone ends at a full-width
-  row or a horizontal rule), the left column before the right one;
+  row or a horizontal rule), the left column before the right one; a zone of dot-leader
+  rows (the cover's President and Members table) is read row by row;
 - marks paragraphs from the geometry, which a PDF, unlike extracted text, still has: a
   paragraph ends at a row that stops short of the column's right edge (text is
   justified), and starts at an indented row or after a vertical gap. A column or page
   break is no paragraph break unless the geometry says so.
 The result is text in which a blank line is exactly a paragraph break
 (`PdfText.blank_lines_are_breaks`), for aligner.ingest.paragraphs to join.
+
+Nothing here raises on a PDF an engine could read: a page whose columns cannot be read is
+read as one column, a layout that cannot be analysed at all is read row by row, and each
+such step leaves a warning in `PdfText.warnings` (carried to `Record.warnings` and the
+parse JSON). A PDF without a text layer is a PdfError asking for OCR.
 """
 
 from __future__ import annotations
@@ -151,6 +159,18 @@ def read_pdf(data: bytes, engine: str | None = None) -> PdfText:
             f"page(s) {', '.join(empty)} of {len(pages)} have no text layer (scanned images?): "
             "their text is missing; run OCR on them"
         )
+    try:
+        return _layout(pages, warnings, used)
+    except Exception as exc:  # the last line of defence: plain rows, never a traceback
+        log.warning("PDF layout failed: %r", exc)
+        warnings.append(
+            f"the page layout could not be analysed ({type(exc).__name__}): the text is "
+            "read row by row across the page, columns and furniture may be mixed in"
+        )
+        return _plain_rows(pages, warnings, used)
+
+
+def _layout(pages: list[PageWords], warnings: list[str], used: str) -> PdfText:
     rows = [_rows(p.words) for p in pages]
     repeated = _repeated_band_rows(pages, rows)
     furniture: list[str] = []
@@ -168,6 +188,26 @@ def read_pdf(data: bytes, engine: str | None = None) -> PdfText:
             lines.extend(_Line(row, number, "single", 0) for row in body)
     text, line_pages = _text_with_breaks(lines)
     return PdfText(text, furniture, True, warnings, used, line_pages)
+
+
+def _plain_rows(pages: list[PageWords], warnings: list[str], used: str) -> PdfText:
+    """Each page's words in rows from top to bottom, a blank line between rows."""
+    out: list[str] = []
+    line_pages: list[int] = []
+    for number, page in enumerate(pages):
+        for row in _rows_plain(page.words):
+            out.extend([row, ""])
+            line_pages.extend([number, number])
+    return PdfText("\n".join(out), [], True, warnings, used, line_pages)
+
+
+def _rows_plain(words: list[Word]) -> list[str]:
+    rows: dict[int, list[Word]] = {}
+    for w in words:
+        rows.setdefault(round(w.top / 4), []).append(w)
+    return [
+        " ".join(w.text for w in sorted(r, key=lambda w: w.x0)) for _, r in sorted(rows.items())
+    ]
 
 
 @dataclass

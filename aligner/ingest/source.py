@@ -25,6 +25,9 @@ from aligner.errors import (
 # Records are tens to hundreds of kilobytes; anything far larger is not one.
 MAX_BYTES = 50 * 1024 * 1024
 _PDF_MAGIC = b"%PDF-"
+# PDF readers accept the header anywhere in the first kilobyte (after a mail or web
+# prefix, a BOM); so does verbalign.
+_PDF_HEADER_WITHIN = 1024
 # A str source is a path only when it could be one: a single short line.
 _MAX_PATH_CHARS = 1024
 
@@ -53,7 +56,7 @@ def load_source(source: str | os.PathLike[str] | bytes, name: str | None = None)
     label = name or default_name
     if len(raw) > MAX_BYTES:
         raise _too_large(label, len(raw))
-    kind = "pdf" if raw.lstrip()[:5] == _PDF_MAGIC else "text"
+    kind = "pdf" if _PDF_MAGIC in raw[:_PDF_HEADER_WITHIN] else "text"
     if kind == "text" and not raw.strip():
         raise EmptyInputError(f"{label}: the input is empty")
     return Source(raw=raw, name=label, kind=kind)

@@ -40,6 +40,10 @@ _SPACED_POSSESSIVE = re.compile(r"(?<=[A-Za-z])([’'])\s+(?=(?:s|t|ll|re|ve|d|m
 # is rarer than FRAGMENT.
 WORD = 3.0
 FRAGMENT = 2.5
+# A piece rarer than NONSENSE is no English at all; next to one, a joined form as rare as
+# RARE_WORD is taken for the word.
+NONSENSE = 1.0
+RARE_WORD = 2.5
 # Joining words that are all rare: the joined form must be this much more frequent
 # than the rarer piece, and no piece this frequent.
 RARE_PIECES_MARGIN = 1.3
@@ -136,7 +140,10 @@ def is_split(pieces: list[str]) -> bool:
         z_joined = zipf(joined)
         return z_joined >= WORD and z_joined - zipf(second) >= CAPITAL_MARGIN
     if _is_fragment(first) or _is_fragment(second):
-        return zipf(joined) >= WORD
+        # A piece that is no string of English at all ("reaf", "acilitators") lets a rarer
+        # word of UN prose join ("reaffirms", "facilitators").
+        nonsense = any(len(p) > 1 and zipf(p) < NONSENSE for p in (first, second))
+        return zipf(joined) >= (RARE_WORD if nonsense else WORD)
     z_first, z_second = zipf(first), zipf(second)
     if max(z_first, z_second) >= COMMON_PIECE:
         return False

@@ -145,3 +145,23 @@ def test_unforeseen_layout_degrades_to_one_column(
     assert record.turns
     assert record.warnings and "read as a single column" in record.warnings[0]
     assert any(w.startswith("page 1:") for w in record.warnings)
+
+
+def test_pdf_after_a_prefix_is_read_as_pdf(en_pdf: bytes) -> None:
+    """Readers accept the %PDF header within the first kilobyte (a mail or web prefix)."""
+    record = parse_record(b"\xef\xbb\xbfContent-Type: application/pdf\r\n\r\n" + en_pdf)
+    assert record.meta.symbol == "S/PV.9999"
+    assert record.warnings == []
+
+
+def test_failed_layout_analysis_still_gives_the_text(
+    en_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> list[object]:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(pdf_module, "_repeated_band_rows", broken)
+    result = read_pdf(en_pdf)
+    assert "Recommendation 1 asks the parties" in " ".join(result.text.split())
+    assert "could not be analysed" in result.warnings[0]
+    assert len(result.line_pages) == len(result.text.split("\n"))
