@@ -149,10 +149,7 @@ def read_pdf(data: bytes, engine: str | None = None) -> PdfText:
     warnings = list(info.warnings)
     pages, used = _read_words(data, engine or DEFAULT_ENGINE, warnings)
     if not any(p.words for p in pages):
-        raise PdfError(
-            f"the PDF ({info.pages} page(s)) has no text layer: it is a scanned, image-only "
-            "document; run OCR first, or give the extracted text"
-        )
+        raise PdfError(_no_text_layer(info.pages))
     empty = [str(n + 1) for n, p in enumerate(pages) if not p.words]
     if empty:
         warnings.append(
@@ -208,6 +205,30 @@ def _rows_plain(words: list[Word]) -> list[str]:
     return [
         " ".join(w.text for w in sorted(r, key=lambda w: w.x0)) for _, r in sorted(rows.items())
     ]
+
+
+def require_text_layer(data: bytes) -> int:
+    """The page count of a PDF that has a text layer; PdfError otherwise (unreadable,
+    password-protected, or scanned images only). Cheap (PDFium counts characters, page by
+    page, until it finds some), for a check before queuing work on a file."""
+    import pypdfium2
+
+    info = _check_with_pdfium(data)
+    doc = pypdfium2.PdfDocument(data)
+    try:
+        for page in doc:
+            if page.get_textpage().count_chars() > 0:
+                return info.pages
+    finally:
+        doc.close()
+    raise PdfError(_no_text_layer(info.pages))
+
+
+def _no_text_layer(pages: int) -> str:
+    return (
+        f"the PDF ({pages} page(s)) has no text layer: it is a scanned, image-only "
+        "document; run OCR first, or give the extracted text"
+    )
 
 
 @dataclass

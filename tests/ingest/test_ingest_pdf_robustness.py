@@ -165,3 +165,14 @@ def test_failed_layout_analysis_still_gives_the_text(
     assert "Recommendation 1 asks the parties" in " ".join(result.text.split())
     assert "could not be analysed" in result.warnings[0]
     assert len(result.line_pages) == len(result.text.split("\n"))
+
+
+def test_text_layer_check_before_any_work(en_pdf: bytes) -> None:
+    from aligner.ingest.pdf import require_text_layer
+
+    assert require_text_layer(en_pdf) >= 3
+    scan = _canvas_pdf(lambda c: c.rect(72, 500, 300, 200, fill=1))  # type: ignore[attr-defined]
+    with pytest.raises(PdfError, match="run OCR first"):
+        require_text_layer(scan)
+    with pytest.raises(PdfError, match="not a readable PDF"):
+        require_text_layer(b"%PDF-1.4 nothing else")
