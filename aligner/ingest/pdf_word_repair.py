@@ -106,35 +106,32 @@ def join_abutting(words: list[Word]) -> list[Word]:
     starts = [w.x0 for w in order]
     by_end = sorted(range(len(order)), key=lambda j: order[j].x1)
     ends = [order[j].x1 for j in by_end]
-    joined_into: dict[int, int] = {}
+    # right_of[i] = j: word j is the piece glued on after word i.
+    right_of: dict[int, int] = {}
     for i, word in enumerate(order):
         if usual / band < word.size < usual * band:
             continue
-        # An odd-sized piece: glue it to what touches it on the right, and what it touches
-        # on the left to it.
-        if (j := _touching(word, order, starts)) is not None:
-            joined_into.setdefault(j, i)
-        if (j := _touched_by(word, order, by_end, ends)) is not None:
-            joined_into.setdefault(i, j)
-    if not joined_into:
+        # An odd-sized piece: glue on what touches it on the right, and glue it on what it
+        # touches on the left.
+        for left, right in (
+            (i, _touching(word, order, starts)),
+            (_touched_by(word, order, by_end, ends), i),
+        ):
+            if left is not None and right is not None and right not in right_of.values():
+                right_of.setdefault(left, right)
+    if not right_of:
         return words
+    glued_on = set(right_of.values())
     out: list[Word] = []
-    merged: dict[int, Word] = {}
     for i, word in enumerate(order):
-        head = i
-        while head in joined_into:
-            head = joined_into[head]
-        if head == i:
-            merged[i] = word
-            out.append(word)
-    # Glue each chain left to right onto its head.
-    for i in sorted(joined_into):
-        head = i
-        while head in joined_into:
-            head = joined_into[head]
-        glued = _glue(merged[head], order[i])
-        index = out.index(merged[head])
-        out[index] = merged[head] = glued
+        if i in glued_on:
+            continue
+        seen = {i}
+        while i in right_of and right_of[i] not in seen:
+            i = right_of[i]
+            seen.add(i)
+            word = _glue(word, order[i])
+        out.append(word)
     return out
 
 
