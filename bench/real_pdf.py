@@ -25,7 +25,8 @@ Columns:
 - s: seconds (wall clock; the machine is shared, compare within one run).
 Parse output is mapped to pages by walking it in step with the PDF reading's lines, whose
 pages are known (a word hyphenated across a page break counts as a miss).
-The text records (../shared/real/text) get the furniture and split-word columns.
+The text records (../shared/real/text) get the furniture and split-word columns (their
+words column counts characters for Chinese).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ REAL = Path(__file__).resolve().parents[2] / "shared" / "real"
 
 _EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
 _HYPHENS = re.compile(r"[-\u00ad\u2010\u2011\u2012\u0002]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _ALPHA = re.compile(r"^[A-Za-z\u00c0-\u024f]+$")
 _FURNITURE = [
     re.compile(r"(?<![\d-])\d{2}-\d{5}(?![\d-])"),  # job number
@@ -261,10 +263,16 @@ def text_row(path: Path) -> Row:
     texts += [s.text for s in record.sentences()]
     splits = [s for t in texts for s in split_words(t)] if record.language == "en" else []
     furniture = furniture_lines(texts, record.meta.symbol)
+    # Chinese is counted in characters (it has no spaces between words).
+    size = (
+        sum(len(tokens(t)) for t in texts)
+        if record.language == "en"
+        else sum(len(_HAN.findall(t)) for t in texts)
+    )
     return Row(
         path.name,
         "verbalign parse",
-        sum(len(tokens(t)) for t in texts),
+        size,
         float("nan"),
         len(splits),
         len(furniture),

@@ -55,6 +55,8 @@ _BLOCK_ALIGN = 0.3
 _SHORT_EMS = 1.5
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _DIGITS = re.compile(r"\d+")
+# Rows of a column that start at one position to make it the column's left edge.
+_SHARED_START = 2
 # The first and last rows of a page that may be furniture of varying form.
 _EDGE_ROWS = 2
 _EDGE_SYMBOL_ROW = 40
@@ -379,7 +381,7 @@ def _reading_order(number: int, page: PageWords, body: list[_Row]) -> list[_Line
         zone += 1
 
     # Where the right column's lines start (a word crossing the gutter starts none).
-    right_start = _usual(
+    right_start = _column_start(
         [min(xs) for r in body if (xs := [w.x0 for w in r.words if w.x0 >= gutter])]
     )
     tables = _table_rows(body, page.rules)
@@ -427,6 +429,17 @@ def _table_rows(body: list[_Row], rules: list[float]) -> set[int]:
         if sum(1 for r in zone if _LEADERS.search(r.text)) >= 2:
             rows.update(id(r) for r in zone)
     return rows
+
+
+def _column_start(starts: list[float]) -> float:
+    """The left edge of a column from where its rows start: the leftmost position several
+    rows share. Not the most common one: a column filled with an indented list (a vote's
+    countries) starts its rows further right than its headings ("Against:")."""
+    counts = Counter(round(x) for x in starts)
+    shared = [x for x, n in counts.items() if n >= _SHARED_START]
+    if shared:
+        return float(min(shared))
+    return min(starts) if starts else 0.0
 
 
 def _usual(values: list[float]) -> float:
@@ -487,8 +500,11 @@ def _text_with_breaks(lines: list[_Line]) -> tuple[str, list[int]]:
         # "S/2022/688，"); only one that ends a sentence, or is very short, ends a paragraph.
         return bool(_SENTENCE_END.search(line.row.text)) or room > 0.5 * (edges[key] - starts[key])
 
+    def indent(line: _Line) -> float:
+        return line.row.x0 - starts[(line.page, line.side)]
+
     def indented(line: _Line) -> bool:
-        return line.row.x0 > starts[(line.page, line.side)] + _INDENT_EMS * line.row.size
+        return indent(line) > _INDENT_EMS * line.row.size
 
     out: list[str] = []
     pages: list[int] = []
@@ -501,17 +517,20 @@ def _text_with_breaks(lines: list[_Line]) -> tuple[str, list[int]]:
                 line.zone,
             )
             gap = line.row.top - before.row.top
-            # Lines of an indented block (a quotation, a vote list) share their indent: only
-            # the block's first line starts a paragraph by its indent.
+            # Lines of an indented block (a quotation, a vote list) share their indent,
+            # also across a column or page break.
             block = (
-                same_column
-                and indented(before)
-                and abs(before.row.x0 - line.row.x0) < _BLOCK_ALIGN * line.row.size
+                indented(before)
+                and abs(indent(before) - indent(line)) < _BLOCK_ALIGN * line.row.size
             )
+            # After a line that runs on (no sentence end), an indented line continues it:
+            # the hanging indent of a list item ("(a) Promotion and protection of the
+            # rights of" / "children").
+            hanging = not _SENTENCE_END.search(before.row.text)
             if (
                 "full" in (before.side, line.side)
                 or ends_paragraph(before)
-                or (indented(line) and not block)
+                or (indented(line) and not block and not hanging)
                 or (same_column and gap > _GAP_FACTOR * pitches[(line.page, line.side)])
             ):
                 out.append("")
