@@ -97,8 +97,16 @@ _MONTHS = re.compile(
 _DATE_ZH = re.compile(r"[年月日时分]$|^[年月日]")
 
 
-@cache
 def segmenter() -> Any:
+    """jieba's part-of-speech segmenter with the names of States, and the UN vocabulary unless
+    it is disabled (aligner/terms/phraseology.py), as a user dictionary."""
+    from aligner.terms.phraseology import vocabulary_enabled
+
+    return _segmenter(vocabulary_enabled())
+
+
+@cache
+def _segmenter(with_vocabulary: bool) -> Any:
     import logging
 
     import jieba
@@ -108,13 +116,15 @@ def segmenter() -> Any:
     from aligner.countries import all_countries
     from aligner.terms.phraseology import lexicon
 
-    for e in lexicon():
-        for f in e.zh_forms:
-            jieba.add_word(f.strip("《》"), freq=2000, tag="nz")
+    tokenizer = jieba.Tokenizer()
+    if with_vocabulary:
+        for e in lexicon():
+            for f in e.zh_forms:
+                tokenizer.add_word(f.strip("《》"), freq=2000, tag="nz")
     for c in all_countries():
         for n in c.names("zh"):
-            jieba.add_word(n, freq=2000, tag="ns")
-    return jieba.posseg
+            tokenizer.add_word(n, freq=2000, tag="ns")
+    return jieba.posseg.POSTokenizer(tokenizer)
 
 
 def zh_candidates(text: str, max_words: int = 4) -> set[str]:

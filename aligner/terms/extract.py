@@ -41,7 +41,7 @@ from aligner.terms.definitions import definition_candidates
 from aligner.terms.entry import MAX_CONTEXTS, TermEntry, entry_key, noisy_or
 from aligner.terms.names import name_candidates
 from aligner.terms.pair_text import PairText, pair_texts, record_symbol
-from aligner.terms.phraseology import lexicon_candidates, pattern_candidates
+from aligner.terms.phraseology import lexicon_candidates, pattern_candidates, vocabulary_disabled
 from aligner.terms.short_forms import short_form_candidates
 from aligner.terms.speakers import speaker_candidates
 from aligner.terms.states import member_state_candidates
@@ -63,6 +63,9 @@ class ExtractParams:
     min_confidence: float = 0.7
     """Entries below this are not emitted: the glossary favours precision over volume."""
     association: AssociationParams = field(default_factory=AssociationParams)
+    use_phraseology: bool = True
+    """The UN vocabulary (aligner/terms/data/un_phraseology.tsv) as evidence and as words the
+    segmenter keeps whole; off, extraction shows what it finds by itself (the ablation)."""
     use_association: bool = True
     use_names: bool = True
     use_short_forms: bool = True
@@ -82,6 +85,11 @@ def extract_terms(
     similarity of the two phrases; without one the association bar is stricter.
     """
     params = params or ExtractParams()
+    with vocabulary_disabled(not params.use_phraseology):
+        return _extract(alignment, embedder, params)
+
+
+def _extract(alignment: RecordAlignment, embedder: Any, params: ExtractParams) -> list[TermEntry]:
     if embedder is not None and str(getattr(embedder, "name", "")).startswith("hashing"):
         # The hashing test double knows no cross-lingual meaning: it cannot confirm a pair.
         embedder = None

@@ -17,6 +17,9 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -34,8 +37,31 @@ class LexiconEntry:
     en_forms: tuple[str, ...]
 
 
-@cache
+_USE_VOCABULARY: ContextVar[bool] = ContextVar("use_un_vocabulary", default=True)
+
+
+@contextmanager
+def vocabulary_disabled(disabled: bool = True) -> Iterator[None]:
+    """Within the block the UN vocabulary is empty (`lexicon()` returns nothing): the ablation
+    that shows what extraction finds by itself."""
+    token = _USE_VOCABULARY.set(not disabled)
+    try:
+        yield
+    finally:
+        _USE_VOCABULARY.reset(token)
+
+
+def vocabulary_enabled() -> bool:
+    return _USE_VOCABULARY.get()
+
+
 def lexicon() -> tuple[LexiconEntry, ...]:
+    """The UN vocabulary (empty inside `vocabulary_disabled()`)."""
+    return _load_lexicon() if _USE_VOCABULARY.get() else ()
+
+
+@cache
+def _load_lexicon() -> tuple[LexiconEntry, ...]:
     text = resources.files("aligner.terms").joinpath("data/un_phraseology.tsv").read_text("utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     out = []
@@ -46,8 +72,12 @@ def lexicon() -> tuple[LexiconEntry, ...]:
     return tuple(out)
 
 
-@cache
 def _zh_forms() -> tuple[tuple[str, int], ...]:
+    return _zh_forms_of(vocabulary_enabled())
+
+
+@cache
+def _zh_forms_of(enabled: bool) -> tuple[tuple[str, int], ...]:
     forms = {(f.strip("《》"), i) for i, e in enumerate(lexicon()) for f in e.zh_forms}
     return tuple(sorted(forms, key=lambda f: (-len(f[0]), f)))
 
@@ -59,8 +89,12 @@ def _en_pattern(form: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(form)}(?:s|es)?(?![\w-])", re.IGNORECASE)
 
 
-@cache
 def _en_forms() -> tuple[tuple[str, int], ...]:
+    return _en_forms_of(vocabulary_enabled())
+
+
+@cache
+def _en_forms_of(enabled: bool) -> tuple[tuple[str, int], ...]:
     forms = {(f, i) for i, e in enumerate(lexicon()) for f in e.en_forms}
     return tuple(sorted(forms, key=lambda f: (-len(f[0]), f)))
 
@@ -87,8 +121,12 @@ def en_lexicon_hits(text: str) -> dict[int, list[str]]:
     return hits
 
 
-@cache
 def _conjuncts() -> dict[int, tuple[int, ...]]:
+    return _conjuncts_of(vocabulary_enabled())
+
+
+@cache
+def _conjuncts_of(enabled: bool) -> dict[int, tuple[int, ...]]:
     """Vocabulary entries that coordinate two others (划界和标界 <-> delimitation and
     demarcation): an occurrence of the coordination is an occurrence of each conjunct, which
     the longest-match masking would otherwise hide."""
