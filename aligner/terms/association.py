@@ -204,7 +204,7 @@ def association_candidates(
 ) -> list[Candidate]:
     """`exclude_*`: terms already found (not paired again, and no candidate may cut one in
     two); `names_*`: names of people, places and States, which no candidate may contain
-    (总理帕什尼扬 is a title and a name, not a term)."""
+    (总理莫迪 is a title and a name, not a term)."""
     params = params or AssociationParams()
     exclude_en_folded = {e.lower() for e in exclude_en}
     known = sorted({k for k in exclude_zh if len(k) >= 2}, key=len, reverse=True)
@@ -327,8 +327,8 @@ def _words_re(words: list[str]) -> re.Pattern[str] | None:
 
 
 def _cuts(phrase: str, text: str, spans: list[tuple[int, int]]) -> bool:
-    """True when an occurrence of `phrase` begins or ends inside a known term (卡拉巴赫冲突 in
-    纳戈尔诺-卡拉巴赫冲突)."""
+    """True when an occurrence of `phrase` begins or ends inside a known term (富尔冲突 in
+    达尔富尔冲突 when 达尔富尔 is known)."""
     start = text.find(phrase)
     while start >= 0:
         end = start + len(phrase)
@@ -345,7 +345,7 @@ def _is_title_case(phrase: str) -> bool:
 
 
 def _adds_words(phrase: str, known: list[str]) -> bool:
-    """False when the phrase is only known terms put together (延恰 + 助理秘书长)."""
+    """False when the phrase is only known terms put together (伍德 + 大使)."""
     rest = phrase
     for k in known:
         if k and k in rest:

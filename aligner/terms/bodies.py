@@ -10,7 +10,7 @@ stretch of whole words that ends in a morpheme of its head, and the closest stre
 translation when the two are close enough. Three principles keep it precise:
 - a name is a capitalised noun phrase of two content words at least whose head is a body or an
   office; a capitalised word that opens a sentence, a country or a known person is not part
-  of one (they are masked first, so "President Aliyev" leaves a lone title, which is no name);
+  of one (they are masked first, so "President Macron" leaves a lone title, which is no name);
 - the head decides which Chinese endings can translate it, so Collective Security Council is
   never paired with 联合参谋部;
 - without an embedder nothing is paired: the evidence is the similarity of meaning.

@@ -5,7 +5,7 @@ Principles (they apply to every kind of evidence, curated vocabulary included):
 - the English side is a form the record actually uses; a vocabulary's form that the record only
   writes in the other number is replaced by the record's (United Nations country teams);
 - a countable term seen in both numbers is recorded in the singular, the citation form (war
-  crime beside war crimes, Co-Chair of the Minsk Group beside Co-Chairs ...); a term seen only
+  crime beside war crimes, Co-Chair of the Working Group beside Co-Chairs ...); a term seen only
   in the plural keeps it (prisoners of war): a glossary never invents an unattested form;
 - heads that are plural in meaning keep the plural whatever the text does (armed forces, good
   offices, human rights, hostilities);

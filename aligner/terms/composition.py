@@ -1,10 +1,10 @@
-"""Compound names built from two known terms: 欧安组织 + 明斯克集团 = OSCE Minsk Group.
+"""Compound names built from two known terms: 安理会 + 主席 = Council President.
 
-Chinese puts the owner first (明斯克小组共同主席); English either does the same (OSCE Minsk
-Group) or puts it after "of (the)" (Co-Chairs of the Minsk Group). When two terms already
+Chinese puts the owner first (专家小组协调员); English either does the same (Council
+President) or puts it after "of (the)" (Coordinator of the Panel of Experts). When two terms already
 found are written next to each other in the Chinese of a pair and in one of those two English
 orders in its English, the compound is a term of its own, even if it occurs once. Names of
-States and people are left out: 亚美尼亚国防部 is a description, not a name to look up.
+States and people are left out: 伊拉克国防部 is a description, not a name to look up.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Order matters: the strong, specific kinds of evidence run first (definitions, speaker headers,
 the Member State table, UN phraseology and numbered references) and what they find is masked
 out of the weaker, statistical ones (names matched by sound, multiword association), so a
-frequent known term never comes back paired with a neighbour. Short forms (纳卡, 安理会) are
+frequent known term never comes back paired with a neighbour. Short forms (联伊援助团, 安理会) are
 read off the long forms found so far (aligner/terms/short_forms.py), and names of bodies and
 offices written once (Joint Staff) are paired by meaning (aligner/terms/bodies.py), both
 before association. Candidates for the same (Chinese, English) pair are merged; their
@@ -12,14 +12,14 @@ confidences combine as independent evidence.
 Whatever evidence found it, a pair a terminologist would not accept is not emitted: an English
 side that is a clause ("The agenda was adopted") is dropped, and every English side that is not
 a name is put in its citation form (aligner/terms/citation.py: the form the record uses,
-singular when it uses both numbers) before merging, so "Co-Chair of the Minsk Group" and
+singular when it uses both numbers) before merging, so "Co-Chair of the Working Group" and
 "Co-Chairs of ..." are one entry. Types follow the English head where the evidence gave none:
 titles (President of ..., Heads of State) are phraseology, named bodies organizations,
 documents with an instrument head (statement, treaty, ...) instruments.
 
 Frequencies are counted over the whole record, longest forms first, so 秘书长 inside 助理秘书长
-is counted once, for the longer term. An English term shared by several Chinese forms (纳卡 and
-纳戈尔诺-卡拉巴赫 both render Nagorno-Karabakh) is counted, for each of them but the most
+is counted once, for the longer term. An English term shared by several Chinese forms (联伊援助团 and
+联伊团 both render UNAMI) is counted, for each of them but the most
 frequent, in the pairs where that Chinese form was seen.
 """
 
@@ -109,7 +109,7 @@ def _extract(alignment: RecordAlignment, embedder: Any, params: ExtractParams) -
             pairs, known_zh=_all_zh(candidates), known_en=_all_en(candidates)
         )
     if params.use_short_forms:
-        # After the names: a place name found by sound (纳戈尔诺-卡拉巴赫) has short forms too.
+        # After the names: a place name found by sound has short forms too.
         candidates += short_form_candidates(pairs, candidates, min_score=params.min_confidence)
     if params.use_bodies:
         people = [c for c in candidates if c.type == "person"]
@@ -296,8 +296,8 @@ def _masked_counts(
     text: str, entries: list[TermEntry], lang: str, order: list[int] | None = None
 ) -> list[int]:
     """Per entry, the occurrences of its forms that do not lie inside an occurrence of a longer
-    form (terms that overlap, 欧洲安全与合作组织明斯克小组 and 明斯克小组共同主席, both count).
-    A term seen only inside longer ones (巴尔达 in 巴尔达市) is counted there."""
+    form (terms that overlap both count). A term seen only inside longer ones (德拉 in 德拉省) is
+    counted there."""
     order = order if order is not None else list(range(len(entries)))
     owner: dict[str, int] = {}
     for i in order:

@@ -1,12 +1,13 @@
 """Names of people and places, matched by sound inside aligned pairs.
 
-A foreign name is written in Chinese with transliteration characters (布林肯 = Blinken). In one
+A foreign name is written in Chinese with transliteration characters (古特雷斯 = Guterres). In one
 aligned pair, each run of such characters is compared with each capitalised English name by
 `phonetic.similarity`; the best one-to-one matches above a threshold are kept and counted over
 the record, so a name seen in several pairs with the same partner is more certain. The words
 around a name tell person from place (总统/President before it, 地区/district after it), and a
-following place noun that both languages share (拉钦走廊 = Lachin corridor) gives a second entry.
-Latin-script names copied into the Chinese text (Kechut水库) pair with the same spelling.
+following place noun that both languages share (德拉省 = Dar'a governorate) gives a second entry.
+Latin-script names copied into the Chinese text (a Latin name before 水库) pair with the same
+spelling.
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ def _lowercase_vocabulary(pairs: list[PairText]) -> set[str]:
 
 
 def _trim_name(start: int, text: str) -> tuple[int, int, str] | None:
-    """Drop titles and other non-name words at either end: "Prime Minister Pashinyan"."""
+    """Drop titles and other non-name words at either end: "Prime Minister Modi"."""
     tokens = text.split(" ")
     while tokens and tokens[0] in _NOT_NAMES:
         start += len(tokens[0]) + 1
@@ -149,7 +150,7 @@ def _is_name(text: str, lowercase_words: set[str]) -> bool:
         return False
     if any(t.lower() in lowercase_words for t in tokens):
         return False
-    # Nationality adjectives (Armenian, Azerbaijani) are not names of their own.
+    # Nationality adjectives (Iraqi, Sudanese) are not names of their own.
     return not any(
         t.endswith(("n", "i", "ese", "ish")) and find_mentions(t.rstrip("ni"), "en") for t in tokens
     )
@@ -219,7 +220,7 @@ def _best_matches(
 
 def name_similarity(zh: str, en: str) -> float:
     """`similarity`, also trying each word of a multiword name against consecutive pieces of
-    the Chinese (瓦约茨|佐尔 = Vayots|Dzor), which scores a full name better than a part."""
+    the Chinese (哈马|舍尔德 = Hammar|skjöld), which scores a full name better than a part."""
     best = similarity(zh, en)
     words = re.split(r"[ -]", en)
     pieces = zh.replace("·", "").replace("-", "")
@@ -235,7 +236,7 @@ def name_similarity(zh: str, en: str) -> float:
 
 
 def _word_similarity(zh: str, en: str) -> float:
-    # A short word ("Zas", "Dzor") has too few consonants for `similarity` to judge alone.
+    # A short word ("Wu", "Zas") has too few consonants for `similarity` to judge alone.
     return similarity(zh, en) if len(en) > 4 else similarity(zh, en + en[-1:])
 
 

@@ -1,7 +1,7 @@
 """How alike a Chinese transliteration and a Latin-script name sound.
 
 Chinese writes foreign names with a small set of characters read for their sound
-(帕什尼扬 = Pashinyan, 撒马尔罕 = Samarkand). Comparing the Pinyin of such a name with the
+(古特雷斯 = Guterres, 喀布尔 = Kabul). Comparing the Pinyin of such a name with the
 English spelling, reduced on both sides to classes of consonants that transliteration maps onto
 each other (l/r, f/v/w, s/sh/x/ch/q ...), finds the English name a Chinese name stands for in an
 aligned sentence pair, where embeddings know nothing about rare names.

@@ -1,11 +1,11 @@
-"""Chinese short forms of known long forms: 纳卡 for 纳戈尔诺-卡拉巴赫, 安理会 for 安全理事会.
+"""Chinese short forms of known long forms: 原子能机构 for 国际原子能机构, 安理会 for 安全理事会.
 
 A Chinese abbreviation (缩略语) is an ordered selection of the characters of its long form that
 keeps the first character and then skips: 欧[洲]安[全与合作]组织, 集[体]安[全条约]组织,
-纳[戈尔诺-]卡[拉巴赫], 安[全]理[事]会. Three principles follow, and nothing here lists the
+联[合国]伊[拉克]援助团, 安[全]理[事]会. Three principles follow, and nothing here lists the
 abbreviations of any record:
 - a short form starts with the long form's first character, skips some of the rest, and
-  either cuts the first word to its first character (纳[戈尔诺-]卡[拉巴赫]) or keeps the first
+  either cuts the first word to its first character (联[合国]伊[拉克]援助团) or keeps the first
   word and the final head while dropping a middle part (人道[主义事务]协调厅); a run that keeps
   the first word but not the head (亚美尼亚和 against 亚美尼亚共和国) is the next word of the
   sentence, not an abbreviation;
@@ -13,12 +13,12 @@ abbreviations of any record:
   where it occurs, the English side carries the long form's English term (or that term's
   acronym, or, for a body named by a modifier and a head noun, the capitalised head alone:
   "the Council" for the Security Council, which is how English abbreviates it);
-- an occurrence may not cut a known term in two (欧安组织明斯克 in 欧安组织明斯克集团), lie
+- an occurrence may not cut a known term in two (安理会主 in 安理会主席), lie
   inside one (亚共和国 in 亚美尼亚共和国) or end inside a word of its sentence (亚美尼亚国 in
   亚美尼亚国家边界).
 An accepted short form becomes an entry of its own, typed acronym, with the English term of
 its long form, and the two entries name each other as variants. Embeddings cannot find these
-pairs: a model has never seen 纳卡, but the long form and the aligned English identify it.
+pairs: a model has never seen a new abbreviation, but the long form and the aligned English identify it.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def abbreviation_at(text: str, start: int, long: str) -> str | None:
 
     The longest run of characters taken from `long` in order from its first; it must skip
     something and have one of the two shapes of Chinese abbreviations: the first word cut to
-    its first character (纳卡, 安理会, 欧安组织), or the first word kept and the head kept,
+    its first character (联伊援助团, 安理会, 欧安组织), or the first word kept and the head kept,
     a middle part dropped (人道[主义事务]协调厅).
     """
     if text[start] != long[0] or start + 1 >= len(text):

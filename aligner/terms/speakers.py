@@ -1,9 +1,9 @@
-"""Names from the speaker headers of aligned turns: 延恰先生 <-> Mr. Jenča, 加蓬 <-> Gabon.
+"""Names from the speaker headers of aligned turns: 伍德先生 <-> Mr. Wood, 加蓬 <-> Gabon.
 
 The parser has already split each header into name, honorific and country, and the turn
 aligner has paired the turns, so a linked turn pair is direct evidence that its two names
 denote the same person. A pair is kept only when nothing contradicts it (both countries, when
-printed, are the same State). Full names (米罗斯拉夫·延恰 <-> Miroslav Jenča) are then read from
+printed, are the same State). Full names (安东尼奥·古特雷斯 <-> António Guterres) are then read from
 aligned sentences that mention the surname with a given name in front of it.
 """
 
