@@ -75,12 +75,15 @@ def body_candidates(
     known_zh: Iterable[str] = (),
     known_en: Iterable[str] = (),
     people: Iterable[str] = (),
+    known: dict[str, set[str]] | None = None,
 ) -> list[Candidate]:
     """`known_*`: terms already found (never paired again); `people`: names of people in
-    either language, masked out of both sides."""
+    either language, masked out of both sides; `known`: Chinese term -> its English forms."""
+    known = known or {}
     if embedder is None:
         return []
     known_zh = {k.strip("《》") for k in known_zh}
+    known_ends = sorted((k for k in known_zh if len(k) >= 2), key=len, reverse=True)
     known_en_folded = {k.casefold() for k in known_en}
     people = sorted({p for p in people if len(p) >= 2}, key=len, reverse=True)
     wanted: list[tuple[int, _Name, list[str]]] = []
@@ -93,7 +96,11 @@ def body_candidates(
                 continue
             endings = {**BODY_HEADS, **TITLE_HEADS}[name.head]
             found_here = chinese_stretches(zh, endings, coordinated=" and " in name.text)
-            stretches = [s for s in found_here if s not in known_zh]
+            stretches = [
+                s
+                for s in found_here
+                if s not in known_zh and not _ends_in_other_term(s, name.text, known_ends, known)
+            ]
             if stretches:
                 wanted.append((p.index, name, stretches))
                 verb_led.update({s: rest for s, rest in found_here.items() if rest is not None})
@@ -116,6 +123,19 @@ def body_candidates(
         c.score = max(c.score, score)
         c.pair_indices.add(index)
     return _one_partner_each(list(found.values()))
+
+
+def _ends_in_other_term(
+    stretch: str, name: str, known_ends: list[str], known: dict[str, set[str]]
+) -> bool:
+    """True when the stretch ends with a known term whose English the name does not contain
+    (伊拉克总理致函秘书长 ends with 秘书长, which "Prime Minister" does not name): the stretch
+    runs past the name into the rest of the sentence."""
+    folded = name.casefold()
+    for k in known_ends:
+        if stretch.endswith(k) and stretch != k:
+            return not any(e.casefold() in folded for e in known.get(k, ()))
+    return False
 
 
 def _best_stretch(

@@ -57,12 +57,43 @@ def _zh_long_form(before: str, short: str) -> str | None:
         if len(candidate) >= len(short) + 2 and _is_subsequence(short, candidate):
             return candidate
     if before.endswith(short):
-        # A short form that is the end of its long form (国际原子能机构 -> 原子能机构): the
-        # long form is the word in front of it plus the short form.
-        words = [w.word for w in segmenter().cut(before[: -len(short)]) if w.word.strip()]
-        if words and len(words[-1]) >= 2:
-            return words[-1] + short
+        # A short form that is the end of its long form (国际原子能机构 -> 原子能机构,
+        # 联合国脱离接触观察员部队 -> 观察员部队): the long form opens with a name (联合国, a
+        # place) a few words before, or else is the word in front plus the short form.
+        cut = [(w.word, w.flag) for w in segmenter().cut(before[: -len(short)]) if w.word.strip()]
+        start = _name_start(cut)
+        if start is not None:
+            return "".join(w for w, _ in cut[start:]) + short
+        if cut and len(cut[-1][0]) >= 2:
+            return cut[-1][0] + short
     return None
+
+
+_NOT_IN_LONG_FORM = ("r", "u", "p", "c", "d", "m", "q", "x", "w")
+"""jieba tags that end a long form going leftwards: pronoun, particle, preposition,
+conjunction, adverb, numeral, classifier, punctuation."""
+_MAX_LONG_WORDS = 8
+
+
+def _name_start(cut: list[tuple[str, str]]) -> int | None:
+    """Index of the leftmost proper-name word (organization, place) among the words directly
+    before a short form, scanning back until a word that cannot be inside a name."""
+    best = None
+    for i in range(len(cut) - 1, max(-1, len(cut) - 1 - _MAX_LONG_WORDS), -1):
+        word, flag = cut[i]
+        if flag.startswith(_NOT_IN_LONG_FORM) or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            break
+        if i < len(cut) - 1 and _opens_name(word, flag, cut[i + 1][1]):
+            best = i
+    return best
+
+
+def _opens_name(word: str, flag: str, next_flag: str) -> bool:
+    """An organization's name (联合国, 国际 ...) opens a long form whatever follows; a place
+    only when a noun follows (伊拉克特派团), not a verb (美国支持 is a sentence)."""
+    if word in ("联合国", "国际", "世界") or flag.startswith(("nt", "nz")):
+        return True
+    return flag.startswith("ns") and next_flag.startswith("n")
 
 
 def _is_subsequence(short: str, long: str) -> bool:

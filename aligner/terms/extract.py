@@ -18,9 +18,9 @@ titles (President of ..., Heads of State) are phraseology, named bodies organiza
 documents with an instrument head (statement, treaty, ...) instruments.
 
 Frequencies are counted over the whole record, longest forms first, so 秘书长 inside 助理秘书长
-is counted once, for the longer term. An English term shared by several Chinese forms (联伊援助团 and
-联伊团 both render UNAMI) is counted, for each of them but the most
-frequent, in the pairs where that Chinese form was seen.
+is counted once, for the longer term. An English term shared by several Chinese forms
+(联伊援助团 and 联伊团 both render UNAMI) is counted, for each of them but the most frequent,
+in the pairs where that Chinese form was seen.
 """
 
 from __future__ import annotations
@@ -39,12 +39,14 @@ from aligner.terms.citation import citation_form, is_clause
 from aligner.terms.composition import composition_candidates
 from aligner.terms.definitions import definition_candidates
 from aligner.terms.entry import MAX_CONTEXTS, TermEntry, entry_key, noisy_or
+from aligner.terms.instruments import instrument_candidates
 from aligner.terms.names import name_candidates
 from aligner.terms.pair_text import PairText, pair_texts, record_symbol
 from aligner.terms.phraseology import lexicon_candidates, pattern_candidates, vocabulary_disabled
 from aligner.terms.short_forms import short_form_candidates
 from aligner.terms.speakers import speaker_candidates
-from aligner.terms.states import member_state_candidates
+from aligner.terms.states import government_candidates, member_state_candidates
+from aligner.terms.titles import title_candidates
 
 _ORGANIZATION_WORDS = re.compile(
     r"\b(Organization|Council|Commission|Committee|Union|Group|Ministry|Department|Service|"
@@ -102,6 +104,8 @@ def _extract(alignment: RecordAlignment, embedder: Any, params: ExtractParams) -
     strong += member_state_candidates(pairs)
     strong += lexicon_candidates(pairs)
     strong += pattern_candidates(pairs)
+    strong += title_candidates(pairs)
+    strong += government_candidates(pairs)
     candidates = list(strong)
     candidates += composition_candidates(pairs, strong)
     if params.use_names:
@@ -111,6 +115,9 @@ def _extract(alignment: RecordAlignment, embedder: Any, params: ExtractParams) -
     if params.use_short_forms:
         # After the names: a place name found by sound has short forms too.
         candidates += short_form_candidates(pairs, candidates, min_score=params.min_confidence)
+    candidates += instrument_candidates(
+        pairs, embedder=embedder, known_zh=_all_zh(candidates), known_en=_all_en(candidates)
+    )
     if params.use_bodies:
         people = [c for c in candidates if c.type == "person"]
         candidates += body_candidates(
@@ -119,6 +126,7 @@ def _extract(alignment: RecordAlignment, embedder: Any, params: ExtractParams) -
             known_zh=_all_zh(candidates),
             known_en=_all_en(candidates),
             people=_all_zh(people) | _all_en(people),
+            known=_translations(candidates),
         )
     if params.use_association:
         names = [c for c in candidates if c.type in _NAME_TYPES]
@@ -142,6 +150,14 @@ def _extract(alignment: RecordAlignment, embedder: Any, params: ExtractParams) -
 def _all_zh(candidates: Iterable[Candidate]) -> set[str]:
     forms = {f for c in candidates for f in (c.zh, *c.zh_variants)}
     return forms | {f.strip("《》") for f in forms}
+
+
+def _translations(candidates: Iterable[Candidate]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for c in candidates:
+        for z in (c.zh, *c.zh_variants):
+            out.setdefault(z.strip("《》"), set()).update((c.en, *c.en_variants))
+    return out
 
 
 def _all_en(candidates: Iterable[Candidate]) -> set[str]:

@@ -44,7 +44,7 @@ PLACE_NOUNS: dict[str, tuple[str, ...]] = {
     "水库": ("reservoir",),
     # Only administrative units: "region" and "area" describe, they do not name.
     "地区": ("district",),
-    "省": ("province",),
+    "省": ("province", "governorate"),
     "区": ("district",),
     "市": ("city",),
     "村": ("village",),

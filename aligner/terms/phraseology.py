@@ -213,6 +213,10 @@ _SYMBOL = re.compile(
 )
 
 
+_GROUP_CODE = re.compile(r"(?<![\w/.])[A-Z]\d{1,2}\+?(?![\w/])|(?<![\w/.])G-?\d{1,2}(?![\w/])")
+"""Names of groups of States written with a number, the same in both languages: A3+, G77, P5."""
+
+
 def pattern_candidates(pairs: list[PairText]) -> list[Candidate]:
     found: dict[tuple[str, str], Candidate] = {}
 
@@ -244,6 +248,10 @@ def pattern_candidates(pairs: list[PairText]) -> list[Candidate]:
             if (m.group(1), m.group(2)) in en_resolutions:
                 add(f"第{m.group(1)}({m.group(2)})号决议",
                     f"resolution {m.group(1)} ({m.group(2)})", "document", p.index)  # fmt: skip
+        en_codes = {m.group(0) for m in _GROUP_CODE.finditer(p.en)}
+        for m in _GROUP_CODE.finditer(p.zh):
+            if m.group(0) in en_codes:
+                add(m.group(0), m.group(0), "organization", p.index)
         en_symbols = {m.group(0).rstrip(".") for m in _SYMBOL.finditer(p.en)}
         for m in _SYMBOL.finditer(p.zh):
             symbol = m.group(0).rstrip(".")

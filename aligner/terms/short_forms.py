@@ -18,7 +18,8 @@ abbreviations of any record:
   亚美尼亚国家边界).
 An accepted short form becomes an entry of its own, typed acronym, with the English term of
 its long form, and the two entries name each other as variants. Embeddings cannot find these
-pairs: a model has never seen a new abbreviation, but the long form and the aligned English identify it.
+pairs: a model has never seen a new abbreviation, but the long form and the aligned English
+identify it.
 """
 
 from __future__ import annotations

@@ -20,7 +20,8 @@ from aligner.terms.pair_text import PairText
 from aligner.terms.phonetic import TRANSLITERATION_CHARS
 
 _TRANSLITERATION = re.escape("".join(sorted(TRANSLITERATION_CHARS - {"·"})))
-_ZH_NAME = re.compile(r"^[\u4e00-\u9fff·]{1,16}$")
+_ZH_NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·\-]{0,15}$")
+"""A Chinese name: characters, the middle dot between parts, a hyphen inside a double name."""
 _EN_NAME = re.compile(r"^[A-Z][\w'’.\- ]{0,60}$")
 
 
@@ -28,6 +29,8 @@ def _zh_name(turn: Turn) -> str | None:
     if not turn.speaker:
         return None
     name = normalize(turn.speaker).replace(" ", "")
+    if (turn.honorific or "") == "爵士" and name.endswith("女"):
+        name = name[:-1]  # 女爵士 (Dame) is one honorific, not 女 + 爵士
     return name if _ZH_NAME.match(name) else None
 
 

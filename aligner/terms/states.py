@@ -9,6 +9,7 @@ co-occur: each form is paired with its most frequent partner, both ways.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from aligner.countries import find_mentions
@@ -58,3 +59,28 @@ def member_state_candidates(pairs: list[PairText]) -> list[Candidate]:
                 )
             )
     return out
+
+
+def government_candidates(pairs: list[PairText]) -> list[Candidate]:
+    """The Government of a State named on both sides: 伊拉克政府 <-> Government of Iraq
+    (English writes the State after "Government of", Chinese before 政府)."""
+    found: dict[tuple[str, str], Candidate] = {}
+    for p in pairs:
+        zh = {m.country.code: m.text for m in find_mentions(p.zh, "zh") if _followed(p.zh, m.end)}
+        if not zh:
+            continue
+        for m in find_mentions(p.en, "en"):
+            if m.country.code not in zh:
+                continue
+            before = re.search(r"\bGovernment of (?:the )?$", p.en[: m.start])
+            if before is None:
+                continue
+            en = f"{before.group(0)}{m.text}"
+            z = f"{zh[m.country.code]}政府"
+            c = found.setdefault((z, en), Candidate(z, en, "organization", "member_state", 0.9))
+            c.pair_indices.add(p.index)
+    return list(found.values())
+
+
+def _followed(text: str, end: int) -> bool:
+    return text.startswith("政府", end)
