@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -42,10 +43,21 @@ class AssociationParams:
     min_dice: float = 0.7
     min_similarity: float = 0.6
     """Cosine similarity of the two phrases' embeddings (USE multilingual) to accept a pair."""
+    strong_dice: float = 0.85
+    min_similarity_strong: float = 0.4
+    """A pair that co-occurs in `min_pairs_common` pairs at least with a Dice of `strong_dice`
+    needs only this similarity: the model does not know the field's own words (执笔方 /
+    penholder scores 0.46), and such consistent co-occurrence is evidence enough that the two
+    are related, the similarity only has to rule out an unrelated neighbour."""
     min_dice_without_embedder: float = 0.8
     """Stricter association bar when no embedder can confirm the pair."""
     max_zh_words: int = 4
     max_en_words: int = 6
+    max_pairs_recount: int = 1000
+    """Up to this many pairs (a record), every Chinese candidate is also looked for as a
+    string (jieba cuts the same compound differently in different sentences: 执笔方 is a word
+    in one and 执笔|方所 in another), and every one-word English one in its plural too; beyond
+    (a whole store), segments only."""
 
 
 _ZH_CONTENT_POS = ("n", "nz", "nt", "ns", "vn", "j", "ng", "an", "l", "b", "nr", "nrt")
@@ -148,7 +160,21 @@ def zh_candidates(text: str, max_words: int = 4) -> set[str]:
                 phrase = "".join(w for w, _ in words[i:j])
                 if (j - i >= 2 or len(phrase) >= 4) and _zh_ok(phrase):
                     out.add(phrase)
+        # A word and a one-character suffix that makes a noun of it (执笔|方 "the party that
+        # holds the pen", 隔离|区): jieba cuts such compounds, and its tags miss them.
+        for (word, flag), (suffix, _) in pairwise(words):
+            if (
+                suffix in _ZH_NOUN_SUFFIXES
+                and len(word) >= 2
+                and flag.startswith(("v", "n", "a"))
+                and word not in _ZH_STOP
+                and _zh_ok(word + suffix)
+            ):
+                out.add(word + suffix)
     return out
+
+
+_ZH_NOUN_SUFFIXES = frozenset("方者员区国团")
 
 
 def _zh_ok(phrase: str) -> bool:
@@ -160,6 +186,19 @@ def _zh_ok(phrase: str) -> bool:
     )
 
 
+MAX_SINGLE_WORD_ZIPF = 3.0
+"""A one-word English term must be rarer than this in general English (wordfreq's Zipf scale):
+"penholder", "drawdown", "peacebuilding" are vocabulary of the field; "transition",
+"resolution", "withdrawal" are ordinary words whose translations a glossary need not list."""
+
+
+@cache
+def specialized_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") < MAX_SINGLE_WORD_ZIPF
+
+
 def en_candidates(text: str, max_words: int = 5) -> set[str]:
     out: set[str] = set()
     for clause in re.split(r"[,.;:()\"!?—–]+", text):
@@ -167,6 +206,15 @@ def en_candidates(text: str, max_words: int = 5) -> set[str]:
         for i in range(len(words)):
             if words[i].lower() in _EN_STOP:
                 continue
+            w = words[i]
+            if (
+                w.islower()
+                and len(w) >= 5
+                and _en_ok(w)
+                and not w.endswith(("s", "ly", "ing", "ed"))
+                and specialized_word(w)
+            ):
+                out.add(w)
             for j in range(i + 2, min(i + max_words, len(words)) + 1):
                 last = words[j - 1].lower()
                 if last in _EN_STOP or any(
@@ -222,6 +270,8 @@ def association_candidates(
         for c in en_candidates(p.en, params.max_en_words):
             if names_en_re is None or not names_en_re.search(c):
                 en_sets[c.lower()].add(p.index)
+    if len(pairs) <= params.max_pairs_recount:
+        _recount(zh_sets, en_sets, pairs)
     zh_sets = {
         k: v for k, v in zh_sets.items() if len(v) >= params.min_freq and _adds_words(k, known)
     }
@@ -276,12 +326,37 @@ def association_candidates(
             (z, e, d)
             for (z, e, d), s in zip(chosen, sims, strict=True)
             if s >= params.min_similarity
+            or (
+                s >= params.min_similarity_strong
+                and d >= params.strong_dice
+                and len(zh_sets[z] & en_sets[e.lower()]) >= params.min_pairs_common
+            )
         ]
     out = []
     for z, e, dice in chosen:
         where = zh_sets[z] & en_sets[e.lower()]
         out.append(Candidate(z, e, "other", "association", 0.45 + 0.45 * dice, where))
     return out
+
+
+def _recount(
+    zh_sets: dict[str, set[int]],
+    en_sets: dict[str, set[int]],
+    pairs: list[PairText],
+) -> None:
+    """Occurrences of candidates found as strings: a Chinese candidate wherever it is
+    written, a one-word English one wherever it or its plural is, on word boundaries."""
+    rare_zh = list(zh_sets)
+    rare_en = [c for c in en_sets if " " not in c]
+    for p in pairs:
+        for c in rare_zh:
+            if c in p.zh:
+                zh_sets[c].add(p.index)
+    for c in rare_en:
+        pattern = re.compile(rf"(?<![\w-]){re.escape(c)}(?:s|es)?(?![\w-])", re.IGNORECASE)
+        for p in pairs:
+            if c[:4] in p.en.lower() and pattern.search(p.en):
+                en_sets[c].add(p.index)
 
 
 def _fragment_en(phrase: str, texts: list[str]) -> bool:
