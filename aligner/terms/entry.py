@@ -51,8 +51,8 @@ class TermContext:
     """The stored pair's id, once the record is in the store."""
 
     @property
-    def key(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-        return (self.symbol, tuple(self.zh_ids), tuple(self.en_ids))
+    def key(self) -> tuple[str, tuple[str, ...], tuple[str, ...], int | None]:
+        return (self.symbol, tuple(self.zh_ids), tuple(self.en_ids), self.pair_id)
 
 
 @dataclass

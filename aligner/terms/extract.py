@@ -26,7 +26,7 @@ in the pairs where that Chinese form was seen.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,16 +91,81 @@ def extract_terms(
         return _extract(alignment, embedder, params)
 
 
-def _extract(alignment: RecordAlignment, embedder: Any, params: ExtractParams) -> list[TermEntry]:
+def extract_from_pairs(
+    pairs: Sequence[PairText],
+    *,
+    embedder: Any = None,
+    params: ExtractParams | None = None,
+    known: Iterable[TermEntry] = (),
+) -> list[TermEntry]:
+    """Glossary entries of aligned pairs from any number of records (store-wide association).
+
+    A pure function: the caller reads the pairs (`PairText.of(symbol, index, zh, en,
+    pair_id=...)`; `index` unique within the call) and saves what comes back. All the
+    evidence that needs only the pairs is used (definitions, Member States, the UN
+    vocabulary, numbered references and titles, names by sound, short forms, association);
+    speaker headers are the per-record `extract_terms`'s. Co-occurrence is counted over all
+    the pairs, so a term that recurs once per record is found once several records are in.
+    Frequencies, `pairs` and `symbols` of the entries are over the given pairs: they replace,
+    not add to, per-record counts of the same entries. `known`: entries already in the
+    glossary (curated or extracted): their terms are masked out of the statistical evidence,
+    so that nothing known comes back paired with a neighbour.
+    """
+    params = params or ExtractParams()
+    with vocabulary_disabled(not params.use_phraseology):
+        pairs = list(pairs)
+        prior = [
+            Candidate(e.zh, e.en, e.type, "glossary", 0.0, set(), e.zh_variants, e.en_variants)
+            for e in known
+        ]
+        candidates = _candidates(pairs, [], _usable(embedder), params, prior)
+        entries, where = _combine(candidates, pairs, "")
+        zh_texts = [p.zh for p in pairs]
+        en_texts = [p.en for p in pairs]
+        _count_frequencies(entries, zh_texts, en_texts, where, pairs)
+        return _kept(entries, params)
+
+
+def _usable(embedder: Any) -> Any:
     if embedder is not None and str(getattr(embedder, "name", "")).startswith("hashing"):
         # The hashing test double knows no cross-lingual meaning: it cannot confirm a pair.
-        embedder = None
-    pairs = pair_texts(alignment)
-    symbol = record_symbol(alignment)
+        return None
+    return embedder
 
+
+def _kept(entries: list[TermEntry], params: ExtractParams) -> list[TermEntry]:
+    kept = [e for e in entries if e.confidence >= params.min_confidence and e.freq_zh and e.freq_en]
+    kept.sort(key=lambda e: (-e.frequency, -e.confidence, e.zh))
+    return kept
+
+
+def _extract(alignment: RecordAlignment, embedder: Any, params: ExtractParams) -> list[TermEntry]:
+    embedder = _usable(embedder)
+    symbol = record_symbol(alignment)
+    pairs = pair_texts(alignment, symbol)
+    candidates = _candidates(pairs, speaker_candidates(alignment, pairs), embedder, params)
+    entries, where = _combine(candidates, pairs, symbol)
+    zh_texts = [s.norm or normalize(s.text) for s in alignment.zh.sentences()]
+    zh_texts += [normalize(t.header) for t in alignment.zh.turns if t.header]
+    en_texts = [normalize(s.text) for s in alignment.en.sentences()]
+    en_texts += [normalize(t.header) for t in alignment.en.turns if t.header]
+    _count_frequencies(entries, zh_texts, en_texts, where, pairs)
+    return _kept(entries, params)
+
+
+def _candidates(
+    pairs: list[PairText],
+    record_evidence: list[Candidate],
+    embedder: Any,
+    params: ExtractParams,
+    prior: list[Candidate] | None = None,
+) -> list[Candidate]:
+    """Every kind of evidence over the pairs, strongest first; `prior`: terms known already
+    (masked out of the statistical evidence, never emitted themselves)."""
+    prior = prior or []
     strong: list[Candidate] = []
     strong += definition_candidates(pairs)
-    strong += speaker_candidates(alignment, pairs)
+    strong += record_evidence
     strong += member_state_candidates(pairs)
     strong += lexicon_candidates(pairs)
     strong += pattern_candidates(pairs)
@@ -108,6 +173,8 @@ def _extract(alignment: RecordAlignment, embedder: Any, params: ExtractParams) -
     strong += government_candidates(pairs)
     candidates = list(strong)
     candidates += composition_candidates(pairs, strong)
+    emitted = len(prior)
+    candidates = prior + candidates
     if params.use_names:
         candidates += name_candidates(
             pairs, known_zh=_all_zh(candidates), known_en=_all_en(candidates)
@@ -139,12 +206,7 @@ def _extract(alignment: RecordAlignment, embedder: Any, params: ExtractParams) -
             names_zh=_all_zh(names),
             names_en=_all_en(names),
         )
-    candidates = _cite(candidates, pairs)
-    entries, where = _combine(candidates, pairs, symbol)
-    _count_frequencies(entries, alignment, where, pairs)
-    kept = [e for e in entries if e.confidence >= params.min_confidence and e.freq_zh and e.freq_en]
-    kept.sort(key=lambda e: (-e.frequency, -e.confidence, e.zh))
-    return kept
+    return _cite(candidates[emitted:], pairs)
 
 
 def _all_zh(candidates: Iterable[Candidate]) -> set[str]:
@@ -219,7 +281,8 @@ def _combine(
                 pairs=len(where),
                 confidence=round(noisy_or(*best_by_source.values()), 4),
                 sources=sorted(best_by_source),
-                symbols=[symbol],
+                symbols=sorted({by_index[i].symbol or symbol for i in where if i in by_index})
+                or [symbol],
                 contexts=[by_index[i].context(symbol) for i in where[:MAX_CONTEXTS]],
             )
         )
@@ -260,20 +323,18 @@ def _guess_type(en: str) -> str:
 
 def _count_frequencies(
     entries: list[TermEntry],
-    alignment: RecordAlignment,
+    zh_texts: list[str],
+    en_texts: list[str],
     where: dict[tuple[str, str], list[int]],
     pairs: list[PairText],
 ) -> None:
-    """Occurrences in the whole record, speaker headers included (a name may occur only there).
+    """Occurrences in the texts: a whole record with its speaker headers (a name may occur
+    only there), or the pairs of a store-wide extraction.
 
     Longer forms are counted first and masked, so an occurrence counts for one entry only; a
     form that is one entry's term and another's variant (俄罗斯 beside 俄罗斯联邦) counts for
     the entry whose term it is.
     """
-    zh_texts = [s.norm or normalize(s.text) for s in alignment.zh.sentences()]
-    zh_texts += [normalize(t.header) for t in alignment.zh.turns if t.header]
-    en_texts = [normalize(s.text) for s in alignment.en.sentences()]
-    en_texts += [normalize(t.header) for t in alignment.en.turns if t.header]
     zh_counts = _masked_counts("\n".join(zh_texts), entries, "zh")
     # An English term shared by several entries belongs, in the record count, to the one
     # whose Chinese form is the most frequent.

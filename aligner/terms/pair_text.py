@@ -29,15 +29,49 @@ class PairText:
     zh_turn: int | None
     en_turn: int | None
     confidence: float
+    symbol: str = ""
+    """The record the pair belongs to (store-wide extraction reads pairs of many records)."""
+    pair_id: int | None = None
+    """The stored pair's id, when the pair was read from a store."""
 
-    def context(self, symbol: str) -> TermContext:
-        return TermContext(
+    @classmethod
+    def of(
+        cls,
+        symbol: str,
+        index: int,
+        zh: str,
+        en: str,
+        *,
+        pair_id: int | None = None,
+        confidence: float = 1.0,
+        zh_ids: tuple[str, ...] = (),
+        en_ids: tuple[str, ...] = (),
+    ) -> PairText:
+        """A pair from its two texts, as a store holds them (`index` unique in one call)."""
+        return cls(
+            index=index,
+            zh=normalize(zh),
+            en=normalize(en),
+            zh_raw=zh,
+            en_raw=en,
+            zh_ids=tuple(zh_ids),
+            en_ids=tuple(en_ids),
+            zh_turn=None,
+            en_turn=None,
+            confidence=confidence,
             symbol=symbol,
+            pair_id=pair_id,
+        )
+
+    def context(self, symbol: str = "") -> TermContext:
+        return TermContext(
+            symbol=self.symbol or symbol,
             zh=self.zh_raw,
             en=self.en_raw,
             zh_ids=list(self.zh_ids),
             en_ids=list(self.en_ids),
-            pair_index=self.index,
+            pair_index=None if self.pair_id is not None else self.index,
+            pair_id=self.pair_id,
         )
 
 
@@ -45,7 +79,7 @@ def record_symbol(alignment: RecordAlignment) -> str:
     return alignment.zh.meta.symbol or alignment.en.meta.symbol or "unknown"
 
 
-def pair_texts(alignment: RecordAlignment) -> list[PairText]:
+def pair_texts(alignment: RecordAlignment, symbol: str = "") -> list[PairText]:
     out: list[PairText] = []
     for i, p in enumerate(alignment.pairs):
         if not p.zh or not p.en:
@@ -64,6 +98,7 @@ def pair_texts(alignment: RecordAlignment) -> list[PairText]:
                 zh_turn=p.zh_turn,
                 en_turn=p.en_turn,
                 confidence=p.confidence,
+                symbol=symbol,
             )
         )
     return out
