@@ -35,6 +35,38 @@ MIN_SIMILARITY = 0.55
 """Cosine (USE multilingual) between two titles for a match when a pair has several."""
 
 
+# The Chinese head of a title and the English heads that translate it.
+HEADS: dict[str, tuple[str, ...]] = {
+    "协定": ("Agreement", "Accord"), "协议": ("Agreement", "Accord"), "公约": ("Convention",),
+    "条约": ("Treaty",), "宪章": ("Charter",), "宣言": ("Declaration",), "议定书": ("Protocol",),
+    "盟约": ("Covenant",), "规约": ("Statute",), "法": ("Act",), "备忘录": ("Memorandum",),
+    "公报": ("Communiqué",), "公约和议定书": ("Convention", "Protocol"),
+    "行动纲领": ("Programme of Action",), "行动纲要": ("Platform for Action",),
+    "行动计划": ("Plan of Action",), "议程": ("Agenda",), "战略": ("Strategy",),
+    "最后文件": ("Final Act",),
+}  # fmt: skip
+
+
+def english_head(title: str) -> str:
+    """The head of an English title: its end when that is an instrument's name ("Disengagement
+    of Forces Agreement"), else the words before its first complement ("Agreement" in
+    "Agreement on Disengagement between ... Forces")."""
+    if re.search(rf"\b(?:{_HEADS})$", title):
+        return title
+    m = re.search(r"\s(?:of|on|for|between|against|to|in|with|from)\s", title)
+    return title[: m.start()] if m else title
+
+
+def heads_agree(zh: str, en: str) -> bool:
+    """True when the Chinese title's head (公约) translates the English title's (Convention)."""
+    zh = zh.strip("《》")
+    head = english_head(en)
+    for zh_head in sorted(HEADS, key=len, reverse=True):
+        if zh.endswith(zh_head):
+            return any(head == h or head.endswith(" " + h) for h in HEADS[zh_head])
+    return False
+
+
 def english_titles(text: str) -> list[str]:
     out = []
     for m in _EN_TITLE.finditer(text):
@@ -71,6 +103,9 @@ def instrument_candidates(
     for p in pairs:
         zh = [t for t in dict.fromkeys(chinese_titles(p.zh)) if t.strip("《》") not in known_zh]
         en = [t for t in dict.fromkeys(english_titles(p.en)) if t.casefold() not in known_en]
+        # Only titles whose heads translate each other can be each other's translation.
+        zh = [z for z in zh if any(heads_agree(z, e) for e in en)]
+        en = [e for e in en if any(heads_agree(z, e) for z in zh)]
         if not zh or not en:
             continue
         if len(zh) == 1 and len(en) == 1:
@@ -93,6 +128,10 @@ def _by_meaning(zh: list[str], en: list[str], embedder: Any) -> list[tuple[str, 
     out = []
     for i in range(len(zh)):
         j = int(np.argmax(sims[i]))
-        if int(np.argmax(sims[:, j])) == i and sims[i, j] >= MIN_SIMILARITY:
+        if (
+            int(np.argmax(sims[:, j])) == i
+            and sims[i, j] >= MIN_SIMILARITY
+            and heads_agree(zh[i], en[j])
+        ):
             out.append((zh[i], en[j], 0.8))
     return out

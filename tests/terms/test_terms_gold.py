@@ -44,3 +44,17 @@ def test_phraseology_vocabulary_is_well_formed() -> None:
     assert len(set(pairs)) == len(pairs)
     forms = [f for e in entries for f in e.zh_forms]
     assert len(set(forms)) == len(forms), "a Chinese form belongs to one entry only"
+
+
+def test_gold_lists_of_the_official_records_are_well_formed() -> None:
+    from bench.glossary_eval import HELD_OUT, REAL_RECORDS, gold_path
+
+    for record in REAL_RECORDS:
+        path = gold_path(record)
+        gold = load_gold(path)
+        assert len(gold) >= 40, record
+        keys = [(g.zh, g.en) for g in gold]
+        assert len(set(keys)) == len(keys), record
+        assert all(g.type in TERM_TYPES for g in gold), record
+        header = path.read_text("utf-8").split("\nzh\t")[0]
+        assert ("HELD OUT" in header) == (record in HELD_OUT), record
