@@ -41,7 +41,7 @@ from aligner.terms.definitions import definition_candidates
 from aligner.terms.entry import MAX_CONTEXTS, TermEntry, entry_key, noisy_or
 from aligner.terms.instruments import instrument_candidates
 from aligner.terms.names import name_candidates
-from aligner.terms.pair_text import PairText, pair_texts, record_symbol
+from aligner.terms.pair_text import PairText, neighbour_texts, pair_texts, record_symbol
 from aligner.terms.phraseology import lexicon_candidates, pattern_candidates, vocabulary_disabled
 from aligner.terms.short_forms import short_form_candidates
 from aligner.terms.speakers import speaker_candidates
@@ -143,7 +143,13 @@ def _extract(alignment: RecordAlignment, embedder: Any, params: ExtractParams) -
     embedder = _usable(embedder)
     symbol = record_symbol(alignment)
     pairs = pair_texts(alignment, symbol)
-    candidates = _candidates(pairs, speaker_candidates(alignment, pairs), embedder, params)
+    candidates = _candidates(
+        pairs,
+        speaker_candidates(alignment, pairs),
+        embedder,
+        params,
+        neighbours=neighbour_texts(alignment),
+    )
     entries, where = _combine(candidates, pairs, symbol)
     zh_texts = [s.norm or normalize(s.text) for s in alignment.zh.sentences()]
     zh_texts += [normalize(t.header) for t in alignment.zh.turns if t.header]
@@ -159,6 +165,7 @@ def _candidates(
     embedder: Any,
     params: ExtractParams,
     prior: list[Candidate] | None = None,
+    neighbours: dict[int, tuple[str, str]] | None = None,
 ) -> list[Candidate]:
     """Every kind of evidence over the pairs, strongest first; `prior`: terms known already
     (masked out of the statistical evidence, never emitted themselves)."""
@@ -167,7 +174,7 @@ def _candidates(
     strong += definition_candidates(pairs)
     strong += record_evidence
     strong += member_state_candidates(pairs)
-    strong += lexicon_candidates(pairs)
+    strong += lexicon_candidates(pairs, neighbours)
     strong += pattern_candidates(pairs)
     strong += title_candidates(pairs)
     strong += government_candidates(pairs)

@@ -102,3 +102,11 @@ def pair_texts(alignment: RecordAlignment, symbol: str = "") -> list[PairText]:
             )
         )
     return out
+
+
+def neighbour_texts(alignment: RecordAlignment) -> dict[int, tuple[str, str]]:
+    """Matching form of both sides of every pair by index, one-sided pairs included."""
+    return {
+        i: (normalize(join_sentences(list(p.zh))), normalize(join_sentences(list(p.en))))
+        for i, p in enumerate(alignment.pairs)
+    }

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -125,6 +125,30 @@ def _conjuncts() -> dict[int, tuple[int, ...]]:
     return _conjuncts_of(vocabulary_enabled())
 
 
+def _from_neighbours(
+    index: int,
+    zh_hits: dict[int, list[str]],
+    en_hits: dict[int, list[str]],
+    neighbours: Mapping[int, tuple[str, str]],
+) -> None:
+    missing_en = zh_hits.keys() - en_hits.keys()
+    missing_zh = en_hits.keys() - zh_hits.keys()
+    for k in (index - 1, index + 1):
+        if k not in neighbours or not (missing_en or missing_zh):
+            continue
+        zh, en = neighbours[k]
+        if missing_en and en:
+            for i, forms in en_lexicon_hits(en).items():
+                if i in missing_en:
+                    en_hits[i] = forms
+                    missing_en.discard(i)
+        if missing_zh and zh:
+            for i, forms in zh_lexicon_hits(zh).items():
+                if i in missing_zh:
+                    zh_hits[i] = forms
+                    missing_zh.discard(i)
+
+
 @cache
 def _conjuncts_of(enabled: bool) -> dict[int, tuple[int, ...]]:
     """Vocabulary entries that coordinate two others (划界和标界 <-> delimitation and
@@ -145,7 +169,15 @@ def _conjuncts_of(enabled: bool) -> dict[int, tuple[int, ...]]:
     return out
 
 
-def lexicon_candidates(pairs: list[PairText]) -> list[Candidate]:
+def lexicon_candidates(
+    pairs: list[PairText], neighbours: Mapping[int, tuple[str, str]] | None = None
+) -> list[Candidate]:
+    """Vocabulary entries seen on both sides of an aligned pair. `neighbours`: the matching
+    form of every pair of the record by index, one-sided ones included; a vocabulary term
+    whose other side is missing from its pair is looked for in the pairs just before and
+    after (the aligner may cut a turn's first or last sentence off: 进行了举手表决 in one pair,
+    "A vote was taken by show of hands" in the next). Only the curated vocabulary is trusted
+    that far: its pairs are known translations."""
     found: dict[int, Candidate] = {}
     seen_zh: dict[int, Counter[str]] = {}
     entries = lexicon()
@@ -154,6 +186,8 @@ def lexicon_candidates(pairs: list[PairText]) -> list[Candidate]:
         if not zh_hits:
             continue
         en_hits = en_lexicon_hits(p.en)
+        if neighbours:
+            _from_neighbours(p.index, zh_hits, en_hits, neighbours)
         for i in zh_hits.keys() & en_hits.keys():
             for part in _conjuncts().get(i, ()):
                 zh_hits.setdefault(part, [entries[part].zh])

@@ -185,3 +185,20 @@ def test_no_meeting_lives_in_the_product_code_or_data() -> None:
         text=True,
     )
     assert found.returncode == 1, found.stdout  # 1: nothing matched
+
+
+def test_a_vocabulary_term_cut_off_its_pair_is_found_in_the_next_one() -> None:
+    from aligner.terms.phraseology import lexicon_candidates
+
+    pairs = _pairs(
+        (
+            "我现在将该决议草案付诸表决。进行了举手表决。",
+            "I shall put the draft resolution to the vote now.",
+        )
+    )
+    # The English of the vote line was left unaligned (a one-sided pair) right after it.
+    neighbours = {0: (pairs[0].zh, pairs[0].en), 1: ("", "A vote was taken by show of hands.")}
+    assert ("举手表决", "show of hands") not in {(c.zh, c.en) for c in lexicon_candidates(pairs)}
+    found = {(c.zh, c.en) for c in lexicon_candidates(pairs, neighbours)}
+    assert ("举手表决", "show of hands") in found
+    assert ("决议草案", "draft resolution") in found
