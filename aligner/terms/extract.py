@@ -42,7 +42,12 @@ from aligner.terms.entry import MAX_CONTEXTS, TermEntry, entry_key, noisy_or
 from aligner.terms.instruments import instrument_candidates
 from aligner.terms.names import name_candidates
 from aligner.terms.pair_text import PairText, neighbour_texts, pair_texts, record_symbol
-from aligner.terms.phraseology import lexicon_candidates, pattern_candidates, vocabulary_disabled
+from aligner.terms.phraseology import (
+    en_form_pattern,
+    lexicon_candidates,
+    pattern_candidates,
+    vocabulary_disabled,
+)
 from aligner.terms.short_forms import short_form_candidates
 from aligner.terms.speakers import speaker_candidates
 from aligner.terms.states import government_candidates, member_state_candidates
@@ -418,6 +423,8 @@ def _zh_re(form: str) -> re.Pattern[str]:
 
 
 def _en_re(form: str) -> re.Pattern[str]:
+    if " … " in form:
+        return en_form_pattern(form)
     if form.isupper() or not form[:1].isalpha():
         return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
     return re.compile(rf"(?<![\w-]){re.escape(form)}(?:s|es)?(?![\w-])", re.IGNORECASE)

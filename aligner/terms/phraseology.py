@@ -83,7 +83,14 @@ def _zh_forms_of(enabled: bool) -> tuple[tuple[str, int], ...]:
 
 
 @cache
-def _en_pattern(form: str) -> re.Pattern[str]:
+def en_form_pattern(form: str) -> re.Pattern[str]:
+    """How an English vocabulary form is found in text: on word boundaries, any case and a
+    plural for a lower-case term, the exact spelling for an acronym, a gap for " … "."""
+    if " … " in form:
+        # A phrase with a gap ("put … to the vote"): up to four words in between.
+        parts = [re.escape(part) for part in form.split(" … ")]
+        gap = r"(?:\s+[^\s.;:]+){0,4}\s+"
+        return re.compile(rf"(?<![\w-]){gap.join(parts)}(?![\w-])", re.IGNORECASE)
     if form.isupper():
         return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
     return re.compile(rf"(?<![\w-]){re.escape(form)}(?:s|es)?(?![\w-])", re.IGNORECASE)
@@ -114,10 +121,11 @@ def en_lexicon_hits(text: str) -> dict[int, list[str]]:
     hits: dict[int, list[str]] = {}
     masked = text
     for form, i in _en_forms():
-        pattern = _en_pattern(form)
+        pattern = en_form_pattern(form)
         if pattern.search(masked):
             hits.setdefault(i, []).append(form)
-            masked = pattern.sub(lambda m: "|" * len(m.group(0)), masked)
+            if " … " not in form:  # the words in a gap belong to other terms
+                masked = pattern.sub(lambda m: "|" * len(m.group(0)), masked)
     return hits
 
 
@@ -292,3 +300,6 @@ def pattern_candidates(pairs: list[PairText]) -> list[Candidate]:
             if symbol in en_symbols:
                 add(symbol, symbol, "document", p.index)
     return list(found.values())
+
+
+_en_pattern = en_form_pattern  # the former name
