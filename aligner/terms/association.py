@@ -320,6 +320,13 @@ def association_candidates(
         if not _fragment_en(e, [by_index[i].en for i in en_sets[e.lower()]])
         and not _fragment_zh(z, [by_index[i].zh for i in zh_sets[z]])
     ]
+    completed = []
+    for z, e, d in chosen:
+        whole = _complete_left(z, e, [by_index[i].zh for i in zh_sets[z]])
+        if whole != z:
+            zh_sets[whole] = zh_sets[z]
+        completed.append((whole, e, d))
+    chosen = completed
     if embedder is not None and chosen:
         sims = _similarities(embedder, [z for z, _, _ in chosen], [e for _, e, _ in chosen])
         chosen = [
@@ -357,6 +364,40 @@ def _recount(
         for p in pairs:
             if c[:4] in p.en.lower() and pattern.search(p.en):
                 en_sets[c].add(p.index)
+
+
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|ch|i)$")
+
+
+def _complete_left(phrase: str, en: str, texts: list[str]) -> str:
+    """The Chinese phrase with the word that always comes before it, when its English is a
+    name (支援部队 always after 快速: "Rapid Support Forces") or opens with a nationality
+    (武装部队 always after 苏丹: "Sudanese armed forces"): the segmenter or the masking of
+    State names cut the name's first word off."""
+    words = en.split()
+    if not (_is_title_case(en) or (words and _NATIONALITY.match(words[0]))):
+        return phrase
+    before: Counter[str] = Counter()
+    total = 0
+    for t in texts:
+        start = t.find(phrase)
+        while start >= 0:
+            total += 1
+            cut = [w.word for w in segmenter().cut(t[max(0, start - 6) : start])]
+            before[cut[-1] if cut else ""] += 1
+            start = t.find(phrase, start + 1)
+    if not before or total < 2:
+        return phrase
+    word, n = before.most_common(1)[0]
+    if (
+        n == total
+        and len(word) >= 2
+        and re.fullmatch(r"[\u4e00-\u9fff]+", word)
+        and word not in _ZH_STOP
+        and not any(ch in _ZH_FUNCTION for ch in word[-1:])
+    ):
+        return word + phrase
+    return phrase
 
 
 def _fragment_en(phrase: str, texts: list[str]) -> bool:

@@ -80,6 +80,11 @@ def body_candidates(
     """`known_*`: terms already found (never paired again); `people`: names of people in
     either language, masked out of both sides; `known`: Chinese term -> its English forms."""
     known = known or {}
+    known_by_en: dict[str, set[str]] = {}
+    for zh_form, en_forms in known.items():
+        for en_form in en_forms:
+            if " " in en_form:
+                known_by_en.setdefault(en_form, set()).add(zh_form)
     if embedder is None:
         return []
     known_zh = {k.strip("《》") for k in known_zh}
@@ -99,7 +104,9 @@ def body_candidates(
             stretches = [
                 s
                 for s in found_here
-                if s not in known_zh and not _ends_in_other_term(s, name.text, known_ends, known)
+                if s not in known_zh
+                and not _ends_in_other_term(s, name.text, known_ends, known)
+                and not _lacks_named_part(s, name.text, known_by_en)
             ]
             if stretches:
                 wanted.append((p.index, name, stretches))
@@ -135,6 +142,19 @@ def _ends_in_other_term(
     for k in known_ends:
         if stretch.endswith(k) and stretch != k:
             return not any(e.casefold() in folded for e in known.get(k, ()))
+    return False
+
+
+def _lacks_named_part(stretch: str, name: str, known_by_en: dict[str, set[str]]) -> bool:
+    """True when the English name contains a known body or title as a modifier inside it
+    (Security Council in "Chair of the Security Council Committee ...") that no Chinese form
+    of it in the stretch renders: the stretch is only the end of the name (委员会主席). At the
+    end of the name the known words may name another body ("Secretary of the Security
+    Council" of a State, 安全委员会秘书)."""
+    for en_form, zh_forms in known_by_en.items():
+        inside = f"{en_form} " in name
+        if inside and not any(z in stretch for z in zh_forms):
+            return True
     return False
 
 
@@ -203,6 +223,12 @@ _NOT_IN_NAME = frozenset("pcdurmqyew")
 pronoun, numeral, classifier, modal, interjection."""
 
 
+_ADVERBS = frozenset(
+    "已经 正在 继续 必须 一致 仍然 不断 非常 特别 尤其 始终 一直 进一步 同时 也是 还是 立即 充分 "  # noqa: SIM905
+    "共同 积极 认真 切实 坚决 全面 完全 深表 再次 尽快 务必 即将".split()
+)
+
+
 def chinese_stretches(
     text: str, endings: tuple[str, ...], *, coordinated: bool = False
 ) -> dict[str, str | None]:
@@ -220,7 +246,15 @@ def chinese_stretches(
             for i in range(j - 1, max(0, j - MAX_ZH_WORDS) - 1, -1):
                 # A name does not begin with a function word, nor run across a conjunction
                 # unless its English has one too.
-                if cut[i][1][:1] in _NOT_IN_NAME and (cut[i][1][:1] != "c" or not coordinated):
+                word, flag = cut[i]
+                # jieba tags some modifiers of names as adverbs (快速 in 快速支援部队): a word
+                # of two characters or more that is no sentence adverb may open a name.
+                modifier = flag[:1] == "d" and len(word) >= 2 and word not in _ADVERBS
+                if (
+                    flag[:1] in _NOT_IN_NAME
+                    and not modifier
+                    and (flag[:1] != "c" or not coordinated)
+                ):
                     break
                 stretch = "".join(w for w, _ in cut[i:j])
                 if i == 0 and m.start() > 0:

@@ -49,6 +49,9 @@ PLACE_NOUNS: dict[str, tuple[str, ...]] = {
     "市": ("city",),
     "村": ("village",),
     "河": ("River", "river"),
+    "公路": ("road",),
+    "过境点": ("border crossing", "crossing point"),
+    "营地": ("camp",),
     "湖": ("Lake", "lake"),
 }
 # Capitalised English words that are never transliterated names.

@@ -202,3 +202,26 @@ def test_a_vocabulary_term_cut_off_its_pair_is_found_in_the_next_one() -> None:
     found = {(c.zh, c.en) for c in lexicon_candidates(pairs, neighbours)}
     assert ("举手表决", "show of hands") in found
     assert ("决议草案", "draft resolution") in found
+
+
+def test_a_name_cut_by_the_segmenter_or_a_state_mask_is_completed_to_the_left() -> None:
+    from aligner.terms.association import _complete_left
+
+    texts = ["要求苏丹武装部队平息战火。", "苏丹武装部队必须参加和谈。"]
+    assert _complete_left("武装部队", "Sudanese armed forces", texts) == "苏丹武装部队"
+    # A common-noun English phrase does not pull in what happens to precede it.
+    assert _complete_left("武装部队", "armed forces", texts) == "武装部队"
+    # Different words in front: nothing to complete.
+    texts = ["要求苏丹武装部队平息战火。", "伊拉克武装部队必须撤出。"]
+    assert _complete_left("武装部队", "Sudanese armed forces", texts) == "武装部队"
+
+
+def test_a_body_stretch_must_render_the_body_named_inside_the_english_name() -> None:
+    from aligner.terms.bodies import _lacks_named_part
+
+    known = {"Security Council": {"安全理事会", "安理会"}}
+    name = "Chair of the Security Council Committee"
+    assert _lacks_named_part("委员会主席", name, known)
+    assert not _lacks_named_part("安理会委员会主席", name, known)
+    # At the end of a name the words may name another State's body.
+    assert not _lacks_named_part("安全委员会秘书", "Secretary of the Security Council", known)
