@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from aligner.cli import align, export, glossary, parse, qa, store  # noqa: F401  (registers commands)
+from aligner.cli import align, corpus, export, glossary, parse, qa, store  # noqa: F401  (registers commands)
 from aligner.cli.app import app
 from aligner.cli.errors import report
 from aligner.errors import VerbalignError
