@@ -13,9 +13,12 @@ on POSIX file systems: a reader, or a rerun after kill -9, sees the old file or 
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +85,24 @@ class CorpusLayout:
             )
         for sub in ("shards", "done"):
             (self.root / sub).mkdir(parents=True, exist_ok=True)
+
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the folder for one build at a time; the other gets a clear error. Leftover
+        temporary files of a killed build are removed once the lock is held."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".lock", "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise InputError(f"another build is writing to {self.root}; wait for it") from None
+            try:
+                for sub in ("", "shards", "done", "vectors"):
+                    for tmp in (self.root / sub).glob(".*.tmp"):
+                        tmp.unlink(missing_ok=True)
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def is_corpus(self) -> bool:
         return self.manifest_path.is_file() or (self.root / "done").is_dir()

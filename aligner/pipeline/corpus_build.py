@@ -22,7 +22,7 @@ from aligner.corpus.inputs import Discovery, InputProblem, discover_pairs
 from aligner.corpus.layout import FORMAT, CorpusLayout, atomic_write_bytes, atomic_write_json
 from aligner.corpus.schema import COLUMNS, SCHEMA_VERSION
 from aligner.errors import InputError, VerbalignError
-from aligner.pipeline.engines import get_engine
+from aligner.pipeline.engines import Engine, get_engine
 from aligner.pipeline.task import Task, TaskResult, TaskSettings, file_sha256, task_key
 
 
@@ -120,6 +120,9 @@ def build_corpus(
         raise InputError(f"--limit must be at least 1, not {limit}")
     if band < 1 or break_weight < 0 or threads < 1:
         raise InputError("--band and --threads must be positive and --break-weight not negative")
+    discovery = discover_pairs(source)  # a missing input fails before --out is created
+    if limit is not None:
+        discovery.pairs = discovery.pairs[:limit]
     layout = CorpusLayout(out)
     layout.prepare()
     settings = TaskSettings(
@@ -130,9 +133,18 @@ def build_corpus(
         threads=threads,
         hooks=tuple(hooks),
     )
-    discovery = discover_pairs(source)
-    if limit is not None:
-        discovery.pairs = discovery.pairs[:limit]
+    with layout.lock():
+        return _build(discovery, layout, runner, settings, progress, started)
+
+
+def _build(
+    discovery: Discovery,
+    layout: CorpusLayout,
+    runner: Engine,
+    settings: TaskSettings,
+    progress: Callable[[BuildProgress], None] | None,
+    started: float,
+) -> BuildReport:
     tasks, problems = plan(discovery, settings)
     problems = discovery.problems + problems
     todo = [t for t in tasks if not layout.is_done(t.key)]

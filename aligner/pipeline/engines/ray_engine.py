@@ -17,6 +17,7 @@ with only as many as cores the actors would starve the parse tasks that feed the
 
 from __future__ import annotations
 
+import logging
 import pickle
 import socket
 import time
@@ -163,6 +164,11 @@ class RayEngine(Engine):
         if ray.is_initialized():
             return False
         common = {"include_dashboard": False, "log_to_driver": False, "logging_level": "ERROR"}
+        # Ray's own INFO/WARNING lines would break through the CLI's progress bar.
+        # (Ray's C++ core still prints one harmless line, logged as an error, about Ray Data's
+        # restartable actors having constructor arguments in the object store.)
+        for name in ("ray", "ray.data"):
+            logging.getLogger(name).setLevel(logging.ERROR)
         try:
             if self.address and self.address != "local":
                 ray.init(address=self.address, **common)
@@ -189,13 +195,25 @@ class RayEngine(Engine):
         gpus = 1 if ray.cluster_resources().get("GPU", 0) >= 1 else 0
         rows = [{"task": pickle.dumps(t)} for t in tasks]
         ds = ray.data.from_items(rows, override_num_blocks=len(rows))
-        ds = ds.map(_parse_row, num_cpus=1, concurrency=workers)
+        ds = ds.map(_parse_row, num_cpus=1, compute=ray.data.TaskPoolStrategy(size=workers))
+        # On a CPU-only cluster Ray fuses the two maps (parse runs inside the actor, no
+        # transfer); with a GPU the resources differ and parsing stays on CPU tasks.
         ds = ds.map(
-            _AlignActor,
-            fn_constructor_args=(settings,),
-            concurrency=workers,
+            _bound_actor(settings),
             num_cpus=1,
             num_gpus=gpus,
+            compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1),
         )
         for row in ds.iter_rows():
             on_result(pickle.loads(row["result"]))
+
+
+def _bound_actor(settings: TaskSettings) -> type:
+    """The actor class with the settings baked in: no constructor arguments to keep in the
+    object store (Ray cannot restart an actor whose arguments went out of scope)."""
+
+    class _BoundAlignActor(_AlignActor):
+        def __init__(self) -> None:
+            super().__init__(settings)
+
+    return _BoundAlignActor
