@@ -167,13 +167,33 @@ def parse_step(task: Task) -> ParsedPair:
         records = {}
         for lang in ("zh", "en"):
             path = Path(getattr(task.spec, lang))
-            records[lang] = _guard(
-                "parse",
-                lambda lang=lang, path=path: parse_record(raws[lang], lang=lang, name=path.name),
-                prefix=f"{lang} file {path.name}: ",
-            )
+            try:
+                records[lang] = _guard(
+                    "parse",
+                    lambda lang=lang, path=path: parse_record(
+                        raws[lang], lang=lang, name=path.name
+                    ),
+                    prefix=f"{lang} file {path.name}: ",
+                )
+            except StageError as exc:
+                raise _language_problem(raws[lang], lang, path.name) or exc from None
     symbol = pair_symbol(records["zh"], records["en"], task.spec.name)
     return ParsedPair(task, records["zh"], records["en"], symbol, stages)
+
+
+def _language_problem(raw: bytes, lang: str, name: str) -> StageError | None:
+    """When a text file failed to parse, say so if it is not in the language it was given as
+    (a French record paired as the Chinese one fails for want of Chinese speaker headers)."""
+    from aligner.ingest.language import detect_language
+    from aligner.ingest.source import decode_text
+
+    if raw.lstrip()[:5] == b"%PDF-":
+        return None
+    try:
+        detect_language(decode_text(raw))
+    except VerbalignError as exc:
+        return StageError("parse", f"{lang} file {name}: {_one_line(str(exc))}")
+    return None
 
 
 def pair_symbol(zh: Record, en: Record, name: str) -> str:

@@ -87,7 +87,10 @@ def test_bad_pairs_go_to_the_error_report_and_the_rest_is_built(tmp_path: Path) 
     assert report.manifest["totals"]["records"] == 2
     errors = {e["pair"]: e for e in report.errors}
     assert errors["S-PV-9642"]["stage"] == "parse"
-    assert "zh file S-PV-9642.zh.txt" in errors["S-PV-9642"]["message"]
+    assert errors["S-PV-9642"]["message"] == (
+        "zh file S-PV-9642.zh.txt: the text is neither Chinese nor English "
+        "(verbalign reads zh and en records only)"
+    )
     assert errors["S-PV-1"]["stage"] == "parse"
     assert "PDF" in errors["S-PV-1"]["message"] or "pdf" in errors["S-PV-1"]["message"]
     assert errors["copy-of-7201"]["stage"] == "duplicate"
