@@ -293,6 +293,7 @@ def finish(parsed: ParsedPair, marker: dict[str, Any], seconds: float, cpu: floa
         "cpu_seconds": result.cpu_seconds,
         "stages": result.stages,
         "peak_rss_mb": result.peak_rss_mb,
+        "pid": result.pid,
     }
     return result
 
