@@ -118,6 +118,11 @@ def build_corpus(
     runner.preflight()
     if limit is not None and limit < 1:
         raise InputError(f"--limit must be at least 1, not {limit}")
+    from aligner.pipeline.task import SHARD_HOOKS
+
+    unknown = [h for h in hooks if h not in SHARD_HOOKS]
+    if unknown:
+        raise InputError(f"unknown shard hook {unknown[0]!r}: choose from {', '.join(SHARD_HOOKS)}")
     if band < 1 or break_weight < 0 or threads < 1:
         raise InputError("--band and --threads must be positive and --break-weight not negative")
     discovery = discover_pairs(source)  # a missing input fails before --out is created

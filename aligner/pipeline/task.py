@@ -37,8 +37,19 @@ if TYPE_CHECKING:
     from aligner.align.params import AlignParams
     from aligner.models import Record, RecordAlignment
 
-STAGES = ("input", "read", "parse", "pair", "model", "align", "write", "hook")
-"""Where a task can fail; the error report names one of these."""
+STAGES = (
+    "input",
+    "duplicate",
+    "read",
+    "parse",
+    "pair",
+    "model",
+    "align",
+    "write",
+    "hook",
+    "worker",
+)
+"""Where a pair can fail (or be left out); the error report names one of these."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +170,7 @@ def parse_step(task: Task) -> ParsedPair:
             ("zh", task.spec.zh, task.zh_sha256),
             ("en", task.spec.en, task.en_sha256),
         ):
-            raw = _guard("read", lambda p=path: read_file(Path(p)))
+            raw = guard("read", lambda p=path: read_file(Path(p)))
             if hashlib.sha256(raw).hexdigest() != expected:
                 raise StageError("read", f"{path} changed after the build started; run it again")
             raws[lang] = raw
@@ -168,7 +179,7 @@ def parse_step(task: Task) -> ParsedPair:
         for lang in ("zh", "en"):
             path = Path(getattr(task.spec, lang))
             try:
-                records[lang] = _guard(
+                records[lang] = guard(
                     "parse",
                     lambda lang=lang, path=path: parse_record(
                         raws[lang], lang=lang, name=path.name
@@ -218,7 +229,7 @@ def align_step(parsed: ParsedPair, settings: TaskSettings, embedder: Embedder) -
     # grow a long-lived worker (and flatter a benchmark whose pairs share text).
     embedder.clear_memory_cache()
     with _Clock(parsed.stages)("align"):
-        return _guard(
+        return guard(
             "align",
             lambda: align_records(
                 parsed.zh, parsed.en, embedder=embedder, params=settings.params()
@@ -238,15 +249,15 @@ def write_step(
     layout = CorpusLayout(settings.out_dir)
     task = parsed.task
     with _Clock(parsed.stages)("write"):
-        table = _guard("write", lambda: alignment_table(alignment, parsed.symbol, task.key))
+        table = guard("write", lambda: alignment_table(alignment, parsed.symbol, task.key))
         shard = layout.shard_path(task.key)
-        _guard("write", lambda: layout.write_shard(table, shard))
+        guard("write", lambda: layout.write_shard(table, shard))
     for name in settings.hooks:
         with _Clock(parsed.stages)(f"hook:{name}"):
             hook = SHARD_HOOKS.get(name)
             if hook is None:
                 raise StageError("hook", f"unknown shard hook {name!r}")
-            _guard(
+            guard(
                 "hook",
                 lambda h=hook: h(ShardContext(task, settings, alignment, table, embedder, layout)),
             )
@@ -313,7 +324,7 @@ def run_task(task: Task, settings: TaskSettings, embedder: Embedder | None = Non
         alignment = align_step(parsed, settings, embedder)
         marker = write_step(parsed, alignment, settings, embedder)
         result = finish(parsed, marker, time.perf_counter() - started, _cpu() - cpu0)
-        layout.write_marker(task.key, marker)
+        guard("write", lambda: layout.write_marker(task.key, marker))
         return result
     except StageError as exc:
         return failed(task, exc.stage, exc.message, started, cpu0)
@@ -361,7 +372,7 @@ def load_embedder(settings: TaskSettings) -> Embedder:
             sys.modules["torch"].set_num_threads(max(1, settings.threads))
         return embedder
 
-    return _guard("model", load)
+    return guard("model", load)
 
 
 # --- shard hooks --------------------------------------------------------------------------
@@ -424,7 +435,7 @@ def write_vectors(ctx: ShardContext) -> None:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _guard(stage: str, fn: Callable[[], Any], *, prefix: str = "") -> Any:
+def guard(stage: str, fn: Callable[[], Any], *, prefix: str = "") -> Any:
     """Run fn; any exception becomes a StageError of `stage` with a one-line message."""
     try:
         return fn()

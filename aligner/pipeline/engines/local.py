@@ -92,6 +92,9 @@ class LocalEngine(Engine):
                                     broke_once.add(task.key)
                                     retry.append(task)
                                 continue
+                            except Exception as exc:  # e.g. a result that cannot be pickled
+                                on_result(_died(task, f"{type(exc).__name__}: {exc}"))
+                                continue
                             on_result(result)
                         _fill(pool, running, queue, window)
                     retry.extend(queue)  # not submitted before the pool broke
@@ -115,7 +118,9 @@ def _broken(pool: ProcessPoolExecutor) -> bool:
     return bool(getattr(pool, "_broken", False))
 
 
-def _died(task: Task) -> TaskResult:
+def _died(task: Task, message: str = "") -> TaskResult:
     result = failed(task, "worker", "", time.perf_counter(), time.process_time())
-    result.message = "the worker process died twice on this pair (killed or out of memory)"
+    result.message = (
+        message or "the worker process died twice on this pair (killed or out of memory)"
+    )
     return result

@@ -33,6 +33,7 @@ from aligner.pipeline.task import (
     TaskSettings,
     failed,
     finish,
+    guard,
     load_embedder,
     parse_step,
     prepare_worker,
@@ -126,7 +127,8 @@ class _AlignActor:
                 parse_seconds + time.perf_counter() - started,
                 parse_cpu + time.process_time() - cpu0,
             )
-            CorpusLayout(self.settings.out_dir).write_marker(task.key, marker)
+            layout = CorpusLayout(self.settings.out_dir)
+            guard("write", lambda: layout.write_marker(task.key, marker))
         except StageError as exc:
             result = failed(task, exc.stage, exc.message, started, cpu0)
         return {"result": pickle.dumps(result)}
