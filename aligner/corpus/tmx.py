@@ -9,6 +9,7 @@ things are added to each `tu`: the corpus pair id as `tuid`, and after deduplica
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from lxml import etree
@@ -45,7 +46,7 @@ class CorpusTmxExporter(TmxExporter):
 def corpus_tmx(entry: dict[str, Any], rows: list[dict[str, Any]], source_lang: str = "zh") -> bytes:
     symbol = entry["symbol"]
     signature = rows[0]["signature"] if rows else ""
-    created = entry.get("created") or "1970-01-01T00:00:00+00:00"
+    created = entry.get("built") or datetime.now(UTC).isoformat(timespec="seconds")
     record = RecordDetail(
         symbol=symbol,
         meta={},

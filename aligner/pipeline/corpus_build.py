@@ -211,7 +211,7 @@ def write_manifest(
             )
             continue
         by_symbol[symbol] = task.spec.name
-        entry = {k: marker[k] for k in _SHARD_FIELDS}
+        entry = {k: marker.get(k) for k in _SHARD_FIELDS}
         shards.append(entry)
     totals = {
         "records": len(shards),
@@ -248,6 +248,7 @@ _SHARD_FIELDS = (
     "en_sentences",
     "bytes",
     "sha256",
+    "built",
 )
 
 

@@ -22,6 +22,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -279,6 +280,7 @@ def write_step(
         "en_sentences": sum(en_count(t) for t in link_types),
         "signature": alignment.signature,
         "hooks": list(settings.hooks),
+        "built": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     return marker
 
