@@ -1,7 +1,8 @@
 """Archive-scale corpus build: throughput, cost per pair, memory, resume after kill -9.
 
     python -m bench.corpus_scale [--pairs 50] [--pairs-one-worker 12] [--kill-pairs 20]
-                                 [--sentences 450] [--work DIR] [--skip-ray] [--profile 3]
+                                 [--sentences 450] [--work DIR] [--profile 3]
+                                 [--runs local2,local1,ray2,ray1] [--json FILE]
 
 1. Generates synthetic verbatim record pairs from the gold-aligned sets in ../shared/bench
    (copyrighted: read at run time; the generated records go to a temporary folder, or --work,
@@ -13,9 +14,9 @@
    is counted): local engine with 2 workers on --pairs pairs, local with 1 worker on the first
    --pairs-one-worker pairs, and the same two with `--engine ray` (Ray in local mode).
 3. Reports, per run: wall time, pairs per hour, CPU-seconds per pair inside warm workers (the
-   task's own measure, in every done marker) and all-in (every process of the run, model loads
-   and Ray daemons included), peak memory per worker; and checks the corpora are identical
-   across engines (the shards' checksums).
+   task's own measure, in every done marker) and all-in (every process of the run's process
+   tree, model loads and Ray daemons included), peak memory per worker; and checks the corpora
+   are identical across engines (the shards' checksums).
 4. Kills a local build (--kill-pairs pairs, 2 workers) with SIGKILL once about half the pairs
    are done, reruns it, and checks that nothing was lost or done twice.
 5. Profiles --profile pairs inside one warm process: read, parse, embed, align (turns and
@@ -32,13 +33,13 @@ import json
 import os
 import pstats
 import random
-import resource
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,9 +197,54 @@ class Run:
         return self.all_in_cpu_s / self.pairs
 
 
-def _children_cpu() -> float:
-    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return ru.ru_utime + ru.ru_stime
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+class TreeCpu:
+    """CPU seconds of a process and all its descendants, sampled from /proc every 0.5 s (Ray's
+    workers are children of its raylet, not of the build, so rusage alone misses them). The
+    last half second of a process that exits between samples is lost: a floor."""
+
+    def __init__(self, root: int) -> None:
+        self.root = root
+        self.seen: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._thread.start()
+
+    def _loop(self) -> None:
+        while not self._stop.wait(0.5):
+            self.sample()
+
+    def sample(self) -> None:
+        parents: dict[int, int] = {}
+        cpu: dict[int, float] = {}
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat[stat.rindex(")") + 2 :].split()
+            parents[int(entry.name)] = int(fields[1])
+            cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / _TICK
+        tree = {self.root}
+        grew = True
+        while grew:
+            grew = False
+            for pid, ppid in parents.items():
+                if ppid in tree and pid not in tree:
+                    tree.add(pid)
+                    grew = True
+        for pid in tree:
+            if pid in cpu:
+                self.seen[pid] = max(self.seen.get(pid, 0.0), cpu[pid])
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return sum(self.seen.values())
 
 
 def build(label: str, src: Path, out: Path, engine: str, workers: int, limit: int) -> Run:
@@ -206,9 +252,12 @@ def build(label: str, src: Path, out: Path, engine: str, workers: int, limit: in
         shutil.rmtree(out)
     args = [VERBALIGN, "corpus", "build", str(src), "--out", str(out), "--engine", engine,
             "--workers", str(workers), "--limit", str(limit), "--json"]  # fmt: skip
-    cpu0, t0 = _children_cpu(), time.perf_counter()
-    run = subprocess.run(args, capture_output=True, text=True)
-    wall, cpu = time.perf_counter() - t0, _children_cpu() - cpu0
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    meter = TreeCpu(proc.pid)
+    stdout, stderr = proc.communicate()
+    wall, cpu = time.perf_counter() - t0, meter.stop()
+    run = subprocess.CompletedProcess(args, proc.returncode, stdout, stderr)
     if run.returncode not in (0, 1):
         raise SystemExit(f"{label}: build failed: {run.stderr.strip()[-2000:]}")
     report = json.loads(run.stdout)
@@ -380,7 +429,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--kill-pairs", type=int, default=20, help="pairs of the kill -9 run (0: skip)")
     ap.add_argument("--sentences", type=int, default=450, help="sentences a side per pair")
     ap.add_argument("--work", type=Path, help="folder for records and corpora (default: temp)")
-    ap.add_argument("--skip-ray", action="store_true")
+    ap.add_argument(
+        "--runs",
+        default="local2,local1,ray2,ray1",
+        help="builds to run: local2, local1, ray2, ray1 (comma-separated)",
+    )
     ap.add_argument("--profile", type=int, default=3, help="pairs to profile in-process (0: skip)")
     ap.add_argument("--json", type=Path, help="write the results here as JSON")
     args = ap.parse_args(argv)
@@ -393,20 +446,26 @@ def main(argv: list[str] | None = None) -> None:
     results: dict[str, object] = {"machine": {"cores": os.cpu_count(), "load": os.getloadavg()}}
     if args.profile:
         results["profile"] = profile(src, args.profile)
-    runs = [build("local, 2 workers", src, work / "local2", "local", 2, args.pairs)]
-    runs.append(build("local, 1 worker", src, work / "local1", "local", 1, args.pairs_one_worker))
-    if not args.skip_ray:
-        runs.append(build("ray, 2 workers", src, work / "ray2", "ray", 2, args.pairs))
-        runs.append(build("ray, 1 worker", src, work / "ray1", "ray", 1, args.pairs_one_worker))
-        same = shard_checksums(work / "local2") == shard_checksums(work / "ray2")
-        sub = shard_checksums(work / "local1") == shard_checksums(work / "ray1")
-        results["identical_corpora"] = {"local2_vs_ray2": same, "local1_vs_ray1": sub}
-        print(f"identical corpora: local vs ray (2 workers) {same}, (1 worker) {sub}")
+    wanted = {r.strip() for r in args.runs.split(",") if r.strip()}
+    plans = {
+        "local2": ("local, 2 workers", "local", 2, args.pairs),
+        "local1": ("local, 1 worker", "local", 1, args.pairs_one_worker),
+        "ray2": ("ray, 2 workers", "ray", 2, args.pairs),
+        "ray1": ("ray, 1 worker", "ray", 1, args.pairs_one_worker),
+    }
+    runs = {
+        key: build(label, src, work / key, engine, workers, pairs)
+        for key, (label, engine, workers, pairs) in plans.items()
+        if key in wanted
+    }
+    for workers in (2, 1):
+        local, ray = work / f"local{workers}", work / f"ray{workers}"
+        if (local / "manifest.json").is_file() and (ray / "manifest.json").is_file():
+            same = shard_checksums(local) == shard_checksums(ray)
+            results.setdefault("identical_corpora", {})[f"{workers} worker(s)"] = same
+            print(f"identical corpora, local vs ray with {workers} worker(s): {same}")
     if args.kill_pairs:
         results["kill_resume"] = kill_and_resume(src, work / "killed", args.kill_pairs)
-    local2, local1 = runs[0], runs[1]
-    # Parallel efficiency measured here: pairs/hour with 2 workers over twice that with 1.
-    efficiency = min(1.0, local2.pairs_per_hour / (2 * local1.pairs_per_hour))
     results["runs"] = [
         {
             "run": r.label,
@@ -419,10 +478,14 @@ def main(argv: list[str] | None = None) -> None:
             "stages_cpu_s": r.stages,
             "failed": r.failed,
         }
-        for r in runs
+        for r in runs.values()
     ]
-    results["extrapolation"] = extrapolate(local2.warm_cpu_per_pair, efficiency)
-    results["extrapolation_all_in"] = extrapolate(local2.all_in_cpu_per_pair, 1.0)
+    if "local2" in runs and "local1" in runs:
+        local2, local1 = runs["local2"], runs["local1"]
+        # Parallel efficiency here: pairs/hour with 2 workers over twice that with 1.
+        efficiency = min(1.0, local2.pairs_per_hour / (2 * local1.pairs_per_hour))
+        results["extrapolation"] = extrapolate(local2.warm_cpu_per_pair, efficiency)
+        results["extrapolation_all_in"] = extrapolate(local2.all_in_cpu_per_pair, efficiency)
     print()
     print(
         "| run | pairs | wall s | pairs/h | CPU-s/pair warm | CPU-s/pair all-in | peak MB/worker |"
@@ -432,7 +495,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"| {r['run']} | {r['pairs']} | {r['wall_s']} | {r['pairs_per_hour']} | "
               f"{r['warm_cpu_s_per_pair']} | {r['all_in_cpu_s_per_pair']} | "
               f"{r['peak_rss_mb_per_worker']} |")  # fmt: skip
-    print("extrapolation to 86,000 pairs on 32 cores:", json.dumps(results["extrapolation"]))
+    if "extrapolation" in results:
+        print("extrapolation to 86,000 pairs on 32 cores:", json.dumps(results["extrapolation"]))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str))
     if not args.work:
