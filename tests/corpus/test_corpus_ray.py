@@ -16,6 +16,11 @@ from synthetic_pairs import write_pairs
 from aligner.pipeline.corpus_build import build_corpus
 
 ray = pytest.importorskip("ray")
+# Ray Data's own deprecation notices, and its note that the first block reaches one actor.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.*"),
+    pytest.mark.filterwarnings("ignore::UserWarning:ray.*"),
+]
 
 
 def test_ray_and_local_engines_build_identical_corpora(tmp_path: Path) -> None:
