@@ -86,6 +86,17 @@ def _is_acronym(name: str) -> bool:
     return name.isascii() and name.isalpha() and name.isupper()
 
 
+# Former names of Member States as United Nations records printed them (vote lists of older
+# records name "Libyan Arab Jamahiriya", "Zaire"): looked up, never offered as current names.
+FORMER_NAMES: dict[str, tuple[str, ...]] = {
+    "LBY": ("Libyan Arab Jamahiriya", "阿拉伯利比亚民众国"),
+    "COD": ("Zaire", "扎伊尔"),
+    "MKD": ("The former Yugoslav Republic of Macedonia", "前南斯拉夫的马其顿共和国"),
+    "MMR": ("Burma",),
+    "KHM": ("Democratic Kampuchea", "民主柬埔寨"),
+}
+
+
 @cache
 def _index() -> dict[str, Country]:
     idx: dict[str, Country] = {}
@@ -94,6 +105,11 @@ def _index() -> dict[str, Country]:
             for n in c.names(lang):
                 if not _is_acronym(n):
                     idx.setdefault(_key(n), c)
+    codes = _by_code()
+    for code, names in FORMER_NAMES.items():
+        if code in codes:
+            for n in names:
+                idx.setdefault(_key(n), codes[code])
     return idx
 
 

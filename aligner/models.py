@@ -39,6 +39,9 @@ class Sentence:
 class Paragraph:
     index: int
     sentences: list[Sentence] = field(default_factory=list)
+    spoken_language: str | None = None
+    """ISO 639-1 code when a note inside the turn says the speaker switched language
+    ("(spoke in French)", "（以法语发言）") at or before this paragraph; None: the turn's."""
 
     @property
     def text(self) -> str:
@@ -115,6 +118,26 @@ class MeetingMeta:
 
 
 @dataclass
+class VoteList:
+    """One list of a vote ("In favour: Algeria, China, ..." / "赞成：阿尔及利亚、中国、……"),
+    its names checked against the Member State table."""
+
+    position: str
+    """"in_favour", "against" or "abstaining"."""
+    turn: int
+    sentence_id: str
+    names: list[str]
+    """The names as printed, in order."""
+    codes: list[str | None]
+    """ISO alpha-3 code of each name; None where the name is not in the table."""
+    unknown: list[str] = field(default_factory=list)
+    """Names not found in the table (a warning: a misprint, a former name, an observer)."""
+    vote: int = 0
+    """Which vote of the record the list belongs to (0, 1, ...: a new vote starts at each
+    "A vote was taken ..." line)."""
+
+
+@dataclass
 class Record:
     language: str
     meta: MeetingMeta
@@ -124,6 +147,8 @@ class Record:
     warnings: list[str] = field(default_factory=list)
     """What ingestion could not do as usual (a PDF page read as one column, a fallback
     text engine, pages without text): the record parsed but may be incomplete."""
+    votes: list[VoteList] = field(default_factory=list)
+    """The vote lists of the record, in order."""
 
     def sentences(self) -> Iterator[Sentence]:
         for t in self.turns:

@@ -29,6 +29,8 @@ from aligner.models import Record, Turn, TurnLink
 # Log-odds weights of the evidence, hand-set on the structure of UN records (role,
 # country and spoken language are almost never wrong; lengths vary with style).
 ROLE_SAME, ROLE_DIFFERENT = 1.0, -2.5
+# A procedural line is printed, not spoken: no language version turns a speech into one.
+ROLE_PROCEDURE_VS_SPEECH = -4.5
 COUNTRY_SAME, COUNTRY_DIFFERENT, COUNTRY_ONE_MISSING = 3.0, -4.0, -1.0
 LANGUAGE_SAME, LANGUAGE_DIFFERENT = 1.0, -2.0
 GENDER_SAME, GENDER_DIFFERENT = 0.3, -1.0
@@ -186,7 +188,12 @@ class _Scorer:
 
 
 def _pair_score(z: _Side, e: _Side) -> float:
-    score = ROLE_SAME if z.role == e.role else ROLE_DIFFERENT
+    if z.role == e.role:
+        score = ROLE_SAME
+    elif "procedure" in (z.role, e.role):
+        score = ROLE_PROCEDURE_VS_SPEECH
+    else:
+        score = ROLE_DIFFERENT
     if z.country and e.country:
         score += COUNTRY_SAME if z.country == e.country else COUNTRY_DIFFERENT
     elif z.country or e.country:

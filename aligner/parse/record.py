@@ -17,6 +17,7 @@ The stages, each in its own module:
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -35,10 +36,22 @@ from aligner.ingest.variants import fold_variants
 from aligner.models import MeetingMeta, Paragraph, Record, Sentence, Turn, sentence_id
 from aligner.parse import metadata
 from aligner.parse.languages import language_code
-from aligner.parse.procedure import is_closing, is_opening, is_procedural, opens_chair_change
+from aligner.parse.procedure import (
+    is_chair_change,
+    is_closing,
+    is_opening,
+    is_procedural,
+    opens_chair_change,
+)
 from aligner.parse.roles import RoleContext, chair_after, rule_37_invitees, speaker_role
 from aligner.parse.sentences import split_sentences
-from aligner.parse.speakers import SpeakerHeader, is_secretary_general, match_header
+from aligner.parse.speakers import (
+    SpeakerHeader,
+    is_secretary_general,
+    language_switch,
+    match_header,
+)
+from aligner.parse.votes import collect_votes, is_bare_heading, vote_heading
 
 LANGUAGES = ("zh", "en")
 # How many following lines a wrapped speaker header may continue on.
@@ -52,10 +65,16 @@ _ADOPTION = {"zh": ("议程通过。",), "en": ("The agenda was adopted.",)}
 class _Draft:
     header: SpeakerHeader | None
     paragraphs: list[str] = field(default_factory=list)
+    languages: list[str | None] = field(default_factory=list)
+    """Per paragraph: the language a note inside the turn switched to, None before any."""
 
     @property
     def procedural(self) -> bool:
         return self.header is None
+
+    def add(self, paragraph: str, language: str | None = None) -> None:
+        self.paragraphs.append(paragraph)
+        self.languages.append(language)
 
 
 def parse_record(
@@ -133,6 +152,7 @@ def parse_record(
         source_name=src.name,
         source_sha256=src.sha256,
         warnings=warnings,
+        votes=collect_votes(turns, lang),
     )
 
 
@@ -179,8 +199,12 @@ class _LineMarks:
 
     def __call__(self, i: int) -> bool:
         line = self.lines[i].strip()
-        if is_procedural(line, self.lang):
+        if is_procedural(line, self.lang) or language_switch(line, self.lang) is not None:
             return True
+        if is_chair_change(self.with_continuation(i), self.lang) and not is_chair_change(
+            self.lines[i - 1] if i else "", self.lang
+        ):
+            return True  # the note wrapped ("... took the" / "Chair.")
         header = self.header_at(i)
         if header is None:
             return False
@@ -231,22 +255,87 @@ class _LineMarks:
 
 
 def _split_turns(paragraphs: list[str], lang: str) -> list[_Draft]:
+    """Turns from paragraphs: a speaker header opens a turn, procedural paragraphs form turns of
+    their own, everything else continues the turn before it.
+
+    Two notes may interrupt a speech without ending it: a language switch ("(spoke in
+    French)" on its own line), kept as the language of the paragraphs after it, and a change
+    of presiding officer ("Mr. X (Nigeria), Vice-President, took the Chair."), which becomes a
+    procedure turn after the speech so that the speech stays one turn."""
     drafts: list[_Draft] = []
-    for paragraph in paragraphs:
+    pending: list[str] = []  # chair changes noted inside the current speech
+    switched: str | None = None  # the language the current speech switched to
+
+    def flush_pending() -> None:
+        if pending:
+            drafts.append(_Draft(None))
+            for note in pending:
+                drafts[-1].add(note)
+            pending.clear()
+
+    for paragraph in _join_vote_lists(paragraphs, lang):
         header = match_header(paragraph, lang)
         if header is not None:
+            flush_pending()
+            switched = None
             rest = paragraph.lstrip()[header.end :].strip()
-            drafts.append(_Draft(header, [rest] if rest else []))
+            drafts.append(_Draft(header))
+            if rest:
+                drafts[-1].add(rest)
         elif is_procedural(paragraph, lang):
+            in_speech = bool(drafts) and not drafts[-1].procedural
+            if in_speech and is_chair_change(paragraph, lang):
+                pending.append(paragraph)
+                continue
+            flush_pending()
+            switched = None
             if drafts and drafts[-1].procedural:
-                drafts[-1].paragraphs.append(paragraph)
+                drafts[-1].add(paragraph)
             else:
-                drafts.append(_Draft(None, [paragraph]))
+                drafts.append(_Draft(None, [paragraph], [None]))
         elif drafts:
-            drafts[-1].paragraphs.append(paragraph)
+            note = language_switch(paragraph, lang) if not drafts[-1].procedural else None
+            if note is not None:
+                switched, paragraph = note
+                if not paragraph.strip():
+                    continue
+            drafts[-1].add(paragraph, switched)
         else:
-            drafts.append(_Draft(None, [paragraph]))
+            drafts.append(_Draft(None, [paragraph], [None]))
+    flush_pending()
     return [d for d in drafts if d.paragraphs or d.header]
+
+
+def _join_vote_lists(paragraphs: list[str], lang: str) -> list[str]:
+    """A vote list as one paragraph: its heading printed alone ("In favour:") joined to its
+    names, and names that the layout broke into several paragraphs joined again, up to the
+    list's end (a full stop in the records that print one, else the next heading, header or
+    procedural line). One list is one sentence in both languages."""
+    out: list[str] = []
+    open_list = False
+    for paragraph in paragraphs:
+        joins = (
+            open_list
+            and match_header(paragraph, lang) is None
+            and not is_procedural(paragraph, lang)
+            and (is_bare_heading(out[-1], lang) or _reads_as_name_list(paragraph, lang))
+        )
+        if joins:
+            out[-1] = out[-1].rstrip() + ("" if lang == "zh" else " ") + paragraph.strip()
+        else:
+            out.append(paragraph)
+        open_list = vote_heading(out[-1], lang) is not None and not out[-1].rstrip().endswith(
+            (".", "。")
+        )
+    return out
+
+
+def _reads_as_name_list(paragraph: str, lang: str) -> bool:
+    # Names run on, at most with a full stop closing the list; a speech has sentences.
+    text = paragraph.strip()
+    if lang == "zh":
+        return "。" not in text[:-1] and not text.endswith(("：", ":", "！", "？"))
+    return not re.search(r"[:!?][”’\"')\]]*$|[.!?]\s+[A-Z(“‘\"]", text)
 
 
 def _presiding_texts(drafts: list[_Draft]) -> list[str]:
@@ -286,8 +375,9 @@ def _metadata(drafts: list[_Draft], cover: list[str], removed: list[str], lang: 
 
 
 def _agenda(drafts: list[_Draft], lang: str) -> str | None:
-    """The agenda item's title: the first non-procedural paragraph of the opening turn."""
-    first = next((d for d in drafts if d.procedural), None)
+    """The agenda item's title: the first non-procedural paragraph of the opening procedure
+    (none when the record starts with a speech: a later procedure turn is a vote or a note)."""
+    first = drafts[0] if drafts and drafts[0].procedural else None
     if first is None:
         return None
     paragraphs = first.paragraphs
@@ -316,7 +406,8 @@ def _turn(
 ) -> Turn:
     header = draft.header
     paragraphs = []
-    for p_index, text in enumerate(draft.paragraphs):
+    languages = draft.languages or [None] * len(draft.paragraphs)
+    for p_index, (text, switched) in enumerate(zip(draft.paragraphs, languages, strict=True)):
         sentences = [
             Sentence(
                 id=sentence_id(symbol, lang, index, p_index, s_index),
@@ -328,7 +419,13 @@ def _turn(
             )
             for s_index, s in enumerate(split_sentences(text, lang))
         ]
-        paragraphs.append(Paragraph(index=p_index, sentences=sentences))
+        paragraphs.append(
+            Paragraph(
+                index=p_index,
+                sentences=sentences,
+                spoken_language=language_code(switched, lang) if switched else None,
+            )
+        )
     if header is None:
         return Turn(
             index=index,

@@ -43,7 +43,20 @@ def record_json(record: Record) -> dict[str, Any]:
                 "is_original": t.is_original,
                 "header": t.header,
                 "paragraphs": [[s.text for s in p.sentences] for p in t.paragraphs],
+                "paragraph_languages": [p.spoken_language for p in t.paragraphs],
             }
             for t in record.turns
+        ],
+        "votes": [
+            {
+                "vote": v.vote,
+                "position": v.position,
+                "turn": v.turn,
+                "sentence_id": v.sentence_id,
+                "names": v.names,
+                "codes": v.codes,
+                "unknown": v.unknown,
+            }
+            for v in record.votes
         ],
     }

@@ -126,14 +126,14 @@ def speaker_role(
             return SpeakerRole("president", name, chair.code)
         country = lookup(header.affiliation)
         return SpeakerRole("president", header.affiliation, country.code if country else None)
-    country, printed, title = lookup(header.affiliation), header.affiliation, None
+    country, printed, title = lookup(header.affiliation), header.affiliation, header.office
     if country is None and (office := office_state(header.affiliation, ctx.lang)):
         (country, printed), title = office, header.affiliation
     if country is None and announced is not None:
         country = announced
         printed = announced.zh_short if ctx.lang == "zh" else announced.en_short
     if country is None:
-        return SpeakerRole("briefer", header.affiliation, None)
+        return SpeakerRole("briefer", header.affiliation, None, header.office)
     if country.code in ctx.invited:
         role = "invited"
     elif ctx.members:

@@ -32,19 +32,27 @@ _ZH_LEADER_TITLES = (
 """Heads of State or Government are announced by office in the General Assembly ("鲁托总统：");
 the deputy forms come first because titles are matched as suffixes."""
 _ZH_HONORIFICS = (
-    *("先生", "女士", "夫人", "小姐", "阁下", "殿下", "陛下", "勋爵", "爵士", "博士"),
+    # Longer forms first: titles are matched as suffixes (女爵士 is Dame, 爵士 Sir).
+    *("先生", "女士", "夫人", "小姐", "阁下", "殿下", "陛下", "勋爵", "女爵士", "爵士", "博士"),
+    *("枢机主教", "大主教", "蒙席", "谢赫", "公主", "教授", "法官"),
     *_ZH_LEADER_TITLES,
 )
+_ZH_OFFICES = r"(?:报告员|副主席|共同主席|主席|协调员|共同协调员|主持人|促进者|共同促进者|召集人)"
+"""Officers named with their State ("第三委员会报告员加拉耶夫先生（阿塞拜疆）", or the office after
+the brackets: "加拉耶夫先生（阿塞拜疆），第三委员会报告员"): rapporteurs, round-table chairs."""
+_ZH_OFFICE_PREFIX = re.compile(rf"^(?P<office>\S{{1,30}}?{_ZH_OFFICES})(?P<name>\S+)$")
 _ZH_HEADER = re.compile(
     r"^(?P<who>[^：:（）()。，、；！？“”\n]{1,40}?)\s*"
     r"(?:（(?P<aff>(?!以[^（）]*发言)[^（）]{1,60})）\s*)?"
+    rf"(?:[，,]\s*(?P<office>[^：:（）()。，、；！？“”\n]{{0,40}}?{_ZH_OFFICES})\s*)?"
     r"(?:（以(?P<lang>[^（）]{1,12}?)发言[^（）]{0,40}）\s*)?"
     r"[：:]"
 )
 _EN_PRESIDING = re.compile(
-    r"^The\s+(?:Acting\s+|Temporary\s+)?(?:President|Chair|Chairman|Chairperson|Co-Chair)$"
+    r"^The\s+(?:Acting\s+|Temporary\s+)?(?:President|Chair|Chairman|Chairperson|Co-Chair)$",
+    re.IGNORECASE,
 )
-_EN_SECRETARY_GENERAL = re.compile(r"^The\s+(?:Deputy\s+)?Secretary-General$")
+_EN_SECRETARY_GENERAL = re.compile(r"^The\s+(?:Deputy\s+)?Secretary-General$", re.IGNORECASE)
 _EN_LEADER_TITLES = (
     "Vice-President",
     "President",
@@ -65,14 +73,33 @@ _EN_HONORIFICS = (
     r"Monsignor|Msgr\.|Sheikh|Sheikha|Prince|Princess|King|Queen|Emir|Judge|Professor|Prof\.|"
     r"Ambassador|Archduke|Reverend|Rev\."
 )
+# "(spoke in French)", and "(interpretation from French)" in records before about 2000.
+_EN_NOTE = r"(?:spoke in|interpretation from)"
+_EN_OFFICE = (
+    r"(?=[A-Z])[^:();.!?\n]{0,60}?\b(?:Rapporteur|Chair|Chairman|Chairperson|Co-Chair|Vice-Chair|"
+    r"President|Vice-President|Coordinator|Co-Coordinator|Facilitator|Co-Facilitator|Moderator)"
+    r"\b[^:();.!?\n]{0,100}?"
+)
+"""An office after the State ("Mr. Garayev (Azerbaijan), Rapporteur of the Third Committee:",
+"Ms. X (Chile), Co-Chair of round table 2:"); it must start with a capital, so that a speech
+opening "Mr. President, as Chair of ..., I say:" is not a header."""
 _EN_HEADER = re.compile(
-    r"^(?P<who>The\s+(?:Acting\s+|Temporary\s+|Deputy\s+)?(?:President|Chair|Chairman|Chairperson|"
-    r"Co-Chair|Secretary-General)"
+    r"^(?P<who>The\s+(?:(?i:Acting|Temporary|Deputy)\s+)?(?i:President|Chair|Chairman|"
+    r"Chairperson|Co-Chair|Secretary-General)"
     rf"|(?P<hon>{_EN_HONORIFICS})\s+(?P<name>[A-Z\u00c0-\u024f][^():;,!?\n]{{0,60}}?))"
-    r"\s*(?:\((?P<aff>(?!spoke in)[^()]{1,100})\)\s*)?"
-    r"(?:\(spoke in (?P<lang>[A-Za-z]+(?: [A-Za-z]+)?)(?:[;,][^()]{0,120})?\)\s*)?"
+    # A stray colon before the brackets ("Mr. Briz Gutiérrez: (Guatemala) (spoke in Spanish):").
+    r"\s*(?::\s*(?=\())?"
+    rf"(?:\((?P<aff>(?!{_EN_NOTE})[^()]{{1,100}})\)\s*)?"
+    rf"(?:,\s*(?P<office>{_EN_OFFICE})\s*)?"
+    rf"(?:\({_EN_NOTE} (?P<lang>[A-Za-z]+(?: [A-Za-z]+)?)(?:[;,][^()]{{0,120}})?\)\s*)?"
     r":"
 )
+# Words that follow "Mr." when a speaker addresses the presiding officer, never a name.
+_ADDRESS_FORMS = frozenset({"President", "Chair", "Chairman", "Chairperson", "Secretary-General"})
+_EN_LANGUAGE_SWITCH = re.compile(
+    rf"^\(\s*{_EN_NOTE} (?P<lang>[A-Za-z]+(?: [A-Za-z]+)?)(?:[;,][^()]{{0,120}})?\)\s*"
+)
+_ZH_LANGUAGE_SWITCH = re.compile(r"^[（(]\s*以(?P<lang>[^（）()]{1,12}?)发言[^（）()]{0,40}[）)]\s*")
 _DOT_LEADERS = re.compile(r"(?:\.\s?){4,}|…{2,}|(?:·\s?){4,}")
 
 
@@ -93,6 +120,9 @@ class SpeakerHeader:
     """"主席", "The President", "The Secretary-General", ... when the speaker is named by title."""
     end: int = 0
     """Offset just past the colon in the (left-stripped) text the header was matched in."""
+    office: str | None = None
+    """An office the header names beside the State: "Rapporteur of the Third Committee",
+    "第三委员会报告员"."""
 
     @property
     def is_leader(self) -> bool:
@@ -131,6 +161,7 @@ def _match_zh(text: str) -> SpeakerHeader | None:
     who_view = re.sub(r"\s+", "", m.group("who"))
     who = _squash(printed("who")) or ""
     aff = _squash(printed("aff"))
+    office = _squash(printed("office"))
     language = _squash(m.group("lang"))
     if who_view in _ZH_PRESIDING or who_view in _ZH_SECRETARY_GENERAL:
         return SpeakerHeader(
@@ -148,6 +179,8 @@ def _match_zh(text: str) -> SpeakerHeader | None:
     )
     honorific = who[-len(honorific_view) :] if honorific_view else None
     name = who[: -len(honorific)] if honorific else who
+    if office is None and honorific is not None and (prefix := _ZH_OFFICE_PREFIX.match(name)):
+        office, name = prefix.group("office"), prefix.group("name")
     # Chinese records always print an honorific after a name; without one, only a bracketed
     # State makes a header ("我们认为（见S/2021/956）：" is a sentence, and "中东局势" + a
     # wrapped "主席（以英语发言）：" is an agenda title followed by the President).
@@ -164,6 +197,7 @@ def _match_zh(text: str) -> SpeakerHeader | None:
         presiding=False,
         title=None,
         end=m.end(),
+        office=office,
     )
 
 
@@ -176,8 +210,10 @@ def _match_en(text: str) -> SpeakerHeader | None:
     m = _EN_HEADER.match(text)
     if not m:
         return None
-    who = " ".join(m.group("who").split())
+    # Records before about 2000 print titles in capitals ("The PRESIDENT").
+    who = " ".join(w.capitalize() if w.isupper() else w for w in m.group("who").split())
     aff = _clean(m.group("aff"))
+    office = _clean(m.group("office"))
     language = m.group("lang")
     if m.group("hon") is None:
         return SpeakerHeader(
@@ -189,9 +225,10 @@ def _match_en(text: str) -> SpeakerHeader | None:
             presiding=bool(_EN_PRESIDING.match(who)),
             title=who,
             end=m.end(),
+            office=office,
         )
     name = " ".join(m.group("name").split())
-    if len(name.split()) > 7 or not name:
+    if len(name.split()) > 7 or not name or name in _ADDRESS_FORMS:
         return None
     honorific = " ".join(m.group("hon").split())
     # "President Aliyev stated:" opens a quotation, "President Ruto:" a speech: office titles
@@ -209,6 +246,7 @@ def _match_en(text: str) -> SpeakerHeader | None:
         presiding=False,
         title=None,
         end=m.end(),
+        office=office,
     )
 
 
@@ -226,3 +264,17 @@ def is_secretary_general(header: SpeakerHeader) -> bool:
     return header.title is not None and (
         header.title in _ZH_SECRETARY_GENERAL or bool(_EN_SECRETARY_GENERAL.match(header.title))
     )
+
+
+def language_switch(text: str, lang: str) -> tuple[str, str] | None:
+    """A note that the speaker changed language inside a speech, printed on its own line at
+    the switch: "(spoke in French)" / "（以法语发言）". Returns (the language named, the text
+    after the note), None when the text does not open with such a note."""
+    text = text.lstrip()
+    if lang == "zh":
+        m = _ZH_LANGUAGE_SWITCH.match(simplified_view(text))
+    else:
+        m = _EN_LANGUAGE_SWITCH.match(text)
+    if not m:
+        return None
+    return _squash(m.group("lang")) if lang == "zh" else m.group("lang"), text[m.end() :]
