@@ -293,7 +293,8 @@ def _table(rows: list[dict]) -> str:
         lines.append(
             f"| {r['pair']} | {r['zh_turns']}/{r['en_turns']} | {r['turn_links']}{right} | "
             f"{r['pairs']} | {r['types'].get('1-1', 0)} / {others or '-'} | {r['under_0.9']} | "
-            f"{r['furniture']} | {f1} | {lax} | {r['seconds']:.1f} | {r['cpu_seconds']:.1f} | {r['peak_mb']:.0f} |"
+            f"{r['furniture']} | {f1} | {lax} | {r['seconds']:.1f} | {r['cpu_seconds']:.1f} | "
+            f"{r['peak_mb']:.0f} |"
         )
     scored = [r["_scored"] for r in rows if "_scored" in r]
     if scored:

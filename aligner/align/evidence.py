@@ -54,20 +54,16 @@ def _numbers(text: str) -> Counter[str]:
     return out
 
 
-def _latin(text: str, is_cjk: bool) -> Counter[str]:
-    out: Counter[str] = Counter()
-    for m in _LATIN.finditer(text):
-        tok = m.group(0)
-        if is_cjk:
-            if len(tok) >= 2 or "/" in tok:
-                out[tok.lower()] += 1
-        elif (
-            "/" in tok or any(c.isupper() for c in tok[1:]) or any(c.isdigit() for c in tok)
-        ) and len(tok) >= 2:
-            # In English text only symbol-like tokens (S/2022/688, OSCE, COVID-19) are kept;
-            # ordinary words would match nothing on the Chinese side anyway.
-            out[tok.lower()] += 1
-    return out
+# Symbol-like Latin tokens: a slash, a digit, or a capital after the first letter.
+_SYMBOL_LIKE = re.compile(r"[/0-9]|.[A-Z]")
+
+
+def _latin(tokens: list[str], is_cjk: bool) -> Counter[str]:
+    if is_cjk:
+        return Counter(t.lower() for t in tokens if len(t) >= 2 or "/" in t)
+    # In English text only symbol-like tokens (S/2022/688, OSCE, COVID-19) are kept; ordinary
+    # words would match nothing on the Chinese side anyway.
+    return Counter(t.lower() for t in tokens if len(t) >= 2 and _SYMBOL_LIKE.search(t))
 
 
 _MARKS = str.maketrans({c: '"' for c in '“”「」『』«»"'})
@@ -79,11 +75,13 @@ def _marks(norm: str) -> Counter[str]:
 
 def sentence_evidence(text: str) -> SentenceEvidence:
     norm = normalise(text)
+    length = len("".join(norm.split()))
     is_cjk = len(_CJK.findall(norm)) * 4 >= len(norm.replace(" ", "")) > 0
+    tokens = [m.group(0) for m in _LATIN.finditer(norm)]
     return SentenceEvidence(
-        length=sum(1 for c in norm if not c.isspace()),
+        length=length,
         numbers=_numbers(norm),
-        latin=_latin(norm, is_cjk),
-        words=Counter(m.group(0).lower() for m in _LATIN.finditer(norm)),
+        latin=_latin(tokens, is_cjk),
+        words=Counter(t.lower() for t in tokens),
         marks=_marks(norm),
     )

@@ -15,6 +15,8 @@ import math
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 import numpy as np
 
@@ -80,11 +82,20 @@ def align_sentences(
 def single_blas_thread() -> AbstractContextManager[object]:
     """The DP's matrix products are small: BLAS threads cost more than they save (measured 2x
     slower on 2 cores). Embedding, done before, keeps its own thread setting."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - threadpoolctl is a declared dependency
+    controller = _blas_controller()
+    if controller is None:  # pragma: no cover - threadpoolctl is a declared dependency
         return nullcontext()
-    return threadpool_limits(limits=1, user_api="blas")
+    return controller.limit(limits=1, user_api="blas")
+
+
+@cache
+def _blas_controller() -> Any:
+    # Finding the loaded BLAS libraries takes milliseconds: once per process, not per turn.
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover
+        return None
+    return ThreadpoolController()
 
 
 class SentenceProblem:

@@ -103,7 +103,7 @@ def align_turns(zh: Record, en: Record, similarity: np.ndarray | None = None) ->
     z_sim = _standardised(similarity) if similarity is not None else None
     scorer = _Scorer(zs, es, ratio, z_sim)
     path = _viterbi(scorer, n, m)
-    posteriors = _edge_posteriors(scorer, n, m)
+    posteriors = _edge_posteriors(scorer, n, m, [(i, j, di, dj) for (i, j), (di, dj) in path])
     links = []
     for (i, j), (di, dj) in path:
         zh_turns = [zh.turns[k].index for k in range(i, i + di)]
@@ -154,37 +154,79 @@ def _standardised(similarity: np.ndarray) -> np.ndarray:
 
 
 class _Scorer:
+    """Log-odds of every move, computed once as arrays (the DPs below only look them up):
+    `move(i, j, di, dj)` scores zh turns i..i+di-1 against en turns j..j+dj-1."""
+
     def __init__(
         self, zs: list[_Side], es: list[_Side], ratio: float, z_sim: np.ndarray | None
     ) -> None:
         self.zs, self.es, self.ratio, self.z_sim = zs, es, ratio, z_sim
-        self._cache: dict[tuple[int, int, int, int], float] = {}
+        n, m = len(zs), len(es)
+        zl = np.array([z.length for z in zs])
+        el = np.array([e.length for e in es])
+        zp = np.array([z.paragraphs for z in zs], dtype=np.float64)
+        ep = np.array([e.paragraphs for e in es], dtype=np.float64)
+        pair = _pair_matrix(zs, es)
+        self.skip_zh = np.array([SKIP_PROCEDURE if z.role == "procedure" else SKIP for z in zs])
+        self.skip_en = np.array([SKIP_PROCEDURE if e.role == "procedure" else SKIP for e in es])
+        self.one = pair + _length_matrix(zl[:, None], el[None, :], ratio)
+        self.one += _paragraph_matrix(zp[:, None], ep[None, :])
+        if z_sim is not None:
+            self.one += SIMILARITY_WEIGHT * np.clip(z_sim, *SIMILARITY_CAP)
+        # 2-1: zh turns i, i + 1 against en turn j; 1-2 the other way round.
+        self.two_one = np.full((max(n - 1, 0), m), -np.inf)
+        self.one_two = np.full((n, max(m - 1, 0)), -np.inf)
+        if n > 1 and m:
+            zl2, zp2 = zl[:-1] + zl[1:], zp[:-1] + zp[1:]
+            score = pair[:-1] + _length_matrix(zl2[:, None], el[None, :], ratio)
+            score += _paragraph_matrix(zp2[:, None], ep[None, :])
+            if z_sim is not None:
+                mean = (z_sim[:-1] * zl[:-1, None] + z_sim[1:] * zl[1:, None]) / zl2[:, None]
+                score += SIMILARITY_WEIGHT * np.clip(mean, *SIMILARITY_CAP)
+            consistent = np.array([_same_speaker(zs[k], zs[k + 1]) for k in range(n - 1)])
+            score += np.where(consistent, SPLIT, SPLIT_INCONSISTENT)[:, None]
+            self.two_one = score
+        if m > 1 and n:
+            el2, ep2 = el[:-1] + el[1:], ep[:-1] + ep[1:]
+            score = pair[:, :-1] + _length_matrix(zl[:, None], el2[None, :], ratio)
+            score += _paragraph_matrix(zp[:, None], ep2[None, :])
+            if z_sim is not None:
+                mean = (z_sim[:, :-1] * el[None, :-1] + z_sim[:, 1:] * el[None, 1:]) / el2[None, :]
+                score += SIMILARITY_WEIGHT * np.clip(mean, *SIMILARITY_CAP)
+            consistent = np.array([_same_speaker(es[k], es[k + 1]) for k in range(m - 1)])
+            score += np.where(consistent, SPLIT, SPLIT_INCONSISTENT)[None, :]
+            self.one_two = score
+        # The DPs read single cells: Python lists are several times faster at that than numpy.
+        self._tables = {
+            (1, 1): self.one.tolist(),
+            (2, 1): self.two_one.tolist(),
+            (1, 2): self.one_two.tolist(),
+        }
+        self._skip_zh, self._skip_en = self.skip_zh.tolist(), self.skip_en.tolist()
 
     def move(self, i: int, j: int, di: int, dj: int) -> float:
-        key = (i, j, di, dj)
-        if key not in self._cache:
-            self._cache[key] = self._score(i, j, di, dj)
-        return self._cache[key]
-
-    def _score(self, i: int, j: int, di: int, dj: int) -> float:
         if di == 0:
-            return SKIP_PROCEDURE if self.es[j].role == "procedure" else SKIP
+            return self._skip_en[j]
         if dj == 0:
-            return SKIP_PROCEDURE if self.zs[i].role == "procedure" else SKIP
-        zg, eg = self.zs[i : i + di], self.es[j : j + dj]
-        score = _pair_score(zg[0], eg[0])
-        score += _length_score(sum(z.length for z in zg), sum(e.length for e in eg), self.ratio)
-        score += _paragraph_score(sum(z.paragraphs for z in zg), sum(e.paragraphs for e in eg))
-        if self.z_sim is not None:
-            block = self.z_sim[i : i + di, j : j + dj]
-            weights = np.outer([z.length for z in zg], [e.length for e in eg])
-            value = float((block * weights).sum() / weights.sum())
-            score += SIMILARITY_WEIGHT * min(max(value, SIMILARITY_CAP[0]), SIMILARITY_CAP[1])
-        if di + dj > 2:
-            group = zg if di > 1 else eg
-            consistent = all(_same_speaker(group[0], g) for g in group[1:])
-            score += SPLIT if consistent else SPLIT_INCONSISTENT
-        return score
+            return self._skip_zh[i]
+        return self._tables[(di, dj)][i][j]
+
+
+def _pair_matrix(zs: list[_Side], es: list[_Side]) -> np.ndarray:
+    """_pair_score of every zh turn against every en turn."""
+    return np.array([[_pair_score(z, e) for e in es] for z in zs], dtype=np.float64).reshape(
+        len(zs), len(es)
+    )
+
+
+def _length_matrix(zh_length: np.ndarray, en_length: np.ndarray, ratio: float) -> np.ndarray:
+    deviation = np.abs(np.log(en_length / (zh_length * ratio)))
+    return np.maximum(LENGTH_BEST - LENGTH_WEIGHT * deviation, -4.0)
+
+
+def _paragraph_matrix(zh_paragraphs: np.ndarray, en_paragraphs: np.ndarray) -> np.ndarray:
+    difference = np.minimum(np.abs(zh_paragraphs - en_paragraphs), 5)
+    return np.where(difference == 0, PARAGRAPHS_SAME, PARAGRAPHS_STEP * difference)
 
 
 def _pair_score(z: _Side, e: _Side) -> float:
@@ -205,37 +247,26 @@ def _pair_score(z: _Side, e: _Side) -> float:
     return score
 
 
-def _length_score(zh_length: float, en_length: float, ratio: float) -> float:
-    # |log| of the deviation from the expected length: 0 -> +1, a factor e -> -1.
-    deviation = abs(math.log(en_length / (zh_length * ratio)))
-    return max(LENGTH_BEST - LENGTH_WEIGHT * deviation, -4.0)
-
-
-def _paragraph_score(zh_paragraphs: int, en_paragraphs: int) -> float:
-    if zh_paragraphs == en_paragraphs:
-        return PARAGRAPHS_SAME
-    return PARAGRAPHS_STEP * min(abs(zh_paragraphs - en_paragraphs), 5)
-
-
 def _same_speaker(a: _Side, b: _Side) -> bool:
     return a.role == b.role and a.country == b.country and a.spoken == b.spoken
 
 
 def _viterbi(scorer: _Scorer, n: int, m: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    best = np.full((n + 1, m + 1), -np.inf)
+    neg = -math.inf
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
     back: dict[tuple[int, int], tuple[int, int]] = {}
-    best[0, 0] = 0.0
+    best[0][0] = 0.0
     for i in range(n + 1):
         for j in range(m + 1):
             if i == 0 and j == 0:
                 continue
             for di, dj in _MOVES:
                 pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0 or best[pi, pj] == -np.inf:
+                if pi < 0 or pj < 0 or best[pi][pj] == neg:
                     continue
-                value = best[pi, pj] + scorer.move(pi, pj, di, dj)
-                if value > best[i, j]:
-                    best[i, j] = value
+                value = best[pi][pj] + scorer.move(pi, pj, di, dj)
+                if value > best[i][j]:
+                    best[i][j] = value
                     back[(i, j)] = (di, dj)
     path = []
     i, j = n, m
@@ -246,48 +277,50 @@ def _viterbi(scorer: _Scorer, n: int, m: int) -> list[tuple[tuple[int, int], tup
     return path[::-1]
 
 
-def _edge_posteriors(scorer: _Scorer, n: int, m: int) -> dict[tuple[int, int, int, int], float]:
-    """P(move from (i, j) by (di, dj) is on the path), summing over all monotonic paths."""
-    forward = np.full((n + 1, m + 1), -np.inf)
-    forward[0, 0] = 0.0
+def _edge_posteriors(
+    scorer: _Scorer, n: int, m: int, edges: list[tuple[int, int, int, int]]
+) -> dict[tuple[int, int, int, int], float]:
+    """P(move from (i, j) by (di, dj) is on the path), summing over all monotonic paths, for
+    the given edges."""
+    neg = -math.inf
+    forward = [[neg] * (m + 1) for _ in range(n + 1)]
+    forward[0][0] = 0.0
     for i in range(n + 1):
         for j in range(m + 1):
             if i == 0 and j == 0:
                 continue
-            terms = [
-                forward[i - di, j - dj] + scorer.move(i - di, j - dj, di, dj)
-                for di, dj in _MOVES
-                if i - di >= 0 and j - dj >= 0
-            ]
-            forward[i, j] = _logsumexp(terms)
-    backward = np.full((n + 1, m + 1), -np.inf)
-    backward[n, m] = 0.0
+            forward[i][j] = _logsumexp(
+                [
+                    forward[i - di][j - dj] + scorer.move(i - di, j - dj, di, dj)
+                    for di, dj in _MOVES
+                    if i - di >= 0 and j - dj >= 0
+                ]
+            )
+    backward = [[neg] * (m + 1) for _ in range(n + 1)]
+    backward[n][m] = 0.0
     for i in range(n, -1, -1):
         for j in range(m, -1, -1):
             if i == n and j == m:
                 continue
-            terms = [
-                scorer.move(i, j, di, dj) + backward[i + di, j + dj]
-                for di, dj in _MOVES
-                if i + di <= n and j + dj <= m
-            ]
-            backward[i, j] = _logsumexp(terms)
-    total = forward[n, m]
+            backward[i][j] = _logsumexp(
+                [
+                    scorer.move(i, j, di, dj) + backward[i + di][j + dj]
+                    for di, dj in _MOVES
+                    if i + di <= n and j + dj <= m
+                ]
+            )
+    total = forward[n][m]
     posteriors = {}
-    for i in range(n + 1):
-        for j in range(m + 1):
-            for di, dj in _MOVES:
-                if i + di <= n and j + dj <= m and forward[i, j] > -np.inf:
-                    log_p = (
-                        forward[i, j] + scorer.move(i, j, di, dj) + backward[i + di, j + dj] - total
-                    )
-                    posteriors[(i, j, di, dj)] = math.exp(min(log_p, 0.0))
+    for i, j, di, dj in edges:
+        if forward[i][j] > neg:
+            log_p = forward[i][j] + scorer.move(i, j, di, dj) + backward[i + di][j + dj] - total
+            posteriors[(i, j, di, dj)] = math.exp(min(log_p, 0.0))
     return posteriors
 
 
 def _logsumexp(values: list[float]) -> float:
-    finite = [v for v in values if v > -np.inf]
+    finite = [v for v in values if v > -math.inf]
     if not finite:
-        return -np.inf
+        return -math.inf
     top = max(finite)
     return top + math.log(sum(math.exp(v - top) for v in finite))

@@ -99,7 +99,9 @@ _ADDRESS_FORMS = frozenset({"President", "Chair", "Chairman", "Chairperson", "Se
 _EN_LANGUAGE_SWITCH = re.compile(
     rf"^\(\s*{_EN_NOTE} (?P<lang>[A-Za-z]+(?: [A-Za-z]+)?)(?:[;,][^()]{{0,120}})?\)\s*"
 )
-_ZH_LANGUAGE_SWITCH = re.compile(r"^[（(]\s*以(?P<lang>[^（）()]{1,12}?)发言[^（）()]{0,40}[）)]\s*")
+_ZH_LANGUAGE_SWITCH = re.compile(
+    r"^[（(]\s*以(?P<lang>[^（）()]{1,12}?)发言[^（）()]{0,40}[）)]\s*"
+)
 _DOT_LEADERS = re.compile(r"(?:\.\s?){4,}|…{2,}|(?:·\s?){4,}")
 
 

@@ -58,13 +58,13 @@ def vote_heading(text: str, lang: str) -> tuple[str, str] | None:
 
 
 def is_bare_heading(text: str, lang: str) -> bool:
-    """"In favour:" / "赞成：" printed on a line of its own, its names on the next."""
+    """ "In favour:" / "赞成：" printed on a line of its own, its names on the next."""
     found = vote_heading(text, lang)
     return found is not None and not found[1].strip()
 
 
 def is_vote_taken(text: str, lang: str) -> bool:
-    """"A vote was taken by show of hands." / "进行了举手表决。" and their recorded forms."""
+    """ "A vote was taken by show of hands." / "进行了举手表决。" and their recorded forms."""
     text = simplified_view(text.strip()) if lang == "zh" else text.strip()
     return bool(_VOTE_TAKEN[lang].match(text))
 
@@ -93,7 +93,7 @@ _CONJUNCTION = {"zh": re.compile(r"和|及"), "en": re.compile(r"\s+and\s+")}
 
 
 def _split_conjoined(name: str, lang: str) -> list[str]:
-    """"China and Russian Federation" (the last two names joined by "and", as some records
+    """ "China and Russian Federation" (the last two names joined by "and", as some records
     print them) as two names; "Trinidad and Tobago" stays one. Only a split whose every part
     is a State is taken."""
     if lookup(name) is not None:

@@ -164,7 +164,10 @@ def test_security_council_record_in_chinese() -> None:
     )
     assert record.turns[4].paragraphs[0].text == "决议草案获得通过，成为第2712（2023）号决议。"
     # A vote list is one paragraph and one sentence: its heading with its names.
-    assert [p.text for p in record.turns[3].paragraphs] == ["以举手方式进行表决。", "赞成：马耳他、日本"]
+    assert [p.text for p in record.turns[3].paragraphs] == [
+        "以举手方式进行表决。",
+        "赞成：马耳他、日本",
+    ]
     assert [(v.position, v.codes) for v in record.votes] == [("in_favour", ["MLT", "JPN"])]
     assert record.turns[6].header == "曼苏尔先生（巴勒斯坦国）（以阿拉伯语发言）："
 
