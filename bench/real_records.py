@@ -211,16 +211,18 @@ def _turn_links_right(
     zk = ek = 0
     link_of = {}
     for k, t in enumerate(output["turns"]):
-        link_of[("zh", t["zh_turn"])] = k
-        link_of[("en", t["en_turn"])] = k
+        for side in ("zh", "en"):
+            for turn in t.get(f"{side}_turns") or [t[f"{side}_turn"]]:
+                if turn is not None:
+                    link_of[(side, turn)] = k
     for p in output["pairs"]:
         for _ in p["zh"]:
             for g in zh_owned[zk]:
-                turn_of_zh[g] = link_of.get(("zh", p["zh_turn"]), -1)
+                turn_of_zh[g] = link_of.get(("zh", p.get("zh_turn")), -1)
             zk += 1
         for _ in p["en"]:
             for g in en_owned[ek]:
-                turn_of_en[g] = link_of.get(("en", p["en_turn"]), -1)
+                turn_of_en[g] = link_of.get(("en", p.get("en_turn")), -1)
             ek += 1
     bad: set[int] = set()
     for zs, es in gold:

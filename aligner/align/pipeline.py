@@ -201,7 +201,13 @@ def alignment_json(result: RecordAlignment) -> dict:
     return {
         "signature": result.signature,
         "turns": [
-            {"zh_turn": t.zh_turn, "en_turn": t.en_turn, "confidence": t.confidence}
+            {
+                "zh_turn": t.zh_turn,
+                "en_turn": t.en_turn,
+                "confidence": t.confidence,
+                "zh_turns": t.zh_turns,
+                "en_turns": t.en_turns,
+            }
             for t in result.turns
         ],
         "pairs": [

@@ -84,7 +84,7 @@ _OTHER = {
         re.compile(r"^Agenda items? \d+"),
         re.compile(r"\bwas escorted (?:into|from|to) the (?:General Assembly Hall|rostrum)"),
         # "Address by Mr. X, President of the Republic of Y": the heading before an address.
-        re.compile(r"^Address by\b[^.:]{0,200}$"),
+        re.compile(r"^Address by\b(?:[^.:]|(?<=Mr)\.|(?<=Mrs)\.|(?<=Ms)\.|(?<=Dr)\.){0,200}$"),
         re.compile(
             r"^The (?:members of the )?(?:Security Council|General Assembly|Council|Assembly) "
             r"observed a minute of silen"

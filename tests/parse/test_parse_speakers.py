@@ -45,6 +45,65 @@ from aligner.parse.speakers import match_header
             "Malay",
             False,
         ),
+        # Records before about 2000: capitals and "interpretation from".
+        (
+            "Mr. CHIRILA (Romania) (interpretation from French): The",
+            "CHIRILA",
+            "Mr.",
+            "Romania",
+            "French",
+            False,
+        ),
+        (
+            "Mr. Elaraby (Egypt)(interpretation from Arabic): I",
+            "Elaraby",
+            "Mr.",
+            "Egypt",
+            "Arabic",
+            False,
+        ),
+        ("The PRESIDENT: I now", None, None, None, None, True),
+        # A stray colon before the brackets, as printed.
+        (
+            "Mr. Briz Gutiérrez: (Guatemala) (spoke in Spanish): My",
+            "Briz Gutiérrez",
+            "Mr.",
+            "Guatemala",
+            "Spanish",
+            False,
+        ),
+        (
+            "吴百纳女爵士（联合王国）（以英语发言）：联合王国",
+            "吴百纳",
+            "女爵士",
+            "联合王国",
+            "英语",
+            False,
+        ),
+        (
+            "加拉耶夫先生（阿塞拜疆），第三委员会报告员（以英语发言）：我",
+            "加拉耶夫",
+            "先生",
+            "阿塞拜疆",
+            "英语",
+            False,
+        ),
+        (
+            "圆桌会议2共同主席索托女士（智利）（以西班牙语发言）：我",
+            "索托",
+            "女士",
+            "智利",
+            "西班牙语",
+            False,
+        ),
+        (
+            "Ms. Soto (Chile), Co-Chair of round table 2 (spoke in Spanish): I",
+            "Soto",
+            "Ms.",
+            "Chile",
+            "Spanish",
+            False,
+        ),
     ],
 )
 def test_headers(
@@ -84,7 +143,44 @@ def test_headers(
         ("The following States: Albania, Brazil", "en"),
         ("We stress the following: first,", "en"),
         ("主席：......（法国）", "zh"),
+        # Speeches addressing the Chair, and a chair change, are not headers.
+        ("Mr. President, as Chair of the Group, I say: thank you", "en"),
+        ("Mr. President: thank you", "en"),
+        ("Mr. Obi (Nigeria), Vice-President, took the Chair. Then: x", "en"),
     ],
 )
 def test_sentences_are_not_headers(text: str, lang: str) -> None:
     assert match_header(text, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "office"),
+    [
+        (
+            "Mr. Garan (Azerbaijan), Rapporteur of the Third Committee: It",
+            "en",
+            "Rapporteur of the Third Committee",
+        ),
+        ("第三委员会报告员加兰先生（阿塞拜疆）（以英语发言）：我", "zh", "第三委员会报告员"),
+        ("圆桌会议2共同主席索托女士（智利）（以西班牙语发言）：我", "zh", "圆桌会议2共同主席"),
+    ],
+)
+def test_offices_beside_the_state(text: str, lang: str, office: str) -> None:
+    header = match_header(text, lang)
+    assert header is not None and header.office == office
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "language", "rest"),
+    [
+        ("(spoke in French)", "en", "French", ""),
+        ("(spoke in French) However, we", "en", "French", "However, we"),
+        ("（以法语发言）", "zh", "法语", ""),
+        ("（以阿拉伯语发言）我们", "zh", "阿拉伯语", "我们"),
+    ],
+)
+def test_language_switch_notes(text: str, lang: str, language: str, rest: str) -> None:
+    from aligner.parse.speakers import language_switch
+
+    assert language_switch(text, lang) == (language, rest)
+    assert language_switch("Mr. Biang (Gabon) (spoke in French): I", "en") is None
