@@ -32,8 +32,9 @@ _OTHER = {
     "zh": [
         re.compile(r"^通过议程。?$"),
         re.compile(r"^议程通过。$"),
-        re.compile(rf"^会议于?{_TIME_ZH}\s*暂停"),
-        re.compile(r"^会议(?:暂停|复会)"),
+        re.compile(rf"^会议于?{_TIME_ZH}\s*(?:暂停|休会)"),
+        re.compile(rf"^{_TIME_ZH}\s*休会"),
+        re.compile(r"^会议(?:暂停|复会|休会)"),
         # "进行了举手表决。" (show of hands), "进行了记录表决。" (recorded vote).
         re.compile(r"^(?:以举手方式|以记录)?进行了?(?:举手|记录|唱名)?表决。$"),
         re.compile(r"^(?:赞成|反对|弃权)\s*[：:]"),

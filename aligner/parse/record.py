@@ -59,6 +59,8 @@ _HEADER_LOOKAHEAD = 2
 # ...found within this many lines (a page break with its furniture may intervene).
 _HEADER_WINDOW = 10
 _ADOPTION = {"zh": ("议程通过。",), "en": ("The agenda was adopted.",)}
+# Words of a chair-change note that may wrap over two lines ("... took the" / "Chair.").
+_CHAIR_WORDS = {"zh": ("主持", "主席座位", "代行主席"), "en": ("Chair",)}
 
 
 @dataclass
@@ -201,9 +203,7 @@ class _LineMarks:
         line = self.lines[i].strip()
         if is_procedural(line, self.lang) or language_switch(line, self.lang) is not None:
             return True
-        if is_chair_change(self.with_continuation(i), self.lang) and not is_chair_change(
-            self.lines[i - 1] if i else "", self.lang
-        ):
+        if self._may_open_chair_note(i) and is_chair_change(self.with_continuation(i), self.lang):
             return True  # the note wrapped ("... took the" / "Chair.")
         header = self.header_at(i)
         if header is None:
@@ -215,6 +215,15 @@ class _LineMarks:
         previous = next((x for x in reversed(self.lines[:i]) if x.strip()), "")
         blank_before = i > 0 and not self.lines[i - 1].strip()
         return blank_before or not previous or ends_sentence(previous, self.lang)
+
+    def _may_open_chair_note(self, i: int) -> bool:
+        # A cheap look at the line and the next before joining them for the full pattern.
+        following = self._following(i)[:1]
+        window = " ".join(self.lines[j].strip() for j in [i, *following])
+        words = _CHAIR_WORDS[self.lang]
+        return any(w in window for w in words) and not is_chair_change(
+            self.lines[i - 1] if i else "", self.lang
+        )
 
     def header_at(self, i: int) -> SpeakerHeader | None:
         """The speaker header starting on line i, possibly wrapped onto the next lines."""
@@ -386,6 +395,24 @@ def _agenda(drafts: list[_Draft], lang: str) -> str | None:
     return next((p for p in candidates if not is_procedural(p, lang)), None)
 
 
+# An agenda title printed under the item ends with its document in brackets: "... report
+# (S/2024/368)" / "……报告（S/2024/368）". Two titles run together by the layout part there.
+_TITLE_END = {
+    "zh": re.compile(r"[（(][A-Z]{1,4}/[^（）()]{1,40}\d[）)](?=[^\s，。、；）)])"),
+    "en": re.compile(r"\([A-Z]{1,4}/[^()]{1,40}\d\)(?=\s+[A-Z])"),
+}
+
+
+def _split_agenda_titles(text: str, lang: str) -> list[str]:
+    """Procedure text only: agenda titles run together, split after each title's document."""
+    out, start = [], 0
+    for m in _TITLE_END[lang].finditer(text):
+        out.append(text[start : m.end()].strip())
+        start = m.end()
+    out.append(text[start:].strip())
+    return [t for t in out if t]
+
+
 def _announced_state(previous: _Draft, lang: str) -> Country | None:
     """The last State named in the paragraph before a turn ("... an address by the President
     of the Republic of Kenya"), for speakers headed by their office alone."""
@@ -408,6 +435,9 @@ def _turn(
     paragraphs = []
     languages = draft.languages or [None] * len(draft.paragraphs)
     for p_index, (text, switched) in enumerate(zip(draft.paragraphs, languages, strict=True)):
+        pieces = split_sentences(text, lang)
+        if header is None:
+            pieces = [t for piece in pieces for t in _split_agenda_titles(piece, lang)]
         sentences = [
             Sentence(
                 id=sentence_id(symbol, lang, index, p_index, s_index),
@@ -417,7 +447,7 @@ def _turn(
                 paragraph=p_index,
                 index=s_index,
             )
-            for s_index, s in enumerate(split_sentences(text, lang))
+            for s_index, s in enumerate(pieces)
         ]
         paragraphs.append(
             Paragraph(
