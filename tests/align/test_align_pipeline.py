@@ -84,7 +84,9 @@ def test_json_shape_matches_the_issue(hashing: Embedder) -> None:
     result = align_records(make_record("zh", TURNS), make_record("en", TURNS), embedder=hashing)
     data = json.loads(json.dumps(alignment_json(result)))
     assert set(data) == {"signature", "turns", "pairs"}
-    assert set(data["turns"][0]) == {"zh_turn", "en_turn", "confidence"}
+    # The issue's keys, extended with every turn of a link (a turn printed as two).
+    assert set(data["turns"][0]) == {"zh_turn", "en_turn", "confidence", "zh_turns", "en_turns"}
+    assert data["turns"][0]["zh_turns"] == [data["turns"][0]["zh_turn"]]
     assert set(data["pairs"][0]) == {"zh_turn", "en_turn", "zh", "en", "confidence", "type"}
     assert data["pairs"][0]["zh"] == ["The meeting was called to order at 10 a.m."]
 
