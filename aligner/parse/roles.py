@@ -40,12 +40,13 @@ _NATIONAL_OFFICE = {
     "en": re.compile(
         r"^(?:(?:Deputy|Vice|First|Second|Acting)[\s-]+)*(?:Prime Minister|Minister|President|"
         r"Vice-President|Chancellor|Head of (?:State|Government)|King|Queen|Emir|Crown Prince|"
-        r"Sultan|Secretary of State|Permanent Representative|Ambassador)\b"
+        r"Sultan|Secretary of State|Permanent Representative|Ambassador|Permanent Observer|"
+        r"Observer)\b"
     ),
     # ...and last in Chinese, after the State ("肯尼亚外交部长").
     "zh": re.compile(
         r"(?:部长|外长|大臣|总统|总理|首相|国王|女王|埃米尔|苏丹|王储|国务卿|国家元首|政府首脑|"
-        r"常驻代表|大使)$"
+        r"常驻代表|大使|观察员)$"
     ),
 }
 _RULE_37 = {

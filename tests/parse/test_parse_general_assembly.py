@@ -191,3 +191,17 @@ def test_acting_president_and_capitalised_titles() -> None:
     acting = match_header("The Acting President: I give the floor", "en")
     assert acting is not None and acting.presiding
     assert match_header("代理主席：我请", "zh") is not None
+
+
+def test_permanent_observer_headed_by_office() -> None:
+    from aligner.parse.roles import RoleContext, speaker_role
+    from aligner.parse.speakers import match_header
+
+    for text, lang in (
+        ("Mr. Hadi (Permanent Observer of the State of Palestine to the United Nations): We", "en"),
+        ("哈迪先生（巴勒斯坦国常驻联合国观察员）（以阿拉伯语发言）：我们", "zh"),
+    ):
+        header = match_header(text, lang)
+        assert header is not None
+        role = speaker_role(header, RoleContext(lang=lang))
+        assert (role.role, role.country_code) == ("invited", "PSE")
