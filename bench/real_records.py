@@ -4,6 +4,8 @@
     python -m bench.real_records               # every pair, a table
     python -m bench.real_records --json        # the same as JSON
     python -m bench.real_records --show S-PV-9642   # also print the links that are wrong
+    python -m bench.real_records --long        # add a synthetic long meeting (speed, no gold)
+    python -m bench.real_records --steps       # CPU seconds of each step, in this process
 
 For each pair: turns per side, turn links (and how many are right against the gold), pairs by
 type, pairs under 0.9 confidence, sentences that hold page furniture (job number, page counter,
@@ -53,6 +55,55 @@ class PairFiles:
     zh: Path
     en: Path
     gold: Path | None
+
+
+LONG = ROOT / "var" / "long-meeting"
+
+
+def synthetic_long_meeting() -> PairFiles:
+    """A long meeting for speed checks: S/PV.9132, the three real meetings and S/PV.9132 again,
+    each later record from its opening line (Chinese) or its first speech (English), written
+    to var/long-meeting (about 1,050 Chinese and 1,100 English sentences, 67 and 65 turns)."""
+    zh = (BUNDLED / "zh.txt").read_text(encoding="utf-8")
+    en = (BUNDLED / "en.txt").read_text(encoding="utf-8")
+    later_zh, later_en = [], []
+    for name in ("S-PV-9642", "S-PV-9722", "S-PV-9826"):
+        later_zh.append(_from_opening((REAL_TEXT / f"{name}.zh.txt").read_text(encoding="utf-8")))
+        later_en.append((REAL_TEXT / f"{name}.en.txt").read_text(encoding="utf-8"))
+    later_zh.append(_from_opening(zh))
+    later_en.append(en[en.index("The meeting was called to order") :])
+    LONG.mkdir(parents=True, exist_ok=True)
+    (LONG / "zh.txt").write_text("\n".join([zh, *later_zh]), encoding="utf-8")
+    (LONG / "en.txt").write_text("\n".join([en, *later_en]), encoding="utf-8")
+    return PairFiles("long (synthetic)", LONG / "zh.txt", LONG / "en.txt", None)
+
+
+def _from_opening(text: str) -> str:
+    start = text.index("开会。")
+    return text[text.rfind("\n", 0, start) + 1 :]
+
+
+def step_times(pair: PairFiles) -> dict[str, float]:
+    """CPU seconds of parse, embed, turn alignment and the whole alignment step, in-process."""
+    from aligner.align.embedder import get_embedder
+    from aligner.align.pipeline import align_records
+    from aligner.align.turns import align_turns
+    from aligner.parse import parse_record
+
+    def cpu() -> float:
+        return time.process_time()
+
+    t0 = cpu()
+    zh, en = parse_record(pair.zh), parse_record(pair.en)
+    t1 = cpu()
+    embedder = get_embedder()
+    embedder.encode_spans([s.text for r in (zh, en) for s in r.sentences()], 1)
+    t2 = cpu()
+    align_turns(zh, en)
+    t3 = cpu()
+    align_records(zh, en, embedder=embedder)
+    t4 = cpu()
+    return {"parse": t1 - t0, "embed": t2 - t1, "turns": t3 - t2, "align": t4 - t3}
 
 
 def record_pairs() -> list[PairFiles]:
@@ -312,9 +363,18 @@ def main() -> None:
     ap.add_argument("--pairs", nargs="+", help="only these pairs (e.g. S-PV-9642)")
     ap.add_argument("--show", nargs="*", help="print the wrong links of these pairs (all if none)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    ap.add_argument("--long", action="store_true", help="add the synthetic long meeting")
+    ap.add_argument("--steps", action="store_true", help="CPU seconds per step, in-process")
     args = ap.parse_args()
+    pairs = record_pairs() + ([synthetic_long_meeting()] if args.long else [])
+    if args.steps:
+        for pair in pairs:
+            if not args.pairs or pair.name in args.pairs:
+                steps = step_times(pair)
+                print(pair.name, "  ".join(f"{k} {v:.2f} s" for k, v in steps.items()))
+        return
     rows = []
-    for pair in record_pairs():
+    for pair in pairs:
         if args.pairs and pair.name not in args.pairs:
             continue
         show = args.show is not None and (not args.show or pair.name in args.show)
