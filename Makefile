@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install system-deps demo test lint bench clean
+.PHONY: install system-deps demo test lint bench bench-real clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,12 @@ test: $(STAMP) system-deps lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
+
+# Real UN records of ../shared/real: PDF words against poppler's text, then every record pair
+# aligned end to end and scored against the hand-made gold in bench/gold/.
+bench-real: $(STAMP) system-deps
+	$(BIN)/python -m bench.real_pdf
+	$(BIN)/python -m bench.real_records
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

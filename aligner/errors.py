@@ -3,6 +3,10 @@ the API turns each into a JSON 4xx. Nothing here should ever surface as a traceb
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 
 class VerbalignError(Exception):
     """Base class: a problem with the user's input or request, not a bug."""
@@ -52,3 +56,20 @@ class NotFoundError(VerbalignError):
 
 class ConflictError(VerbalignError):
     http_status = 409
+
+
+@contextmanager
+def about_file(path: Path | str) -> Iterator[None]:
+    """Typed errors raised inside name `path` when their message does not already (so a
+    "no speaker turns" deep in parsing says which of the two files it is about)."""
+    try:
+        yield
+    except VerbalignError as exc:
+        text = str(exc)
+        if str(path) in text or Path(path).name in text:
+            raise
+        try:
+            named = type(exc)(f"{path}: {text}")
+        except Exception:
+            raise exc from None
+        raise named from None

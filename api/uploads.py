@@ -24,11 +24,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from aligner.errors import BinaryInputError, EmptyInputError, InputError, VerbalignError
 from aligner.ingest.language import detect_language
-from aligner.ingest.source import decode_bytes, decode_text
+from aligner.ingest.pdf import require_text_layer
+from aligner.ingest.source import decode_bytes, decode_text, is_pdf
 from aligner.pipeline.record_import import Source
 from api.errors import PayloadTooLargeError, UnsupportedMediaTypeError
 
-PDF_MAGIC = b"%PDF-"
 DECLARED = {
     "application/pdf": "pdf",
     "application/x-pdf": "pdf",
@@ -41,7 +41,7 @@ DECLARED = {
 def sniff(data: bytes, field: str) -> str | None:
     """ "pdf", "text" or None (binary). Text in no encoding the CLI reads either is an
     EncodingError naming the field and the line."""
-    if data.lstrip(b"\t\n\r ")[:5] == PDF_MAGIC:
+    if is_pdf(data):
         return "pdf"
     try:
         decode_bytes(data, name=field)
@@ -72,16 +72,26 @@ async def read_upload(upload: UploadFile, field: str, max_bytes: int) -> Upload:
             f"{field}: unsupported content type {declared_type!r}: send a PDF or UTF-8 text file"
         )
     declared = DECLARED[declared_type]
-    if declared == "pdf" and data.lstrip(b"\t\n\r ")[:5] != PDF_MAGIC:
-        raise UnsupportedMediaTypeError(f"{field}: declared a PDF but does not start with %PDF-")
+    if declared == "pdf" and not is_pdf(data):
+        raise UnsupportedMediaTypeError(f"{field}: declared a PDF but has no %PDF- header")
     actual = sniff(data, field)
     if actual is None:
         raise UnsupportedMediaTypeError(f"{field}: neither a PDF nor text (UTF-8, UTF-16, UTF-32)")
     if declared == "text" and actual == "pdf":
         raise UnsupportedMediaTypeError(f"{field}: declared text but the file is a PDF")
+    if actual == "pdf":
+        _check_text_layer(data, field)
     extension = "pdf" if actual == "pdf" else "txt"
     source = Source(data, safe_name(upload.filename, f"{field}.{extension}"))
     return Upload(field, source, None if actual == "pdf" else _text_language(data, field))
+
+
+def _check_text_layer(data: bytes, field: str) -> None:
+    """A scanned or unreadable PDF is refused now (422), not after it waited in the queue."""
+    try:
+        require_text_layer(data)
+    except VerbalignError as exc:
+        raise type(exc)(f"{field}: {exc}") from None
 
 
 def _text_language(data: bytes, field: str) -> str:

@@ -7,13 +7,10 @@ typer's usage errors, reads NO_COLOR itself.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 import typer
 
-from aligner.errors import VerbalignError
+from aligner.errors import VerbalignError, about_file
 
 
 def color_allowed() -> bool:
@@ -26,17 +23,4 @@ def report(exc: VerbalignError) -> None:
     typer.secho(f"error: {message}", fg="red", err=True, color=None if color_allowed() else False)
 
 
-@contextmanager
-def about_file(path: Path | str) -> Iterator[None]:
-    """Typed errors raised inside name `path` when their message does not already."""
-    try:
-        yield
-    except VerbalignError as exc:
-        text = str(exc)
-        if str(path) in text or Path(path).name in text:
-            raise
-        try:
-            named = type(exc)(f"{path}: {text}")
-        except Exception:
-            raise exc from None
-        raise named from None
+__all__ = ["about_file", "color_allowed", "report"]

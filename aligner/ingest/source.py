@@ -32,6 +32,11 @@ _PDF_HEADER_WITHIN = 1024
 _MAX_PATH_CHARS = 1024
 
 
+def is_pdf(data: bytes) -> bool:
+    """A PDF by its header, found where PDF readers look for it (the first kilobyte)."""
+    return _PDF_MAGIC in data[:_PDF_HEADER_WITHIN]
+
+
 @dataclass(frozen=True)
 class Source:
     raw: bytes
@@ -56,7 +61,7 @@ def load_source(source: str | os.PathLike[str] | bytes, name: str | None = None)
     label = name or default_name
     if len(raw) > MAX_BYTES:
         raise _too_large(label, len(raw))
-    kind = "pdf" if _PDF_MAGIC in raw[:_PDF_HEADER_WITHIN] else "text"
+    kind = "pdf" if is_pdf(raw) else "text"
     if kind == "text" and not raw.strip():
         raise EmptyInputError(f"{label}: the input is empty")
     return Source(raw=raw, name=label, kind=kind)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aligner.errors import InputError, NotFoundError
+from aligner.errors import InputError, NotFoundError, about_file
 from aligner.ingest.source import read_file
 from aligner.models import Record, RecordAlignment
 from aligner.store.carry_over import StoredPair, lost_reviews
@@ -148,9 +148,11 @@ def import_pair(
     from aligner.parse import parse_record
 
     report("parse", 0.0)
-    first = parse_record(zh.data, name=zh.name)
+    with about_file(zh.name):
+        first = parse_record(zh.data, name=zh.name)
     report("parse", _PARSE_END / 2)
-    second = parse_record(en.data, name=en.name)
+    with about_file(en.name):
+        second = parse_record(en.data, name=en.name)
     report("parse", _PARSE_END)
     zh_rec, en_rec = _by_language(first, second, zh, en)
     if symbol:

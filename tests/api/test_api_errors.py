@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -173,3 +174,22 @@ def test_bad_corrections_are_422_and_change_nothing(seeded: TestClient, body: di
     _error(seeded.patch("/pairs/1", json=body, headers=AUTH), 422)
     assert seeded.get("/records/S/PV.9999/pairs").json() == before
     assert seeded.get("/records/S/PV.9999/corrections").json() == []
+
+
+def test_a_scanned_pdf_is_refused_before_any_job(client: TestClient, files: Files) -> None:
+    """An image-only PDF asks for OCR at upload time (422), not after waiting in the queue."""
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    page = canvas.Canvas(buf)
+    page.rect(72, 500, 300, 200, fill=1)
+    page.showPage()
+    page.save()
+    r = client.post(
+        "/records",
+        files={**files, "en": ("en.pdf", buf.getvalue(), "application/pdf")},
+        headers=AUTH,
+    )
+    detail = _error(r, 422)
+    assert detail.startswith("en:") and "run OCR first" in detail
+    _nothing_stored(client)

@@ -117,3 +117,13 @@ def test_import_aligns_and_stores_once(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "var" / "verbalign.db")
     assert [r.symbol for r in store.list_records()] == ["S/PV.9990"]
     store.close()
+
+
+def test_an_import_error_names_the_file_it_is_about(tmp_path: Path, corpus_dir: Path) -> None:
+    """Both files are parsed inside the import: a bad one is named in the error line."""
+    bad = tmp_path / "not-a-record.zh.txt"
+    bad.write_text("上午10时开会。\n没有发言者。\n", encoding="utf-8")
+    args = ["import", str(bad), str(corpus_dir / "en.txt"), "--db", str(tmp_path / "s.db")]
+    result = subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "not-a-record.zh.txt: no speaker turns" in result.stderr
