@@ -68,7 +68,7 @@ class Turn:
     role: str
     """One of ROLES."""
     speaker: str | None
-    """Name without honorific: "延恰", "Jenča", None for the President and procedure."""
+    """Name without honorific: "古特雷斯", "Guterres", None for the President and procedure."""
     honorific: str | None
     """"先生", "女士", "夫人" / "Mr.", "Mrs.", "Ms." ..."""
     country: str | None

@@ -3,7 +3,7 @@
 All language versions of a verbatim record carry the same turns in the same order, so
 this is a monotonic alignment, but not always a plain 1-1 zip: a version can lack a
 turn or have an extra one (a procedural line set apart, a short President's turn
-merged into the next), or print one turn as two. Names are no help (延恰 vs Jenča), so
+merged into the next), or print one turn as two. Names are no help (古特雷斯 vs Guterres), so
 each candidate link is scored on what is language-independent:
   role, country (ISO code, mapped across languages by aligner.countries), the language
   the speaker used, the honorific's gender, text length (against the record pair's own

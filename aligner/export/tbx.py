@@ -186,7 +186,7 @@ class _TbxWriter:
         self._el(term_sec, "term", term)
         term_type = _TERM_TYPE.get(entry.type, "fullForm") if main else "variant"
         if term_type == "acronym" and term.isascii() and not term.isupper():
-            # A Chinese short form (纳卡) has the full English term (Nagorno-Karabakh) opposite.
+            # A Chinese short form (安理会) has the full English term (Security Council) opposite.
             term_type = "fullForm"
         self._el(term_sec, "termNote", term_type, type="termType")
         part_of_speech = _PART_OF_SPEECH.get(entry.type)

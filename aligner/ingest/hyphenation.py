@@ -1,7 +1,7 @@
 """Undoing end-of-line hyphenation in English text.
 
 A line ending in `Secre-` before `tary-General` was split inside a word: the hyphen
-goes. A line ending in `Nagorno-` before `Karabakh` was split at a real hyphen: it
+goes. A line ending in `Guinea-` before `Bissau` was split at a real hyphen: it
 stays. The decision uses, in order:
 1. the document itself: the same word written elsewhere on one line, joined or
    hyphenated (the strongest evidence: it is this record's own spelling);

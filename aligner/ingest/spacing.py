@@ -1,7 +1,7 @@
 """Repairing spaces that PDF extraction inserts or doubles.
 
 Chinese is written without spaces, so a space touching a Chinese character or a
-full-width mark is an extraction artefact (`主席 （以法语发言）`, `耿爽先生（中国）： 我感谢`,
+full-width mark is an extraction artefact (`主席 （以法语发言）`, `王先生（中国）： 我感谢`,
 `米罗斯拉夫 ·延恰`) and goes; a space between two Latin letters or digits is kept
 (`Mr. Geng`, the thousands separator in `2 750`). In English, runs of spaces collapse
 and no space stays before closing punctuation.

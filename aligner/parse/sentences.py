@@ -1,7 +1,7 @@
 """UN-aware sentence segmentation of one paragraph.
 
 General-purpose splitters stumble over what UN records are full of: `Mr.`, `No. 5`,
-`10.05 a.m.`, `S/2021/956`, `(see S/2022/688, annex).`, `Azerbaijan v. Armenia`, and,
+`10.05 a.m.`, `S/2021/956`, `(see S/2022/688, annex).`, `The Gambia v. Myanmar`, and,
 in Chinese, `（见S/2021/956，附件）` and closing quotes after `。`. The rules here:
 - Chinese: a sentence ends at 。！？ (or a half-width . ! ? after a Chinese character),
   with any closing quotes/brackets that follow kept with it. ； does not end a

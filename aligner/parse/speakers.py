@@ -38,8 +38,8 @@ _ZH_HONORIFICS = (
     *_ZH_LEADER_TITLES,
 )
 _ZH_OFFICES = r"(?:报告员|副主席|共同主席|主席|协调员|共同协调员|主持人|促进者|共同促进者|召集人)"
-"""Officers named with their State ("第三委员会报告员加拉耶夫先生（阿塞拜疆）", or the office after
-the brackets: "加拉耶夫先生（阿塞拜疆），第三委员会报告员"): rapporteurs, round-table chairs."""
+"""Officers named with their State ("第三委员会报告员X先生（国名）", or the office after
+the brackets: "X先生（国名），第三委员会报告员"): rapporteurs, round-table chairs."""
 _ZH_OFFICE_PREFIX = re.compile(rf"^(?P<office>\S{{1,30}}?{_ZH_OFFICES})(?P<name>\S+)$")
 _ZH_HEADER = re.compile(
     r"^(?P<who>[^：:（）()。，、；！？“”\n]{1,40}?)\s*"
@@ -80,7 +80,7 @@ _EN_OFFICE = (
     r"President|Vice-President|Coordinator|Co-Coordinator|Facilitator|Co-Facilitator|Moderator)"
     r"\b[^:();.!?\n]{0,100}?"
 )
-"""An office after the State ("Mr. Garayev (Azerbaijan), Rapporteur of the Third Committee:",
+"""An office after the State ("Mr. X (Country), Rapporteur of the Third Committee:",
 "Ms. X (Chile), Co-Chair of round table 2:"); it must start with a capital, so that a speech
 opening "Mr. President, as Chair of ..., I say:" is not a header."""
 _EN_HEADER = re.compile(
@@ -233,7 +233,7 @@ def _match_en(text: str) -> SpeakerHeader | None:
     if len(name.split()) > 7 or not name or name in _ADDRESS_FORMS:
         return None
     honorific = " ".join(m.group("hon").split())
-    # "President Aliyev stated:" opens a quotation, "President Ruto:" a speech: office titles
+    # "President Ruto stated:" opens a quotation, "President Ruto:" a speech: office titles
     # take a name only, so every word but a particle must be capitalised.
     if honorific in _EN_LEADER_TITLES and any(
         w[0].islower() and w not in _NAME_PARTICLES for w in name.split()
