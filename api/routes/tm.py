@@ -1,10 +1,19 @@
-"""Translation-memory look-up (reads only: no token needed, though it is a POST)."""
+"""Translation-memory look-up (reads only: no token needed, though it is a POST).
+
+A look-up embeds its query (a few milliseconds of numpy) and searches the index: it runs off
+the event loop, in at most LOOKUP_THREADS threads at a time, so a burst of look-ups queues
+instead of crowding the cores that an import or other requests need, and the loop stays free to
+answer everything else.
+"""
 
 from __future__ import annotations
 
+import os
+from functools import partial
 from typing import Literal
 
-from fastapi import APIRouter
+import anyio
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from aligner.store.symbols import MAX_SYMBOL_CHARS, SYMBOL_PATTERN
@@ -12,6 +21,16 @@ from aligner.tm.memory import MAX_K, MAX_TEXT_CHARS
 from api.deps import EmbedderDep, TmDep
 
 router = APIRouter(tags=["tm"])
+
+LOOKUP_THREADS = max(1, min(4, os.cpu_count() or 1))
+
+
+def _limiter(request: Request) -> anyio.CapacityLimiter:
+    state = request.app.state
+    limiter = getattr(state, "tm_limiter", None)
+    if limiter is None:
+        limiter = state.tm_limiter = anyio.CapacityLimiter(LOOKUP_THREADS)
+    return limiter
 
 
 class LookupIn(BaseModel):
@@ -57,10 +76,11 @@ class LookupOut(BaseModel):
 
 
 @router.post("/tm/lookup", response_model=LookupOut, summary="Translation-memory look-up")
-def lookup(body: LookupIn, tm: TmDep, embedder: EmbedderDep) -> LookupOut:
-    matches = tm.lookup(
-        body.text, body.source_lang, body.k, min_match=body.min_match, symbol=body.symbol
+async def lookup(body: LookupIn, tm: TmDep, embedder: EmbedderDep, request: Request) -> LookupOut:
+    run = partial(
+        tm.lookup, body.text, body.source_lang, body.k, min_match=body.min_match, symbol=body.symbol
     )
+    matches = await anyio.to_thread.run_sync(run, limiter=_limiter(request))
     out = []
     for m in matches:
         p = m.pair

@@ -1,0 +1,100 @@
+"""Start-up cost of the command line: the default model (torch-free) against the same USE model
+through sentence-transformers (`--model use-st`, the path every command took before).
+
+    python -m bench.startup [--runs 5]
+
+Runs, as fresh processes, `verbalign align-sentences` on a two-line input with each model and
+`verbalign parse` on the bundled Chinese record, interleaved so both paths see the same machine
+load, and prints the median and worst wall time and CPU time (user + system of the child) per
+command. Also checks that both models print the same links.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RECORD = ROOT / "corpora" / "S-PV-9132" / "zh.txt"
+ZH = ["安全理事会今天举行会议。", "秘书长介绍了最新情况。"]
+EN = ["The Security Council met today.", "The Secretary-General gave an update."]
+
+
+def verbalign() -> list[str]:
+    exe = Path(sys.executable).with_name("verbalign")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "aligner.cli"]
+
+
+def timed(cmd: list[str]) -> tuple[float, float, str]:
+    """(wall s, child CPU s, stdout) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ}, check=False)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr.strip()[-500:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, done.stdout
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=5, help="runs per command (interleaved)")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        src, tgt = Path(tmp, "src.txt"), Path(tmp, "tgt.txt")
+        src.write_text("\n".join(ZH) + "\n", encoding="utf-8")
+        tgt.write_text("\n".join(EN) + "\n", encoding="utf-8")
+        align = [*verbalign(), "align-sentences", str(src), str(tgt)]
+        align += ["--src-lang", "zh", "--tgt-lang", "en"]
+        commands = {
+            "align-sentences (default use-m-v3)": align,
+            "align-sentences --model use-st": [*align, "--model", "use-st"],
+            "parse zh.txt": [*verbalign(), "parse", str(RECORD)],
+        }
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        outputs: dict[str, set[str]] = {name: set() for name in commands}
+        for _ in range(args.runs):
+            for name, cmd in commands.items():
+                wall, cpu, out = timed(cmd)
+                times[name].append((wall, cpu))
+                outputs[name].add(out)
+    same = outputs["align-sentences (default use-m-v3)"] == outputs["align-sentences --model use-st"]
+    rows = []
+    for name, runs in times.items():
+        walls = [w for w, _ in runs]
+        cpus = [c for _, c in runs]
+        rows.append(
+            {
+                "command": name,
+                "runs": len(runs),
+                "wall_median_s": round(statistics.median(walls), 2),
+                "wall_max_s": round(max(walls), 2),
+                "cpu_median_s": round(statistics.median(cpus), 2),
+            }
+        )
+    if args.json:
+        print(json.dumps({"same_links": same, "results": rows}, indent=2))
+        return 0 if same else 1
+    print(f"{'command':<38}{'runs':>5}{'wall p50':>10}{'wall max':>10}{'CPU p50':>9}")
+    for r in rows:
+        print(
+            f"{r['command']:<38}{r['runs']:>5}{r['wall_median_s']:>9.2f}s"
+            f"{r['wall_max_s']:>9.2f}s{r['cpu_median_s']:>8.2f}s"
+        )
+    print(f"same links from both models: {'yes' if same else 'NO'}")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
