@@ -1,6 +1,7 @@
 """Load benchmark of the HTTP API on 127.0.0.1 with the demo data.
 
     python -m bench.api_load [--db var/verbalign.db] [--requests 400] [--concurrency 4]
+                             [--during-import]
 
 Starts `uvicorn api.main:create_app` in a subprocess on a free local port over the demo
 database (run `make demo` or `verbalign import corpora/S-PV-9132/zh.txt corpora/S-PV-9132/en.txt`
@@ -8,6 +9,10 @@ first), warms each endpoint up (the first TM look-up loads the embedding model),
 bounded number of requests from a pool of client threads and prints requests/s with p50/p99
 latency for GET /search, POST /tm/lookup and GET /records/{symbol}/pairs. Both server and
 client share the machine's cores, so the figures are a floor, not a capacity.
+
+`--during-import` then measures POST /tm/lookup again while the server re-imports the bundled
+S/PV.9132 pair (POST /records with force: parse, align, glossary, TM index), from the upload
+until the job is done. The server works on a copy of the database, so --db is left as it was.
 """
 
 from __future__ import annotations
@@ -15,10 +20,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import secrets
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -61,8 +69,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "VERBALIGN_DB": str(db), "HF_HUB_OFFLINE": "1"}
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "corpora" / "S-PV-9132"
+
+
+def start_server(db: Path, port: int, workers: int, token: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "VERBALIGN_DB": str(db), "HF_HUB_OFFLINE": "1", "VERBALIGN_TOKEN": token}
     cmd = [
         sys.executable,
         "-m",
@@ -94,19 +106,24 @@ def wait_ready(base: str, timeout: float = 60.0) -> None:
 
 
 def run(
-    name: str, call: Callable[[httpx.Client, int], httpx.Response], n: int, concurrency: int
+    name: str,
+    call: Callable[[httpx.Client, int], httpx.Response],
+    n: int,
+    concurrency: int,
+    until: threading.Event | None = None,
 ) -> Result:
+    """n requests from `concurrency` threads; with `until`, as many as fit before it is set."""
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
-    counter = iter(range(n))
+    counter = iter(range(n if until is None else 10**9))
 
     def worker() -> None:
         with httpx.Client(timeout=60.0) as client:
             while True:
                 with lock:
                     i = next(counter, None)
-                if i is None:
+                if i is None or (until is not None and until.is_set()):
                     return
                 t0 = time.perf_counter()
                 ok = call(client, i).status_code == 200
@@ -122,17 +139,64 @@ def run(
     for t in threads:
         t.join()
     wall = time.perf_counter() - start
-    ordered = sorted(latencies)
+    ordered = sorted(latencies) or [0.0]
+    done = len(latencies)
     return Result(
         endpoint=name,
-        requests=n,
+        requests=done,
         concurrency=concurrency,
         errors=errors[0],
         seconds=round(wall, 2),
-        rps=round(n / wall, 1),
+        rps=round(done / wall, 1),
         p50_ms=round(1000 * statistics.median(ordered), 1),
         p99_ms=round(1000 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))], 1),
     )
+
+
+def lookups_during_import(
+    base: str,
+    token: str,
+    lookup: Callable[[httpx.Client, int], httpx.Response],
+    concurrency: int,
+) -> Result:
+    """/tm/lookup latencies from the upload of a forced re-import until its job is done."""
+    done = threading.Event()
+    failure: list[str] = []
+
+    def importer() -> None:
+        try:
+            with httpx.Client(timeout=120.0) as c:
+                files = {
+                    lang: (f"{lang}.txt", (BUNDLED / f"{lang}.txt").read_bytes(), "text/plain")
+                    for lang in ("zh", "en")
+                }
+                r = c.post(
+                    f"{base}/records",
+                    files=files,
+                    data={"force": "true"},
+                    headers={"Authorization": f"Bearer {token}"},
+                )
+                r.raise_for_status()
+                url = f"{base}{r.json()['url']}"
+                while True:
+                    job = c.get(url, headers={"Authorization": f"Bearer {token}"}).json()
+                    if job["status"] in ("succeeded", "failed"):
+                        if job["status"] == "failed":
+                            failure.append(str(job.get("error")))
+                        return
+                    time.sleep(0.2)
+        except Exception as exc:
+            failure.append(repr(exc))
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=importer)
+    thread.start()
+    result = run("POST /tm/lookup during import", lookup, 0, concurrency, until=done)
+    thread.join()
+    if failure:
+        raise SystemExit(f"the import under load failed: {failure[0]}")
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,6 +206,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--concurrency", type=int, default=4, help="client threads")
     ap.add_argument("--server-workers", type=int, default=1, help="uvicorn worker processes")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument(
+        "--during-import",
+        action="store_true",
+        help="also measure /tm/lookup while the server re-imports the bundled pair",
+    )
     args = ap.parse_args(argv)
     if not args.db.exists():
         print(
@@ -152,7 +221,11 @@ def main(argv: list[str] | None = None) -> int:
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(args.db, port, args.server_workers)
+    token = secrets.token_urlsafe(16)
+    workdir = tempfile.TemporaryDirectory()
+    db = Path(workdir.name) / "bench.db"
+    shutil.copyfile(args.db, db)  # the server (and an import) work on a copy
+    server = start_server(db, port, args.server_workers, token)
     try:
         wait_ready(base)
         records = httpx.get(f"{base}/records").json()["items"]
@@ -193,9 +266,12 @@ def main(argv: list[str] | None = None) -> int:
                     call(warm, i).raise_for_status()
         warmup = time.perf_counter() - t0
         results = [run(name, call, args.requests, args.concurrency) for name, call in endpoints]
+        if args.during_import:
+            results.append(lookups_during_import(base, token, lookup, args.concurrency))
     finally:
         server.terminate()
         server.wait(timeout=30)
+        workdir.cleanup()
 
     if args.json:
         print(

@@ -69,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
                 wall, cpu, out = timed(cmd)
                 times[name].append((wall, cpu))
                 outputs[name].add(out)
-    same = outputs["align-sentences (default use-m-v3)"] == outputs["align-sentences --model use-st"]
+    default, via_st = (outputs[name] for name in list(commands)[:2])
+    same = default == via_st
     rows = []
     for name, runs in times.items():
         walls = [w for w, _ in runs]

@@ -132,3 +132,75 @@ def test_bad_memory_budgets_are_typed_errors(monkeypatch: pytest.MonkeyPatch) ->
         HashingEmbedder()
     monkeypatch.setenv(MEMORY_ENV, "1.5")
     assert HashingEmbedder().memory_cache_bytes[1] == int(1.5 * 2**20 / 2) * 2
+
+
+def test_the_default_model_never_imports_torch() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from aligner.align.embedder import get_embedder\n"
+        "e = get_embedder()\n"
+        "v = e.encode(['安全理事会今天举行会议。', 'The Council met today.'])\n"
+        "s = e.encode_spans(['a.', 'b.', 'c.'], 2)\n"
+        "assert v.shape == (2, 512) and s[2].shape == (2, 512)\n"
+        "heavy = sorted(m for m in ('torch', 'sentence_transformers') if m in sys.modules)\n"
+        "print(','.join(heavy) or 'none')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "none"
+
+
+def test_use_model_names_and_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    from aligner.align.embedder import USE_ST_MODEL
+    from aligner.align.use_module import THREADS_ENV, USEEncoder
+
+    st = get_embedder("use-st")
+    assert st is get_embedder("USE-M-V3-ST") and st is not get_embedder()
+    assert st.model_id == USE_ST_MODEL and st._via_st and not get_embedder()._via_st
+    # Same model, same code: the same name in caches, stored TM vectors and signatures.
+    assert st.name == get_embedder().name == "use-m-v3"
+    assert st.signature_name == get_embedder().signature_name == "use-m-v3+pool"
+    monkeypatch.setenv(THREADS_ENV, "0")
+    with pytest.raises(InputError):
+        USEEncoder()
+    monkeypatch.setenv(THREADS_ENV, "3")
+    assert USEEncoder().threads == 3
+
+
+@pytest.mark.model
+def test_use_through_sentence_transformers_gives_the_same_vectors() -> None:
+    sentences = ["安全理事会今天举行会议。", "秘书长介绍了最新情况。", "The Council met today."]
+    default, st = Embedder(), Embedder("use-st")
+    np.testing.assert_allclose(default.encode(sentences), st.encode(sentences), atol=1e-6)
+    a, b = default.encode_spans(sentences, 2), st.encode_spans(sentences, 2)
+    for k in a:
+        np.testing.assert_array_equal(a[k], b[k])  # the very same pooling code
+
+
+@pytest.mark.model
+def test_the_prepared_model_cache_gives_identical_vectors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aligner.align.use_module import USEEncoder
+    from aligner.align.use_weights import CACHE_ENV
+
+    texts = ["安全理事会今天举行会议。", "Mr. Smith (United Kingdom):", "", "……", "a" * 300]
+    monkeypatch.setenv(CACHE_ENV, "")
+    plain = USEEncoder(threads=1)
+    want_ids = plain.tokenize(texts)
+    want = plain.encode(texts)
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    first = USEEncoder(threads=1)  # prepares the cache
+    np.testing.assert_array_equal(first.encode(texts), want)
+    [folder] = tmp_path.iterdir()
+    assert (folder / "table.npy").is_file() and (folder / "manifest.json").is_file()
+    second = USEEncoder(threads=1)  # loads from it
+    assert second.tokenize(texts) == want_ids
+    np.testing.assert_array_equal(second.encode(texts), want)
+    assert isinstance(second.backend.table, np.memmap)
+    (folder / "tokenizer.marshal").write_bytes(b"damaged")
+    third = USEEncoder(threads=1)  # a damaged cache is dropped and rebuilt, never used
+    np.testing.assert_array_equal(third.encode(texts), want)
+    assert not isinstance(third.backend.table, np.memmap)
