@@ -1,12 +1,15 @@
 """Start-up cost of the command line: the default model (torch-free) against the same USE model
 through sentence-transformers (`--model use-st`, the path every command took before).
 
-    python -m bench.startup [--runs 5]
+    python -m bench.startup [--runs 5] [--old-tree DIR]
 
 Runs, as fresh processes, `verbalign align-sentences` on a two-line input with each model and
 `verbalign parse` on the bundled Chinese record, interleaved so both paths see the same machine
 load, and prints the median and worst wall time and CPU time (user + system of the child) per
-command. Also checks that both models print the same links.
+command. Also checks that both models print the same links. `--old-tree DIR` adds the same
+align-sentences command run from another checkout of the project (e.g. `git worktree add
+/tmp/old <commit>`; it must be importable with this interpreter), to compare with the code
+before a change in the same session.
 """
 
 from __future__ import annotations
@@ -33,11 +36,14 @@ def verbalign() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "aligner.cli"]
 
 
-def timed(cmd: list[str]) -> tuple[float, float, str]:
-    """(wall s, child CPU s, stdout) of one run."""
+def timed(cmd: list[str], tree: Path | None = None) -> tuple[float, float, str]:
+    """(wall s, child CPU s, stdout) of one run; `tree` goes first on PYTHONPATH."""
+    env = {**os.environ}
+    if tree is not None:
+        env["PYTHONPATH"] = str(tree)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ}, check=False)
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False, cwd=tree)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -50,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5, help="runs per command (interleaved)")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--old-tree", type=Path, help="also run align-sentences from this checkout")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         src, tgt = Path(tmp, "src.txt"), Path(tmp, "tgt.txt")
@@ -62,11 +69,17 @@ def main(argv: list[str] | None = None) -> int:
             "align-sentences --model use-st": [*align, "--model", "use-st"],
             "parse zh.txt": [*verbalign(), "parse", str(RECORD)],
         }
+        trees: dict[str, Path] = {}
+        if args.old_tree is not None:
+            old = f"align-sentences, {args.old_tree.name} checkout"
+            entry = "from aligner.cli import main; main()"
+            commands[old] = [sys.executable, "-c", entry, *align[1:]]
+            trees[old] = args.old_tree.resolve()
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         outputs: dict[str, set[str]] = {name: set() for name in commands}
         for _ in range(args.runs):
             for name, cmd in commands.items():
-                wall, cpu, out = timed(cmd)
+                wall, cpu, out = timed(cmd, trees.get(name))
                 times[name].append((wall, cpu))
                 outputs[name].add(out)
     default, via_st = (outputs[name] for name in list(commands)[:2])

@@ -66,7 +66,7 @@ class UsearchIndex(VectorIndex):
 
     kind = "usearch"
     CONNECTIVITY = 16
-    EXPANSION_ADD = 128
+    EXPANSION_ADD = 64
     EXPANSION_SEARCH = 128
     DTYPE = "i8"
     OVERSAMPLE = 2
