@@ -260,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
             (f"GET /records/{symbol}/pairs", page),
         ]
         t0 = time.perf_counter()
-        with httpx.Client(timeout=120.0) as warm:  # model load, TM index, caches
+        with httpx.Client(timeout=600.0) as warm:  # model load, TM index, caches
             for _, call in endpoints:
                 for i in range(5):
                     call(warm, i).raise_for_status()
