@@ -166,10 +166,13 @@ class TranslationMemory:
             if pid not in pool or not _usable(unit):
                 continue
             source = getattr(unit, source_lang)
-            folded = fold(source)
+            at = snap.position.get(pid)
+            if fresh and snap.folded is not None and at is not None:
+                folded = snap.folded[at]  # folding (OpenCC) is the dearest step: done at build
+            else:
+                folded = fold(source)
             cos = sim_of.get(pid)
             if cos is None:  # found by edit similarity only: its cosine from the snapshot
-                at = snap.position.get(pid)
                 cos = float(snap.index.vectors[at] @ q_vec) if at is not None else 0.0
             m = match_score(q_folded, folded, cos)
             if m >= min_match:
