@@ -234,9 +234,12 @@ class Embedder:
             )
 
     def clear_memory_cache(self) -> None:
+        """Forget the vectors, pools and (USE) token ids held in memory."""
         with self._lock:
             self._memory.clear()
             self._pools.clear()
+            if self._is_use and self._model is not None:
+                self._use_encoder().clear_tokens()
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         model = self._load()

