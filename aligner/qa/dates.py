@@ -55,7 +55,7 @@ _EN_MDY = re.compile(
     rf"(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?![\d,]\d)(?:,\s*(?P<year>\d{{4}})(?!\d))?"
 )
 _EN_MY = re.compile(rf"(?P<month>{_MONTH})(?:\s+of)?\s+(?P<year>\d{{4}})(?!\d)")
-_EN_M = re.compile(rf"(?P<month>{_MONTH})(?![\w-])")
+_EN_M = re.compile(rf"(?P<month>{_MONTH})(?!\w)(?!-[a-z])")
 # "May" alone is the modal verb unless a preposition or a list puts it in a date.
 _MAY_CONTEXT = re.compile(
     r"(?:\b(?:in|of|since|until|till|from|by|during|before|after|early|late|mid|last|next"
@@ -65,12 +65,14 @@ _MAY_CONTEXT = re.compile(
 
 _CN_DIGIT = "〇零一二两三四五六七八九十"
 _ZH_NUM = rf"(?:\d{{1,4}}|[{_CN_DIGIT}]{{1,4}})"
+_ZH_JOIN = r"\s*(?:和|及|与|至|到|、|-|—|–|～|~|或)\s*"
+# 2014年7-8月 / 9月13日和14日 / 5月14  -  23日 / 1月15至17日: the last day carries 日.
 _ZH_DATE = re.compile(
-    rf"(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})年)?(?P<month>{_ZH_NUM})月"
-    rf"(?:(?P<day>{_ZH_NUM})[日号])?"
-    rf"(?P<more>(?:(?:和|及|与|至|到|、|-|—|～|~|或)(?:{_ZH_NUM})[日号])*)"
+    rf"(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?"
+    rf"(?:(?P<month0>{_ZH_NUM}){_ZH_JOIN})?(?P<month>{_ZH_NUM})\s*月"
+    rf"(?:\s*(?P<days>{_ZH_NUM}\s*[日号]?(?:{_ZH_JOIN}{_ZH_NUM}\s*[日号]?)*)(?<=[日号]))?"
 )
-_ZH_MORE_DAY = re.compile(rf"({_ZH_NUM})[日号]")
+_ZH_DAY = re.compile(rf"({_ZH_NUM})")
 
 _HOUR_WORDS = {
     w: i
@@ -102,8 +104,16 @@ _EN_24H = re.compile(r"(?<![\d.:/])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])
 _ZH_PERIOD = r"(?P<period>上午|下午|晚上|早上|凌晨|中午|傍晚|夜间|夜里|晚|早)"
 _ZH_TIME = re.compile(
     rf"(?:{_ZH_PERIOD}\s*)?(?P<h>\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})(?P<unit>时|点|點|時)"
+    rf"(?!期(?!间)|[间代候刻段机局事效任])"
     rf"(?:(?P<m>\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})分|(?P<half>半))?"
 )
+# A 24-hour time in four digits, as reports of incidents write it: "at 1310", "0300 hours",
+# "2359Z", "between 1100 and 1200 hours".
+_EN_HHMM = re.compile(
+    r"(?<![\d.,/])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?P<suffix>\s*(?:hours|hrs)\b|Z\b)?"
+    r"(?![\d/]|[.,]\d)"
+)
+_HHMM_LEAD = re.compile(r"\b(?:at|from|between|and|to|until|by)\s$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -163,7 +173,12 @@ def _day(s: str) -> int | None:
 
 
 def extract_dates(folded: str, lang: str) -> list[DateMention]:
-    return _zh_dates(folded) if lang == "zh" else _en_dates(folded)
+    if lang == "en":
+        return _en_dates(folded)
+    zh = _zh_dates(folded)
+    # a Chinese document may keep a date in English ("5 February 2015" on a cover page)
+    latin = [d for d in _en_dates(folded) if all(d.end <= z.start or d.start >= z.end for z in zh)]
+    return sorted(zh + latin, key=lambda d: d.start)
 
 
 def _zh_dates(text: str) -> list[DateMention]:
@@ -173,17 +188,23 @@ def _zh_dates(text: str) -> list[DateMention]:
         if month is None or not 1 <= month <= 12:
             continue
         year = _zh_int(m.group("year")) if m.group("year") else None
-        day = _day(m.group("day")) if m.group("day") else None
-        if m.group("day") and day is None:
+        if m.group("month0"):
+            first = _zh_int(m.group("month0"))
+            if first is not None and 1 <= first <= 12:
+                out.append(DateMention(year, first, None, m.start("month0"), m.end("month0")))
+        if not m.group("days"):
+            out.append(DateMention(year, month, None, m.start(), m.end()))
             continue
-        end_first = m.end("day") + 1 if m.group("day") else m.end("month") + 1
-        out.append(DateMention(year, month, day, m.start(), end_first))
-        if m.group("more"):
-            base = m.start("more")
-            for d in _ZH_MORE_DAY.finditer(m.group("more")):
-                extra = _day(d.group(1))
-                if extra is not None:
-                    out.append(DateMention(year, month, extra, base + d.start(), base + d.end()))
+        base = m.start("days")
+        days = [
+            (d, base + x.start(), base + x.end())
+            for x in _ZH_DAY.finditer(m.group("days"))
+            if (d := _day(x.group(1))) is not None
+        ]
+        for i, (day, a, b) in enumerate(days):
+            start = m.start() if i == 0 else a
+            end = b + 1 if text[b : b + 1] in ("日", "号") else b
+            out.append(DateMention(year, month, day, start, end))
     return out
 
 
@@ -228,10 +249,27 @@ def _en_dates(text: str) -> list[DateMention]:
     return sorted(out, key=lambda d: d.start)
 
 
+def hhmm_times(folded: str, *, tentative: bool) -> list[TimeMention]:
+    """Four-digit 24-hour times. With a suffix ("0300 hours", "2359Z") they are times; after
+    a preposition alone ("at 1310") they may be years too (`tentative`): such a mention can
+    match a clock time of the other side but is never reported on its own."""
+    out = []
+    for m in _EN_HHMM.finditer(folded):
+        definite = bool(m.group("suffix"))
+        lead = _HHMM_LEAD.search(folded[max(0, m.start() - 8) : m.start()])
+        if definite != tentative and (definite or lead):
+            hm = (int(m.group("h")), int(m.group("m")))
+            out.append(TimeMention(frozenset({hm}), m.start(), m.end()))
+    return out
+
+
 def extract_times(folded: str, lang: str) -> list[TimeMention]:
     out: list[TimeMention] = []
     if lang == "en":
+        out += hhmm_times(folded, tentative=False)
         for m in _EN_TIME.finditer(folded):
+            if any(t.start <= m.start() < t.end for t in out):
+                continue
             raw = m.group("h").lower()
             hour = _HOUR_WORDS[raw] if raw in _HOUR_WORDS else int(raw)
             minute = int(m.group("m") or 0)
@@ -250,7 +288,7 @@ def extract_times(folded: str, lang: str) -> list[TimeMention]:
     for m in _ZH_TIME.finditer(folded):
         period = m.group("period")
         raw_h = m.group("h")
-        if not raw_h.isdigit() and not period:
+        if not raw_h.isdigit() and not period and raw_h != "零":
             continue  # 三点 is "three points" far more often than three o'clock
         if raw_h.isdigit() and m.group("unit") in "点點" and not period:
             continue
@@ -302,27 +340,48 @@ class DateCheck(Check):
     description = "dates and clock times agree (2020年11月9日 ↔ 9 November 2020)"
 
     def check(self, view: PairView, ctx: QAContext) -> list[Flag]:
+        return self._date_flags(view) + self._time_flags(view)
+
+    def _date_flags(self, view: PairView) -> list[Flag]:
         flags: list[Flag] = []
         dates = {lang: date_mentions(view, lang) for lang in LANGS}
         left = dict(zip(LANGS, _match_dates(dates["zh"], dates["en"]), strict=True))
         for lang in LANGS:
+            rival_lang = other(lang)
             for i in left[lang]:
                 d = dates[lang][i]
                 text = view.text(lang)[d.start : d.end]
-                rivals = [dates[other(lang)][j] for j in left[other(lang)]]
+                rivals = [dates[rival_lang][j] for j in left[rival_lang]]
                 spans = [Span(lang, d.start, d.end, text)]
+                details: dict[str, str] = {"date": d.label()}
                 if rivals:
                     if lang == "en":
                         continue  # a differing pair is reported once, from the zh side
                     r = rivals[0]
-                    r_text = view.text(other(lang))[r.start : r.end]
-                    spans.append(Span(other(lang), r.start, r.end, r_text))
+                    r_text = view.text(rival_lang)[r.start : r.end]
+                    spans.append(Span(rival_lang, r.start, r.end, r_text))
                     message = f"date differs: {text} ({d.label()}) vs {r_text} ({r.label()})"
+                    severity, score = "error", 0.85
+                    details["other"] = r.label()
+                elif any(k != i and d.compatible(e) for k, e in enumerate(dates[lang])) and any(
+                    d.compatible(e) for e in dates[rival_lang]
+                ):
+                    message = (
+                        f"date {text} is repeated in the {lang} but given once in the {rival_lang}"
+                    )
+                    severity, score = "info", 0.1
                 else:
-                    message = f"date {text} ({lang}) has no matching date in the {other(lang)}"
-                severity = "error" if d.day is not None or rivals else "warning"
-                flags.append(Flag("date", severity, message, spans, self.name, {"date": d.label()}))
+                    message = f"date {text} ({lang}) has no matching date in the {rival_lang}"
+                    severity, score = ("error", 0.6) if d.day is not None else ("warning", 0.4)
+                flags.append(Flag("date", severity, message, spans, self.name, details, score))
+        return flags
+
+    def _time_flags(self, view: PairView) -> list[Flag]:
         times = {lang: time_mentions(view, lang) for lang in LANGS}
+        n_definite = len(times["en"])
+        times["en"] = times["en"] + view.memo(
+            "times:en:tentative", lambda: hhmm_times(view.folded("en"), tentative=True)
+        )
         used: set[int] = set()
         unmatched_zh = []
         for t in times["zh"]:
@@ -331,7 +390,8 @@ class DateCheck(Check):
                 unmatched_zh.append(t)
             else:
                 used.add(j)
-        unmatched_en = [u for j, u in enumerate(times["en"]) if j not in used]
+        unmatched_en = [u for j, u in enumerate(times["en"]) if j not in used and j < n_definite]
+        flags = []
         for lang, items in (("zh", unmatched_zh), ("en", unmatched_en)):
             for t in items:
                 text = view.text(lang)[t.start : t.end]
@@ -342,6 +402,7 @@ class DateCheck(Check):
                         f"time {text} ({lang}) has no matching time in the {other(lang)}",
                         [Span(lang, t.start, t.end, text)],
                         self.name,
+                        score=0.6,
                     )
                 )
         return flags

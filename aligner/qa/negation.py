@@ -1,14 +1,20 @@
-"""Negation flips: one side says "not" and the other says nothing of the kind.
+"""Negation flips: one side negates a clause and the other side says nothing of the kind.
 
-Negation is counted per side with two lexicons. Strong markers are plain negators (不能, 没有,
-未, 绝不 / not, no, never, cannot). Weak markers carry the negation inside a word (不稳定, 非法,
-尚未 / unacceptable, illegal, "fail to", "has yet to"): they are how the other language often
-renders a strong marker.
-Chinese words that contain a negator without negating (不断, 不仅, 非常, 未来, 无人机, 特别) are
-removed first.
+Each side's negation is read at two strengths:
+- strong: a clause negator — 不/没有/未/无法/绝不/并非 before a verb; not, never, cannot, no,
+  nothing, neither/nor;
+- weak: negation carried inside a word or a preposition — 非法, 不稳定, 无核武器, 不扩散, 未经 /
+  "without", "free of", "lack", "fail", non-/un-/in-/-less/-free words. These are how the other
+  language most often renders a strong negator, so they can answer one, but they never call for
+  an answer themselves (UN vocabulary is full of them: non-proliferation, Non-Self-Governing
+  Territories, open-ended, nuclear-weapon-free zones).
 
-Both lexicons are built so that one negated idea counts once on each side (不可接受 and
-"unacceptable" are one each), and a pair is flagged when the counts differ.
+Words that contain a negator without negating anything — 不断 (constantly), 不仅 (not only),
+无论 (regardless), 不间断 (ongoing), 不限成员名额 (open-ended), 未来 (future), 非常 (very),
+"not only", "whether or not" — are removed first.
+
+A pair is flagged when one side has more strong negations than the other side has negations of
+any strength: a negation was added or dropped, and nothing on the other side can stand for it.
 """
 
 from __future__ import annotations
@@ -19,54 +25,94 @@ from dataclasses import dataclass
 from aligner.qa.check import Check, PairView, QAContext, other, register_check
 from aligner.qa.flag import Flag, Span
 
-# Words that contain 不/无/未/非/没/否/别 but do not negate the clause.
+
+def _alternation(words: str) -> str:
+    """A regex alternation of whitespace-separated words, longest first."""
+    return "|".join(sorted(words.split(), key=len, reverse=True))
+
+
+# Words that contain 不/无/未/非/没/否/别 but do not negate anything.
 _ZH_NOT_NEGATION = re.compile(
-    "不断|不仅|不但|不只|不光|不论|不管|不过|不少|不久|不时|不妨|不止|不外乎|不得不|不已|"
-    "不一定|不同|不单|不禁|差不多|了不起|"
-    "无论|无人机|无人驾驶|无数|无限|无比|无偿|无辜|无尽|无异于|"
-    "未来|未婚|"
-    "非常|非洲|非盟|非正式|非政府|非国家|非营利|非常任|莫斯科|是否|否则|与否|"
-    "特别|分别|区别|个别|类别|级别|别的|别国|别人|识别|告别|"
-    "没收|莫斯科|"
-    # idioms whose negator is not rendered as one: 肆无忌惮 "emboldened", 刻不容缓 "urgent"
-    "肆无忌惮|坚定不移|刻不容缓|迫不及待|不折不扣|层出不穷|源源不断|持续不断|不言而喻|不计其数|"
-    "不懈|不屈不挠|无微不至|无与伦比|不可或缺|必不可少|不可避免|义不容辞|责无旁贷|不可剥夺|"
-    # feelings and judgements that English words carry without a negator: 不安 "disturbed",
-    # 不利 "adverse", 不满 "grievances", 悬而未决 "outstanding"
-    "不安|不利|不满|不良|不足|不当|不公|悬而未决|未决"
+    _alternation(
+        """
+    不断 不仅 不但 不只 不光 不论 不管 不过 不少 不久 不时 不妨 不止 不外乎 不得不 不已 不同
+    不单 不禁 差不多 了不起 不间断 不限成员名额 不一 不乏 不约而同 无论
+    无数 无比 无偿 无辜 无尽 无异于 未来 未婚 未成年 非常 非洲 非盟 莫斯科 是否 否则 与否 能否
+    可否 特别 分别 区别 个别 类别 级别 别的 别国 别人 识别 告别
+    派别 性别 辨别 鉴别 甄别 没收 肆无忌惮 坚定不移 刻不容缓 迫不及待 不折不扣 层出不穷 源源不断
+    持续不断 不言而喻 不计其数 不懈 不屈不挠 无微不至 无与伦比 不可或缺
+    必不可少 不可避免 义不容辞 责无旁贷 不可剥夺 不可分割 密不可分 不遗余力 与日俱增 无一例外
+    不约 南非 中非 西非 东非 北非 大不列颠 不丹 更不用说 不用说 更不必说
+    居高不下 作用不大 顽固不化 常胜不败 功不可没 核证无误 未遂 毫无疑问 无疑 无线电 无线 不辜负
+    层出不穷 不例外 不分 不偏离 无所适从 放纵无度 毫无头绪
+"""
+    )
+)
+# Negation inside a word or a fixed phrase (UN vocabulary first).
+_ZH_WEAK = re.compile(
+    _alternation(
+        """
+    不扩散 不结盟 不干涉 不干预 不歧视 非歧视 不使用武力 不首先使用 无核武器 无核 无害 无人驾驶
+    无人机 无人值守 非自治 非殖民化 非土著 非政府 非国家 非正式 非常任
+    非营利 非正规 非正常 非法 非军事 非暴力 非传染性 非关税 非核 非缔约 非成员 非经常 非员额
+    非会员 非当事 非本国 不平等 不稳定 不确定 不公正 不公平 不容忍 不对称
+    不可持续 不安全 不充分 不足 不利 不满 不良 不当 不公 不幸 不力 不宜 不再 拒不 不受 不信任
+    不明 不可接受 不可能 不必要 不相称 不透明 不一致 不合法 不合理 不到
+    不超过 不少于 不低于 不迟于 不晚于 无效 无视 无关 无条件 无限期 无国籍 无家可归 无证 无端
+    无理 无可 无法律 无障碍 无记名 未决 悬而未决 未经 未缴 未清偿 未支配
+    未用 未付 未动用 未清 未列 未指定 未填补 未予 未获 未能 尚未 仍未 未曾 否认 否决 否定 否则
+    缺乏 缺少 缺失 缺席 欠缺 离不开 不可分 除非 免于 失踪 下落不明
+    禁止 防止 避免 拒绝 阻止 杜绝 排除 停止 不作为 不遵守 不履行 不执行 不参与 不承认 不加入
+    不偏不倚 未满 最不发达 不均衡 不相同 无约束力 不可抗拒 不稳 惨不堪言
+    不在 不愿 无限定 不理想 不统一 不多 也不 也没有 也未 也无 亦不 亦未
+"""
+    )
 )
 _ZH_STRONG = re.compile(
     "绝不|决不|从不|从未|毫无|并非|绝非|别无|无法|无从|无意|无权|不|没有|没|未|无|勿|毋|别再"
 )
-_ZH_WEAK = re.compile(
-    "非法|不稳定|不幸|不力|不宜|不再|拒不|否认|否决|否定|缺乏|缺少|离不开|不可分|无辜|无效|"
-    "无视|无关|免于|无条件|无端|无理|除非|缺席|不受|不信任|不明|不确定|无可|失踪|下落不明|"
-    "不可分割|密不可分"
-)
 
-# "not only ... but also" is 不仅...而且, "not least" is 尤其: no negation.
-_EN_NOT_NEGATION = re.compile(r"\bnot (?:only|least|just|merely)\b", re.IGNORECASE)
+_EN_NOT_NEGATION = re.compile(
+    r"\b(?:not (?:only|least|just|merely|to mention)|whether or not|no doubt|no later than"
+    r"|no less than|not less than|nonetheless|nevertheless)\b",
+    re.IGNORECASE,
+)
 _EN_STRONG = re.compile(
-    r"\b(?:not|never|cannot|nor|neither|none|nothing|nobody|nowhere|no(?!\.\s*\d))\b"
+    r"\b(?:not|never|cannot|neither|none|nothing|nobody|nowhere|no(?!\.\s*\d))\b"
     r"|n't\b|\bno one\b",
     re.IGNORECASE,
 )
+_IN_WORDS = (
+    r"acceptab\w*|admissib\w*|adequa\w*|appropriate\w*|balance\w*|capab\w*|compatib\w*|"
+    r"complete\w*|consisten\w*|correct\w*|definite\w*|discriminat\w*|effective\w*|"
+    r"efficien\w*|equalit\w*|equit\w*|evitab\w*|formal\w*|humane?\w*|justice|legal\w*|"
+    r"legitima\w*|licit\w*|logical\w*|mobil\w*|moral\w*|partial\w*|patien\w*|possib\w*|"
+    r"proper\w*|regular\w*|relevan\w*|responsib\w*|revers\w*|secur\w*|sensitiv\w*|"
+    r"stabil\w*|sufficien\w*|tolera\w*|ability|action|activ\w*|alienab\w*|dispensab\w*|"
+    r"punity|balanc\w*|parti\w*|accura\w*|applicab\w*|valid\w*|visib\w*"
+)
 _EN_WEAK = re.compile(
-    r"\b(?:without|free (?:from|of)|fail(?:s|ed|ing|ure)?|lack(?:s|ed|ing)?|absence|unless|"
-    r"instead|rather than|far from|hardly|barely|yet to|mistrust|distrust|missing|impunity|"
-    r"(?:ground|base|need|use|sense|meaning|point|end|count|relent|tire|cease|reck|care|help|"
-    r"hope|home|law|power|defen[cs]e|harm|fruit|state|right)less(?:ly|ness)?|"
-    r"ir(?:responsib|revers|relevan|regular|reparab|reconcil|respective)\w*|"
-    r"indefinite(?:ly)?|"
-    r"(?:un|in|im|il|dis|non)-?(?:acceptable|possible|able|likely|provoked|resolved|founded|"
-    r"delimited|impeded|conditional(?:ly)?|controlled|precedented|lawful|legal|legitimate|"
-    r"separable|divisible|stable|stability|sustainable|necessary|fortunately|fortunate|"
-    r"armed|use|regard|respect(?:ful)?|equal|just|justified|fair|safe|secure|certain|clear|"
-    r"aware|willing(?:ness)?|known|addressed|verified|true|related|interrupted|compatible|"
-    r"accountable|adequate|effective|sufficient|relevant|ready|interested|successful|"
-    r"restricted|hindered|covered|checked|punished|doubtedly|deniabl[ey]|"
-    r"acceptably|ambiguous(?:ly)?|equivocal(?:ly)?))\b",
+    r"\b(?:without|free (?:from|of)|\w+-free|fail(?:s|ed|ing|ure|ures)?|lack(?:s|ed|ing)?|"
+    r"absen(?:ce|t)|unless|instead|rather than|far from|hardly|barely|yet to|refrain\w*|"
+    r"refus\w*|den(?:y|ies|ied|ial)|prevent\w*|avoid\w*|ban(?:s|ned)?|prohibit\w*|exclu\w*|"
+    r"neglect\w*|ignor\w*|missing|impunity|mistrust|distrust|disregard\w*|disrespect\w*|"
+    r"misuse|mis\w{4,}|cease\w*|stop(?:s|ped)?|halt\w*|nor|reluctan\w*|silent|short of|"
+    r"scarce\w*|"
+    r"\w+less(?:ly|ness)?|"
+    r"un(?!der|it|ion|iq|iv|if|til|to\b|animous|ilateral|less)[a-z]{3,}|"
+    r"non-?[a-z]{3,}|"
+    r"(?:in|im|il|ir)-?(?:" + _IN_WORDS + r")|"
+    r"dis(?:abilit\w*|advantag\w*|agree\w*|approv\w*|arm\w*|continu\w*|honest\w*|"
+    r"loyal\w*|obey\w*|order\w*|proportion\w*|qualif\w*|satisf\w*|trust\w*)|"
+    r"insufficient\w*|inequalit\w*|instabilit\w*|insecurit\w*|inabilit\w*|inaction|"
+    r"illicit\w*|illegal\w*|irregular\w*|"
+    r"outstanding|pending|unpaid)\b",
     re.IGNORECASE,
+)
+_EN_WEAK_EXCEPTIONS = frozenset(
+    """nonetheless none nonsense unless unlessly regardless nevertheless unanimous unanimously
+    unilateral unilaterally unique universal universally university uniform unification
+    unemployment""".split()  # noqa: SIM905
 )
 
 
@@ -80,15 +126,19 @@ class Polarity:
         return len(self.strong) + self.weak
 
 
+def _blank(text: str, pattern: re.Pattern[str], fill: str) -> str:
+    return pattern.sub(lambda m: fill * len(m.group(0)), text)
+
+
 def polarity(folded: str, lang: str) -> Polarity:
     if lang == "zh":
-        weak = len(_ZH_WEAK.findall(folded))
-        text = _ZH_WEAK.sub(lambda m: "　" * len(m.group(0)), folded)
-        text = _ZH_NOT_NEGATION.sub(lambda m: "　" * len(m.group(0)), text)
+        text = _blank(folded, _ZH_NOT_NEGATION, "　")
+        weak = len(_ZH_WEAK.findall(text))
+        text = _blank(text, _ZH_WEAK, "　")
         strong = [(m.start(), m.end()) for m in _ZH_STRONG.finditer(text)]
         return Polarity(strong, weak)
-    weak = len(_EN_WEAK.findall(folded))
-    text = _EN_NOT_NEGATION.sub(lambda m: " " * len(m.group(0)), folded)
+    text = _blank(folded, _EN_NOT_NEGATION, " ")
+    weak = sum(1 for m in _EN_WEAK.finditer(text) if m.group(0).lower() not in _EN_WEAK_EXCEPTIONS)
     strong = [(m.start(), m.end()) for m in _EN_STRONG.finditer(text)]
     return Polarity(strong, weak)
 
@@ -100,25 +150,35 @@ def view_polarity(view: PairView, lang: str) -> Polarity:
 @register_check
 class NegationCheck(Check):
     name = "negation"
-    description = "the two sides carry a different number of negations"
+    description = "a clause negation on one side with nothing that can render it on the other"
 
     def check(self, view: PairView, ctx: QAContext) -> list[Flag]:
         pol = {lang: view_polarity(view, lang) for lang in ("zh", "en")}
-        if pol["zh"].total == pol["en"].total:
-            return []
-        more = "zh" if pol["zh"].total > pol["en"].total else "en"
-        spans = []
-        if pol[more].strong:
+        for more in ("zh", "en"):
+            less = other(more)
+            excess = len(pol[more].strong) - pol[less].total
+            if excess <= 0:
+                continue
             start, end = pol[more].strong[0]
-            spans.append(Span(more, start, end, view.text(more)[start:end]))
-        return [
-            Flag(
-                "negation",
-                "warning",
-                f"the {more} carries more negation ({pol[more].total}) than the {other(more)} "
-                f"({pol[other(more)].total}): a negation added or dropped?",
-                spans,
-                self.name,
-                {"zh": pol["zh"].total, "en": pol["en"].total},
-            )
-        ]
+            spans = [Span(more, start, end, view.text(more)[start:end])]
+            # a side with no negation at all against a plain negator is the clearest case
+            score = 0.6 if pol[less].total == 0 else 0.45
+            return [
+                Flag(
+                    "negation",
+                    "warning",
+                    f"the {more} negates ({len(pol[more].strong)} negator(s)) where the "
+                    f"{less} has {pol[less].total} negation(s) of any kind: a negation added or "
+                    "dropped?",
+                    spans,
+                    self.name,
+                    {
+                        "zh_strong": len(pol["zh"].strong),
+                        "zh_weak": pol["zh"].weak,
+                        "en_strong": len(pol["en"].strong),
+                        "en_weak": pol["en"].weak,
+                    },
+                    score,
+                )
+            ]
+        return []

@@ -1,15 +1,25 @@
 """Numbers in Chinese and English, compared by value.
 
-Forms normalised: 2 750 / 2,750; 1.5万 / 15,000; 13亿 / 1.3 billion; 百分之五十 / 50% /
-50 per cent; 三 / three; 两 / two; 105名 / 105; 第四次 / fourth; 三十年 / three decades.
-Chinese numerals are converted with cn2an, English number words with text2num.
+Forms normalised: 2 750 / 2,750; 1.5万 / 15,000; 200多万 / 2 million; 13亿 / 1.3 billion;
+百分之五十 / 50% / 50 per cent; 三 / three; 两 / two; 105名 / 105; 第四次 / fourth; 三十年 /
+three decades; 第六条 / article VI; 附件一 / annex I; "Euro1.5 million". Chinese numerals are
+read with cn2an (strict grammar, so 唯一一项 is not eleven), English number words with text2num.
 
-Dates, clock times and document symbols are masked first: they have their own checks.
+What is not compared: dates, clock times and document symbols (their own checks); the list or
+paragraph number that opens a side ("187 .", "13."), which UN documents split off differently
+per language, unless both sides carry one and they differ; item labels ("(a)", "(iv)").
 
-A number written in digits, or any number above ten, is "hard": it must appear on the other
-side. A small number written as a word (两国, "both countries") is "soft": translators drop or
-rephrase those all the time, so a soft number alone is no evidence; it is flagged only when
-the other side has a different unmatched soft number (两名 ↔ "three").
+Three strengths of mention:
+- hard: digits, or a number word above ten — it must have a counterpart on the other side;
+- soft: a small number word (两国, "both", "three meetings") — translators drop or rephrase
+  these ("these conferences" for 三次会议), so a lone one is no evidence; two soft numbers
+  that disagree (两名 / "three") are;
+- weak: footnote markers ("Questions,22"), digits glued to letters ("km2", "Hayabusa2") and
+  the word one/一/first — they can be a counterpart but are never missing.
+
+An unmatched hard number is an error, except where the evidence is weaker: its value is
+matched elsewhere in the pair (a repeat rendered by "that age", "the same year": info), or its
+digits stand on the other side in a form the reader did not parse (info).
 """
 
 from __future__ import annotations
@@ -22,19 +32,20 @@ from aligner.qa.check import LANGS, Check, PairView, QAContext, other, register_
 from aligner.qa.dates import date_mentions, time_mentions
 from aligner.qa.flag import Flag, Span
 from aligner.qa.folding import mask
+from aligner.qa.markers import footnote_markers, item_labels, leading_number
 from aligner.qa.symbols import symbol_spans
 
 SMALL = 10
 """Numbers written as words up to this value are soft."""
 
 _DIGITS = re.compile(
-    r"(?<![A-Za-z0-9_./])(?<!\d,)"
-    r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?![\d,]\d)|\d+)"
+    r"(?<![0-9_./])(?<!\d,)"
+    r"(?P<int>\d{1,3}(?:,\d{3}|\s,\s\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?![\d,]\d)|\d+)"
     r"(?:\.(?P<frac>\d+))?"
 )
 _EN_SCALE = re.compile(r"^\s*(?P<scale>thousand|million|billion|trillion)\b", re.IGNORECASE)
 _EN_PERCENT = re.compile(r"^\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
-_ZH_SCALE = re.compile(r"^\s*(?P<scale>万亿|亿|万|千)")
+_ZH_SCALE = re.compile(r"^\s*多?(?P<scale>万亿|亿|万|千(?![克米瓦卡焦帕]))")
 _SCALES = {
     "thousand": 1e3,
     "million": 1e6,
@@ -195,12 +206,30 @@ _ZH_CLASSIFIERS = [
 ]
 _ZH_UNIT = "(?:" + "|".join(sorted(_ZH_CLASSIFIERS, key=len, reverse=True)) + ")"
 _ZH_WORDS = re.compile(rf"(?P<ord>第)?(?P<num>[{_CN}]+)(?=(?P<unit>{_ZH_UNIT})?)")
-_ZH_PERCENT_WORDS = re.compile(rf"百分之(?P<num>[{_CN}点]+)")
+_ZH_PERCENT_WORDS = re.compile(rf"百分之\[?\s*(?P<num>[{_CN}点]+)\s*\]?")
+# 附件一 / 图二 / 表三: numbered parts cited without 第 ("annex I", "figure II", "table 3").
+_ZH_PART_PREFIX = re.compile(r"(?:附件|附录|附表|附文|图|表|阶段|类)$")
 # 双方 / 双边 ("both sides", "bilateral") stand for two as often as 两 does.
 _ZH_PAIR = re.compile(r"双(?=[方边])")
 _EN_BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
+# a biennium is two years: 两年期
+_EN_BIENNIUM = re.compile(r"\bbienni(?:um|a|al)\b", re.IGNORECASE)
+# Roman numerals after the nouns that take them: "article VI", "annex II", "Phase III".
+_EN_ROMAN = re.compile(
+    r"\b(?:articles?|annex(?:es)?|chapters?|parts?|sections?|figures?|tables?|protocols?|"
+    r"titles?|phases?|appendix|appendices|schedules?|categor(?:y|ies)|volumes?|books?|"
+    r"principles?|pillars?|stages?|levels?|classes?|rounds?|steps?|Habitat|Decade)\s+"
+    r"(?P<num>[IVXL]{1,6})\b(?![.-]\d)",
+    re.IGNORECASE,
+)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+# Currency codes written against the figure ("Euro1.5 million", "US$2", "SwF50").
+_CURRENCY_GLUE = re.compile(r"(?:Euro|EUR|USD|US\$|SwF|CHF|RMB|GBP|JPY|\$)$")
+_LATIN_BEFORE = re.compile(r"[A-Za-z]$")
 # 数十 / 几百 / 十几 / 两三: approximate, not a count a translator must carry over.
 _ZH_VAGUE = re.compile(r"[数几好若]$")
+# A bare 百/千/万/亿 is an idiom far more often than a count: 千年 (millennium), 百年, 万众.
+_ZH_BARE_MAGNITUDE = frozenset("百千万亿")
 
 
 @dataclass(frozen=True)
@@ -211,6 +240,8 @@ class NumberMention:
     start: int
     end: int
     kind: str = "cardinal"
+    weak: bool = False
+    """Can be the counterpart of a number on the other side, is never reported missing."""
 
     def matches(self, other: NumberMention) -> bool:
         return any(_close(a, b) for a in self.values for b in other.values)
@@ -218,6 +249,11 @@ class NumberMention:
     @property
     def value(self) -> float:
         return max(self.values)
+
+    @property
+    def strength(self) -> int:
+        """2 hard, 1 soft, 0 weak: matching serves the strongest mentions first."""
+        return 0 if self.weak else 2 if self.hard else 1
 
 
 def _close(a: float, b: float) -> bool:
@@ -236,6 +272,18 @@ def _cn2an():
 
 
 def _zh_value(s: str) -> float | None:
+    """The value of a Chinese numeral in its standard grammar (一百零五, 两万, 三十); None for
+    runs that are not one numeral (唯一一项 gives 一一)."""
+    s = s.replace("〇", "零")
+    if s[0] == "两":
+        s = "二" + s[1:]
+    try:
+        return float(_cn2an().cn2an(s, "strict"))
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _zh_percent_value(s: str) -> float | None:
     try:
         return float(_cn2an().cn2an(s.replace("〇", "零"), "smart"))
     except (ValueError, KeyError, TypeError, IndexError):
@@ -263,6 +311,14 @@ def _en_value(s: str) -> float | None:
         return None
 
 
+def _roman_value(s: str) -> float | None:
+    values = [_ROMAN[c] for c in s.upper()]
+    total = 0
+    for i, v in enumerate(values):
+        total += -v if i + 1 < len(values) and values[i + 1] > v else v
+    return float(total) if total > 0 else None
+
+
 _ROUND = {30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty",
           90: "ninety", 100: "hundred"}  # fmt: skip
 _CARDINAL_OF = {o: _CARDINALS[v] if v <= 20 else _ROUND[v] for o, v in _ORDINALS.items()}
@@ -270,13 +326,19 @@ _CARDINAL_OF = {o: _CARDINALS[v] if v <= 20 else _ROUND[v] for o, v in _ORDINALS
 
 
 def _digits_value(m: re.Match[str]) -> float:
-    raw = re.sub(r"[ ,]", "", m.group("int"))
+    raw = re.sub(r"[\s,]", "", m.group("int"))
     return float(raw + ("." + m.group("frac") if m.group("frac") else ""))
 
 
 def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     """Numbers in a folded, masked text (dates, times and symbols already blanked)."""
     return _zh_numbers(text) if lang == "zh" else _en_numbers(text)
+
+
+def _glued_to_letters(text: str, start: int) -> bool:
+    """Digits written against a word ("km2", "Hayabusa2"), not a currency ("Euro1.5")."""
+    before = text[max(0, start - 4) : start]
+    return bool(_LATIN_BEFORE.search(before)) and not _CURRENCY_GLUE.search(before)
 
 
 def _en_numbers(text: str) -> list[NumberMention]:
@@ -293,7 +355,8 @@ def _en_numbers(text: str) -> list[NumberMention]:
         elif pct := _EN_PERCENT.match(rest):
             kind = "percent"
             end += pct.end()
-        out.append(NumberMention(frozenset({value}), True, m.start(), end, kind))
+        weak = _glued_to_letters(text, m.start())
+        out.append(NumberMention(frozenset({value}), True, m.start(), end, kind, weak))
     taken = [(n.start, n.end) for n in out]
     for m in _EN_WORDS.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
@@ -309,16 +372,27 @@ def _en_numbers(text: str) -> list[NumberMention]:
         ):
             continue
         value = _en_value(raw)
-        if value is None or value == 1:
-            continue  # "one" and "first" are pronouns and adverbs far more than counts
+        if value is None:
+            continue
         values = {value}
         if re.match(r"^[\s-]+decades?\b", text[m.end() :], re.IGNORECASE):
             values.add(value * 10)
-        hard = value > SMALL
         kind = "ordinal" if raw.lower().split()[-1].split("-")[-1] in _ORDINALS else "cardinal"
-        out.append(NumberMention(frozenset(values), hard, m.start(), m.end(), kind))
-    for m in _EN_BOTH.finditer(text):
-        out.append(NumberMention(frozenset({2.0}), False, m.start(), m.end()))
+        # "one" and "first" are pronouns and adverbs far more than counts: weak
+        out.append(
+            NumberMention(
+                frozenset(values), value > SMALL, m.start(), m.end(), kind, weak=value == 1
+            )
+        )
+    for m in _EN_ROMAN.finditer(text):
+        value = _roman_value(m.group("num"))
+        if value is not None and not any(s <= m.start("num") < e for s, e in taken):
+            out.append(
+                NumberMention(frozenset({value}), False, m.start("num"), m.end("num"), "ordinal")
+            )
+    for pattern in (_EN_BOTH, _EN_BIENNIUM):
+        for m in pattern.finditer(text):
+            out.append(NumberMention(frozenset({2.0}), False, m.start(), m.end()))
     return sorted(out, key=lambda n: n.start)
 
 
@@ -326,11 +400,13 @@ def _zh_numbers(text: str) -> list[NumberMention]:
     out: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
     for m in _ZH_PERCENT_WORDS.finditer(text):
-        value = _zh_value(m.group("num").replace("点", "."))
+        value = _zh_percent_value(m.group("num").replace("点", "."))
         if value is not None:
             out.append(NumberMention(frozenset({value}), True, m.start(), m.end(), "percent"))
             taken.append((m.start(), m.end()))
     for m in _DIGITS.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
         value = _digits_value(m)
         end = m.end()
         kind = "cardinal"
@@ -342,7 +418,8 @@ def _zh_numbers(text: str) -> list[NumberMention]:
         elif rest[:1] in ("%", "％"):
             kind = "percent"
             end += 1
-        out.append(NumberMention(frozenset({value}), True, m.start(), end, kind))
+        weak = _glued_to_letters(text, m.start())
+        out.append(NumberMention(frozenset({value}), True, m.start(), end, kind, weak))
         taken.append((m.start(), end))
     for m in _ZH_PAIR.finditer(text):
         out.append(NumberMention(frozenset({2.0}), False, m.start(), m.end()))
@@ -350,28 +427,61 @@ def _zh_numbers(text: str) -> list[NumberMention]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         raw = m.group("num")
-        if not (m.group("ord") or m.group("unit")):
+        part = bool(_ZH_PART_PREFIX.search(text[: m.start()]))
+        if not (m.group("ord") or m.group("unit") or part):
             continue
         if _ZH_VAGUE.search(text[: m.start()]) or text[m.end() : m.end() + 1] in "几数":
             continue
         value = _zh_value(raw)
-        if value is None or value == 1:
-            continue  # 一 is "a"/"an"/"one" and part of countless words (一些, 一贯, 统一)
+        if value is None:
+            continue
         values = {value}
         if text[m.end() : m.end() + 1] == "年" and value % 10 == 0 and value >= 10:
             values.add(value / 10)  # 三十年 may be rendered "three decades"
-        kind = "ordinal" if m.group("ord") else "cardinal"
+        kind = "ordinal" if m.group("ord") or part else "cardinal"
         start = m.start("ord") if m.group("ord") else m.start()
-        out.append(NumberMention(frozenset(values), value > SMALL, start, m.end(), kind))
+        # 一 is "a"/"an"/"one" and part of countless words (一些, 一贯, 统一): weak
+        hard = value > SMALL and raw not in _ZH_BARE_MAGNITUDE
+        out.append(NumberMention(frozenset(values), hard, start, m.end(), kind, weak=value == 1))
     return sorted(out, key=lambda n: n.start)
+
+
+# The year of a resolution ("2118 (2013)"), the terms of a fraction ("1 / 3"): a translation
+# may leave them out or write them in words; they answer a number but are never missing.
+_RESOLUTION_YEAR = re.compile(r"(?<=\d)\s?\(\s?(?P<year>(?:19|20)\d\d)\s?\)")
+_FRACTION = re.compile(r"(?<![\d/])\d{1,2}\s?/\s?\d{1,2}(?![\d/])")
+# A Chinese side that opens with a footnote or list digit glued to the first word ("6克罗地亚")
+_ZH_GLUED_LEAD = re.compile(r"^\s*\d{1,2}(?=[\u4e00-\u9fff]{2})")
+
+
+def _furniture(view: PairView, lang: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(spans to mask, spans of weak numbers: footnote markers and the like) of one side."""
+    text = view.folded(lang)
+    masked = [(s.start, s.end) for s in symbol_spans(view, lang)]
+    masked += [(d.start, d.end) for d in date_mentions(view, lang)]
+    masked += [(t.start, t.end) for t in time_mentions(view, lang)]
+    masked += item_labels(text)
+    lead = leading_number(text)
+    if lead is not None:
+        masked.append((lead.start, lead.end))
+    weak = footnote_markers(text, lang)
+    weak += [(m.start("year"), m.end("year")) for m in _RESOLUTION_YEAR.finditer(text)]
+    weak += [(m.start(), m.end()) for m in _FRACTION.finditer(text)]
+    if lang == "zh" and (lead_digit := _ZH_GLUED_LEAD.match(text)):
+        weak.append((lead_digit.start(), lead_digit.end()))
+    return masked, weak
 
 
 def number_mentions(view: PairView, lang: str) -> list[NumberMention]:
     def compute() -> list[NumberMention]:
-        spans = [(s.start, s.end) for s in symbol_spans(view, lang)]
-        spans += [(d.start, d.end) for d in date_mentions(view, lang)]
-        spans += [(t.start, t.end) for t in time_mentions(view, lang)]
-        return extract_numbers(mask(view.folded(lang), spans), lang)
+        masked, notes = _furniture(view, lang)
+        found = extract_numbers(mask(view.folded(lang), masked), lang)
+        return [
+            NumberMention(n.values, n.hard, n.start, n.end, n.kind, weak=True)
+            if any(a <= n.start < b for a, b in notes)
+            else n
+            for n in found
+        ]
 
     return view.memo(f"numbers:{lang}", compute)
 
@@ -379,16 +489,32 @@ def number_mentions(view: PairView, lang: str) -> list[NumberMention]:
 def match_numbers(
     a: list[NumberMention], b: list[NumberMention]
 ) -> tuple[list[NumberMention], list[NumberMention]]:
-    """Mentions left without a counterpart on each side; hard mentions are served first."""
-    free_b = list(range(len(b)))
+    """Mentions left without a counterpart on each side. The strongest mentions are served
+    first, each by the strongest free counterpart of the same value."""
+    free_b = sorted(range(len(b)), key=lambda j: -b[j].strength)
     left_a: list[NumberMention] = []
-    for m in sorted(a, key=lambda n: (not n.hard, n.start)):
+    for m in sorted(a, key=lambda n: (-n.strength, n.start)):
         j = next((j for j in free_b if m.matches(b[j])), None)
         if j is None:
             left_a.append(m)
         else:
             free_b.remove(j)
-    return sorted(left_a, key=lambda n: n.start), [b[j] for j in free_b]
+    left_b = sorted(free_b)
+    return sorted(left_a, key=lambda n: n.start), [b[j] for j in left_b]
+
+
+_DIGIT_RUN = re.compile(r"\d+(?:\.\d+)?")
+_GROUPED = re.compile(r"(?<=\d)[ ,\u00a0](?=\d{3}(?!\d))")
+
+
+def _digit_strings(text: str) -> set[str]:
+    """Every run of digits in the text, thousands separators removed ("1,641,294", "4 330")."""
+    return set(_DIGIT_RUN.findall(_GROUPED.sub("", text)))
+
+
+def _spelled(value: float) -> set[str]:
+    text = _fmt(value)
+    return {text, text.split(".")[0]} if "." not in text else {text}
 
 
 @register_check
@@ -399,31 +525,128 @@ class NumberCheck(Check):
     def check(self, view: PairView, ctx: QAContext) -> list[Flag]:
         mentions = {lang: number_mentions(view, lang) for lang in LANGS}
         left = dict(zip(LANGS, match_numbers(mentions["zh"], mentions["en"]), strict=True))
-        flags: list[Flag] = []
+        flags = self._list_number_flags(view)
         reported: set[int] = set()
         for lang in LANGS:
-            rivals = [n for n in left[other(lang)] if id(n) not in reported]
+            rivals = [n for n in left[other(lang)] if id(n) not in reported and not n.weak]
             for n in left[lang]:
-                if id(n) in reported:
+                if id(n) in reported or n.weak:
                     continue
-                text = view.text(lang)[n.start : n.end]
-                spans = [Span(lang, n.start, n.end, text)]
-                rival = next((r for r in rivals if r.hard == n.hard or r.hard), None)
-                if not n.hard and rival is None:
-                    continue  # a lone small number written as a word: no evidence
-                if rival is not None:
-                    rivals.remove(rival)
-                    reported.add(id(rival))
-                    r_text = view.text(other(lang))[rival.start : rival.end]
-                    spans.append(Span(other(lang), rival.start, rival.end, r_text))
-                    message = f"number differs: {text} ({lang}) vs {r_text} ({other(lang)})"
-                else:
-                    message = (
-                        f"number {_fmt(n.value)} ({text}, {lang}) is missing from the {other(lang)}"
-                    )
+                flag = self._flag(view, lang, n, rivals, mentions)
+                if flag is None:
+                    continue
                 reported.add(id(n))
-                severity = "error" if n.hard or (rival is not None and rival.hard) else "warning"
-                flags.append(
-                    Flag("number", severity, message, spans, self.name, {"value": n.value})
-                )
+                for rival_span in flag.spans[1:]:
+                    r = next(r for r in rivals if r.start == rival_span.start)
+                    rivals.remove(r)
+                    reported.add(id(r))
+                flags.append(flag)
         return flags
+
+    def _flag(
+        self,
+        view: PairView,
+        lang: str,
+        n: NumberMention,
+        rivals: list[NumberMention],
+        mentions: dict[str, list[NumberMention]],
+    ) -> Flag | None:
+        text = view.text(lang)[n.start : n.end]
+        spans = [Span(lang, n.start, n.end, text)]
+        rival_lang = other(lang)
+        # a rival is only a counterpart when it is as strong: a soft 两 is no rendering of 42.1
+        rival = next((r for r in rivals if r.hard == n.hard), None)
+        if not n.hard:
+            if rival is None:
+                return None  # a lone small number written as a word: no evidence
+            r_text = view.text(rival_lang)[rival.start : rival.end]
+            spans.append(Span(rival_lang, rival.start, rival.end, r_text))
+            return Flag(
+                "number",
+                "warning",
+                f"number differs: {text} ({lang}) vs {r_text} ({rival_lang})",
+                spans,
+                self.name,
+                {"value": n.value, "other": rival.value, "evidence": "soft"},
+                score=0.5,
+            )
+        if any(n.matches(m) for m in mentions[lang] if m is not n) and any(
+            n.matches(m) for m in mentions[rival_lang]
+        ):
+            return Flag(
+                "number",
+                "info",
+                f"number {_fmt(n.value)} ({text}) is repeated in the {lang} but given once in "
+                f"the {rival_lang}",
+                spans,
+                self.name,
+                {"value": n.value, "evidence": "repeat"},
+                score=0.1,
+            )
+        rival_text = view.folded(rival_lang)
+        if _spelled(n.value) & _digit_strings(rival_text) or _hhmm_match(n, view, rival_lang):
+            return Flag(
+                "number",
+                "info",
+                f"number {_fmt(n.value)} ({text}, {lang}) is written differently in the "
+                f"{rival_lang}",
+                spans,
+                self.name,
+                {"value": n.value, "evidence": "digits"},
+                score=0.1,
+            )
+        if rival is not None:
+            r_text = view.text(rival_lang)[rival.start : rival.end]
+            spans.append(Span(rival_lang, rival.start, rival.end, r_text))
+            return Flag(
+                "number",
+                "error",
+                f"number differs: {text} ({lang}) vs {r_text} ({rival_lang})",
+                spans,
+                self.name,
+                {"value": n.value, "other": rival.value, "evidence": "differs"},
+                score=0.8,
+            )
+        return Flag(
+            "number",
+            "error",
+            f"number {_fmt(n.value)} ({text}, {lang}) is missing from the {rival_lang}",
+            spans,
+            self.name,
+            {"value": n.value, "evidence": "missing"},
+            score=0.6,
+        )
+
+    def _list_number_flags(self, view: PairView) -> list[Flag]:
+        """Both sides open with a paragraph number and the two differ."""
+        leads = {lang: leading_number(view.folded(lang)) for lang in LANGS}
+        zh, en = leads["zh"], leads["en"]
+        if zh is None or en is None or zh.label == en.label:
+            return []
+        if not (zh.label[0].isdigit() and en.label[0].isdigit()):
+            return []
+        return [
+            Flag(
+                "number",
+                "warning",
+                f"paragraph number differs: {zh.label} (zh) vs {en.label} (en)",
+                [
+                    Span("zh", zh.start, zh.end, view.zh[zh.start : zh.end]),
+                    Span("en", en.start, en.end, view.en[en.start : en.end]),
+                ],
+                self.name,
+                {"zh": zh.label, "en": en.label, "evidence": "list-number"},
+                score=0.6,
+            )
+        ]
+
+
+def _hhmm_match(n: NumberMention, view: PairView, rival_lang: str) -> bool:
+    """A 24-hour clock time written as four digits ("at 1310") against a clock time on the
+    other side (13时10分)."""
+    if n.kind != "cardinal" or not float(n.value).is_integer() or not 0 <= n.value <= 2359:
+        return False
+    hour, minute = divmod(int(n.value), 100)
+    if minute > 59 or hour > 23:
+        return False
+    return any((hour, minute) in t.candidates for t in time_mentions(view, rival_lang))

@@ -2,8 +2,18 @@
 
 Countries (the Member State table, with English adjectives and Chinese one-character short
 forms as soft evidence: "Armenian" shows Armenia is there, so does 亚、阿双方), the bundled
-entity lexicon and the glossary (approved entries and high-confidence candidates). A swapped
-name shows up as one entity that lost mentions while another of the same type gained them.
+lexicon of general UN resources and the glossary (approved entries and high-confidence
+candidates; a stored record's names come from its own glossary). A swapped name shows up as one
+entity that lost mentions while another of the same type gained them.
+
+What lowers a missing name to a hint (info): a region (欧洲, "Asian"); a name the other side
+refers to by an anaphor ("the regime" for 以色列政权, "the Government" for 秘鲁政府, "the
+country", "It"); a name inside a compound the other side gives as an acronym holding its
+initial (菲律宾发展计划 / PDP); a phraseology or unreviewed glossary entry.
+
+Lists of States (vote lists: 赞成/In favour, 反对/Against, 弃权/Abstaining; lists of
+members, sponsors, participants) are compared as sets: a State on one list only is one
+pair-level flag naming the differences, an error for a vote list.
 """
 
 from __future__ import annotations
@@ -31,13 +41,13 @@ def hits(view: PairView, ctx: QAContext, lang: str) -> list[EntityHit]:
 def _abbreviated(entry: Entity, zh: str) -> bool:
     for a in entry.zh_abbreviations:
         a = re.escape(a)
-        if re.search(rf"{a}方|{a}、|、{a}(?=[双两各、和与])", zh):
+        if re.search(rf"{a}方|{a}、|、{a}(?=[双两各、和与])|驻{a}|对{a}(?=[关政])", zh):
             return True
     return False
 
 
 def _latin_in_zh(entry: Entity, zh: str) -> bool:
-    """Chinese records keep some place names in Latin script (Kalbajar、Lachin地区)."""
+    """Chinese texts keep some names in Latin script (a village, a person: "Choporlu村")."""
     return any(
         re.search(rf"(?<![A-Za-z]){re.escape(f)}(?![A-Za-z])", zh) for f in entry.forms("en")
     )
@@ -61,11 +71,16 @@ ENFORCED_GLOSSARY_TYPES = frozenset(
     {"organization", "acronym", "country", "person", "place", "document", "instrument"}
 )
 """Glossary entries that name something; phraseology is paraphrased too often to enforce."""
+HINT_TYPES = frozenset({"region", "time", "implicit"})
+"""Lexicon entries whose absence is a hint only: regions are rendered by adjectives and
+abbreviations (亚太, "South-East Asian") more often than by name."""
 
 
 def _severity(entry: Entity) -> str:
     """Warnings for countries, the lexicon and approved glossary names; a high-confidence
-    candidate (not yet reviewed) or a phraseology entry only gives an info flag."""
+    candidate (not yet reviewed), a phraseology entry or a region only gives an info flag."""
+    if entry.type in HINT_TYPES:
+        return "info"
     if entry.source == "glossary" and (
         entry.type not in ENFORCED_GLOSSARY_TYPES or entry.status != "approved"
     ):
@@ -74,7 +89,7 @@ def _severity(entry: Entity) -> str:
 
 
 def _parts(index: EntityIndex, hit: EntityHit, lang: str) -> Iterator[tuple[str, Entity]]:
-    """Other entries with a shorter form inside the hit's text (休尼克 inside 休尼克省)."""
+    """Other entries with a shorter form inside the hit's text (a place inside 某某省)."""
     for key, entry in index.entries.items():
         if key != hit.key and any(
             len(f) < len(hit.text) and f in hit.text for f in entry.forms(lang)
@@ -85,7 +100,7 @@ def _parts(index: EntityIndex, hit: EntityHit, lang: str) -> Iterator[tuple[str,
 def _satisfied_by_part(
     index: EntityIndex, hit: EntityHit, lang: str, rival_text: str, rival: str
 ) -> bool:
-    """A compound name (休尼克省) whose shorter part (休尼克, "Syunik") is on the other side."""
+    """A compound name whose shorter part is on the other side."""
     return any(
         index.present(key, rival_text, rival, context=rival == "en")
         or (rival == "zh" and _latin_in_zh(part, rival_text))
@@ -98,6 +113,61 @@ def _has_enforced_part(index: EntityIndex, hit: EntityHit, lang: str) -> bool:
     return any(_severity(part) == "warning" for _, part in _parts(index, hit, lang))
 
 
+# What a text says instead of repeating a name it has made clear: "the regime" for
+# 以色列政权, "the Government" for 秘鲁政府, "the country", "It", "the Mission".
+_EN_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|its|their|our|his|her)\s+(?:Government|regime|authorities|country|"
+    r"State|nation|Mission|Force|Organization|Agency|Fund|Programme|Office|Council|Committee|"
+    r"Commission|delegation|army|military|forces|people|Territory|island|Republic|"
+    r"Administration|capital|city|region|Party|side|Ministry|President|Court|Tribunal|"
+    r"Convention|Treaty|Union)\b|\b(?:national|domestic|country's|State's|nationwide)\b",
+    re.IGNORECASE,
+)
+# a pronoun among the first words: "Reaffirming its", "To that end, it has", "It aligns"
+_EN_OPENING_PRONOUN = re.compile(r"^\W*(?:[\w'’-]+[\s,]+){0,4}?(?:it|its|they|their)\b", re.I)
+_ZH_ANAPHOR = re.compile(
+    r"(?:该|本|此|这个|这一|其|我|贵|彼)(?:国|政府|政权|当局|国家|组织|机构|部队|特派团|基金|署|"
+    r"委员会|理事会|方|领土|岛|地区|法院|公约|条约)|^\s*(?:它|其|他们)|国内|全国|本国"
+)
+# 叙利亚政权 / "regime warplanes": the name heads a noun that the other side keeps alone.
+_ZH_HEAD_NOUNS = {
+    "政权": "regime",
+    "政府": "Government",
+    "当局": "authorities",
+    "部队": "forces",
+    "军队": "army",
+    "军方": "military",
+    "代表团": "delegation",
+    "人民": "people",
+}
+_EN_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]{2,9}\b")
+
+
+def _anaphor_on(view: PairView, lang: str, hit: EntityHit, hit_lang: str) -> bool:
+    text = view.folded(lang)
+    if lang == "en":
+        if _EN_ANAPHOR.search(text) or _EN_OPENING_PRONOUN.match(text):
+            return True
+        after = view.folded(hit_lang)[hit.end : hit.end + 3]
+        return any(
+            after.startswith(zh) and re.search(rf"\b{en}\b", text, re.IGNORECASE)
+            for zh, en in _ZH_HEAD_NOUNS.items()
+        )
+    return bool(_ZH_ANAPHOR.search(text))
+
+
+def _inside_acronym(view: PairView, lang: str, hit: EntityHit, entry: Entity) -> bool:
+    """菲律宾发展计划 / PDP, 帕劳国家法典 / PNC, 刚果（金）武装部队 / FARDC: the name begins a
+    compound that the other side gives as an acronym holding the name's English initial."""
+    if lang != "zh":
+        return False
+    after = re.sub(r"^\s*\([^)]{0,6}\)\s*", "", view.folded("zh")[hit.end : hit.end + 12])
+    if not after or not ("\u4e00" <= after[0] <= "\u9fff"):
+        return False
+    initials = {f[:1].upper() for f in entry.forms("en")}
+    return any(i in a for a in _EN_ACRONYM.findall(view.folded("en")) for i in initials)
+
+
 def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) -> list[Flag]:
     index = term_index(ctx)
     found = {lang: hits(view, ctx, lang) for lang in ("zh", "en")}
@@ -107,11 +177,17 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
     context_en = {h.key for h in found["en"] if h.context_only}
     flags: list[Flag] = []
     flagged: set[str] = set()
+    state_list = state_list_flag(view, ctx) if "country" in kinds else None
+    listed = (
+        set(state_list.details["zh_only"] + state_list.details["en_only"]) if state_list else ()
+    )
+    if state_list is not None:
+        flags.append(state_list)
     for lang, rival in (("zh", "en"), ("en", "zh")):
         rival_text = view.folded(rival)
         for key, n in counts[lang].items():
             entry = index.entries[key]
-            if _kind(entry) not in kinds or counts[rival][key]:
+            if _kind(entry) not in kinds or counts[rival][key] or entry.id in listed:
                 continue
             if rival == "en" and (
                 key in context_en
@@ -131,14 +207,22 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
                 continue
             severity = _severity(entry)
             if severity == "info" and _has_enforced_part(index, first, lang):
-                # A candidate compound (拉钦地区) hides an enforced name inside it (拉钦, a
-                # lexicon place) that is missing too: the name is what went missing.
+                # A candidate compound hides an enforced name inside it that is missing too:
+                # the name is what went missing.
                 severity = "warning"
+            evidence = "missing"
+            if severity == "warning" and _anaphor_on(view, rival, first, lang):
+                severity, evidence = "info", "anaphor"
+            elif severity == "warning" and _inside_acronym(view, lang, first, entry):
+                severity, evidence = "info", "acronym"
             noun = "country" if entry.type == "country" else f"{entry.type} term"
             message = (
                 f"{noun} {entry.label('en')} / {entry.label('zh')} appears in the {lang} "
                 f"({first.text}) but not in the {rival}"
             )
+            if evidence == "anaphor":
+                message += " (the other side may refer to it by an anaphor)"
+            score = {"warning": 0.5 if entry.type == "country" else 0.4, "info": 0.15}[severity]
             flags.append(
                 Flag(
                     _kind(entry),
@@ -146,36 +230,56 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
                     message,
                     [_span(view, lang, first)],
                     check,
-                    {"key": key, "count": n, "source": entry.source},
+                    {"key": key, "count": n, "source": entry.source, "evidence": evidence},
+                    score,
                 )
             )
             flagged.add(key)
-    # A swap keeps both names on both sides but moves mentions from one to the other.
+    swap = _swap_flag(view, index, found, counts, context_en, flagged, kinds, check)
+    if swap is not None:
+        flags.append(swap)
+    return flags
+
+
+def _swap_flag(
+    view: PairView,
+    index: EntityIndex,
+    found: dict[str, list[EntityHit]],
+    counts: dict[str, Counter[str]],
+    context_en: set[str],
+    flagged: set[str],
+    kinds: set[str],
+    check: str,
+) -> Flag | None:
+    """A swap keeps both names on both sides but moves mentions from one to the other."""
     lost = [k for k in counts["zh"] if counts["zh"][k] > counts["en"][k] and k not in flagged]
     gained = [k for k in counts["en"] if counts["en"][k] > counts["zh"][k] and k not in flagged]
+    zh, en = view.folded("zh"), view.folded("en")
     for k_lost in lost:
         e_lost = index.entries[k_lost]
         if _kind(e_lost) not in kinds or k_lost in context_en or _severity(e_lost) != "warning":
             continue
+        if not counts["en"][k_lost] and index.present(k_lost, en, "en", context=True):
+            continue  # named by its generic head ("the Advisory Committee")
         for k_gained in gained:
             e_gained = index.entries[k_gained]
             if e_gained.type != e_lost.type or k_gained == k_lost or _nested(e_lost, e_gained):
                 continue
+            if not counts["zh"][k_gained] and index.present(k_gained, zh, "zh"):
+                continue
             h = next(x for x in found["en"] if x.key == k_gained and not x.context_only)
-            flags.append(
-                Flag(
-                    _kind(e_lost),
-                    "warning",
-                    f"{e_lost.label('en')} is named {counts['zh'][k_lost]}× in the zh but "
-                    f"{counts['en'][k_lost]}× in the en, while {e_gained.label('en')} goes from "
-                    f"{counts['zh'][k_gained]}× to {counts['en'][k_gained]}×: swapped names?",
-                    [_span(view, "en", h)],
-                    check,
-                    {"lost": k_lost, "gained": k_gained},
-                )
+            return Flag(
+                _kind(e_lost),
+                "warning",
+                f"{e_lost.label('en')} is named {counts['zh'][k_lost]}× in the zh but "
+                f"{counts['en'][k_lost]}× in the en, while {e_gained.label('en')} goes from "
+                f"{counts['zh'][k_gained]}× to {counts['en'][k_gained]}×: swapped names?",
+                [_span(view, "en", h)],
+                check,
+                {"lost": k_lost, "gained": k_gained, "evidence": "swap"},
+                0.6,
             )
-            return flags
-    return flags
+    return None
 
 
 def _nested(a: Entity, b: Entity) -> bool:
@@ -186,6 +290,61 @@ def _nested(a: Entity, b: Entity) -> bool:
                 if fa in fb or fb in fa:
                     return True
     return False
+
+
+# ---------------------------------------------------------------- lists of States
+
+MIN_LIST = 3
+"""States a side must name for the pair to be compared as a list."""
+_ZH_VOTE = re.compile(r"赞成|反对|弃权")
+_EN_VOTE = re.compile(r"\b(?:In favour|Against|Abstaining|Abstentions?)\b")
+
+
+def state_list_flag(view: PairView, ctx: QAContext) -> Flag | None:
+    """Both sides name several States and the two sets differ (a vote list naming other
+    States, a list of sponsors with one left out)."""
+    index = term_index(ctx)
+    states = {
+        lang: {
+            index.entries[h.key].id: h
+            for h in hits(view, ctx, lang)
+            if index.entries[h.key].type == "country" and not h.context_only
+        }
+        for lang in ("zh", "en")
+    }
+    if min(len(states["zh"]), len(states["en"])) < MIN_LIST:
+        return None
+    zh_only = sorted(
+        c
+        for c in set(states["zh"]) - set(states["en"])
+        if not index.present(f"country:{c}", view.folded("en"), "en", context=True)
+    )
+    en_only = sorted(
+        c
+        for c in set(states["en"]) - set(states["zh"])
+        if not index.present(f"country:{c}", view.folded("zh"), "zh")
+    )
+    if not zh_only and not en_only:
+        return None
+    vote = bool(_ZH_VOTE.search(view.zh)) and bool(_EN_VOTE.search(view.en))
+    names = {c: index.entries[f"country:{c}"].label("en") for c in zh_only + en_only}
+    spans = [_span(view, "zh", states["zh"][c]) for c in zh_only]
+    spans += [_span(view, "en", states["en"][c]) for c in en_only]
+    what = "vote list" if vote else "list of States"
+    parts = []
+    if zh_only:
+        parts.append("zh only: " + ", ".join(names[c] for c in zh_only))
+    if en_only:
+        parts.append("en only: " + ", ".join(names[c] for c in en_only))
+    return Flag(
+        "country",
+        "error" if vote else "warning",
+        f"the {what} names different States ({'; '.join(parts)})",
+        spans,
+        "country",
+        {"zh_only": zh_only, "en_only": en_only, "vote": vote, "evidence": "state-list"},
+        0.85 if vote else 0.6,
+    )
 
 
 @register_check

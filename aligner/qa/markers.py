@@ -1,0 +1,71 @@
+"""Layout furniture inside a pair's text: list and paragraph numbers, footnote markers.
+
+UN documents number their paragraphs ("1 .", "51. ", "4.5 ", "(a)") and glue footnote
+references to the word or punctuation they annotate ("Questions,22 subject", "2015;2",
+"website.3"). Neither is content: a paragraph number is often on one side only (the aligner
+or the document split it off differently) and a footnote marker is dropped or moved freely.
+The number check masks list numbers and treats footnote markers as numbers that may match a
+counterpart but are never missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HAN = "\u4e00-\u9fff"
+# "187 .", "13. ", "41 .   2014年", "4.5 Effective", "4.5向", "(a)", "(iv)", "o   12月" (a bullet
+# left by extraction). A section number without a dot must be followed by a capital or Han.
+_LEADING = re.compile(
+    rf"^\s*(?:"
+    rf"(?P<num>\d{{1,3}}(?:\s?\.\s?\d{{1,3}})*)\s?\.(?![\d,])(?=\s|[{_HAN}A-Z(\"“]|$)"
+    rf"|(?P<sec>\d{{1,3}}(?:\.\d{{1,3}})+)(?=\s+[A-Z(\"“]|[{_HAN}])"
+    rf"|\(\s?(?P<item>[a-z]|[ivxlc]{{1,5}}|\d{{1,2}})\s?\)(?=\s|[{_HAN}])"
+    rf"|(?P<bullet>[o•·▪\-–])\s+(?=\S)"
+    rf")"
+)
+# Item labels inside a text: "(a)", "(iv)", "（b）" — letters and roman numerals, not numbers.
+_ITEM = re.compile(r"[(（]\s?(?:[a-z]|[ivxlc]{1,5})\s?[)）]")
+# A footnote marker: digits glued to a lower-case word or to the punctuation that closes one
+# ("Questions,22", "website.3", "reform"18"), or after a year and a semicolon ("2015;2"),
+# followed by a space, punctuation or the end.
+_EN_FOOTNOTE = re.compile(
+    r"(?:(?<=[a-z])(?<!Euro)(?<!euro)|(?<=[a-z)\]][,;:.\"”'’])|(?<=\d;))\d{1,3}"
+    r"(?=[\s,;:.)\]]|$)"
+)
+# In Chinese a footnote follows closing punctuation: "报告；1", "报告。3", "《公约》2，".
+_ZH_FOOTNOTE = re.compile(r"(?<=[；。》”）」;])\d{1,3}(?=$|[，。；、\s])")
+
+
+@dataclass(frozen=True)
+class ListNumber:
+    """The number or label that opens a paragraph or list item."""
+
+    label: str
+    """Normalised: digits and dots without spaces ("187", "4.5.1"), or the item letter."""
+    start: int
+    end: int
+
+
+def leading_number(text: str) -> ListNumber | None:
+    m = _LEADING.match(text)
+    if m is None:
+        return None
+    raw = m.group("num") or m.group("sec") or m.group("item") or m.group("bullet") or ""
+    return ListNumber(re.sub(r"\s", "", raw), m.start(), m.end())
+
+
+def item_labels(text: str) -> list[tuple[int, int]]:
+    """Spans of "(a)"-style item labels anywhere in the text."""
+    return [(m.start(), m.end()) for m in _ITEM.finditer(text)]
+
+
+# "[23]" as web-published reports mark their notes
+_BRACKETED = re.compile(r"\[(\d{1,3})\](?=[\s,;:.)]|$)")
+
+
+def footnote_markers(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of digits that look like footnote references (see the module docstring)."""
+    pattern = _ZH_FOOTNOTE if lang == "zh" else _EN_FOOTNOTE
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    return spans + [(m.start(1), m.end(1)) for m in _BRACKETED.finditer(text)]
