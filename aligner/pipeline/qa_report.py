@@ -74,11 +74,11 @@ def prepare_report(
     from aligner.qa.glossary_source import glossary_rows
     from aligner.qa.report import RecordReport
 
-    store.get_record(symbol)
+    record_symbol = store.get_record(symbol).symbol
     names = list(checks) if checks is not None else None
     if names is not None:
         build_checks(names)
-    glossary = glossary_rows(store)
+    glossary = glossary_rows(store, record_symbol)  # the record's own glossary
     key = report_key(
         symbol,
         store.list_pairs(symbol).items,

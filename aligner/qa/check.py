@@ -1,10 +1,11 @@
 """The QA check interface and its registry.
 
-A check is a small class with one hook, `check(view, ctx) -> list[Flag]`, and an optional
-`prepare(views, ctx)` hook that runs once per batch before any pair is checked (the semantic
-check embeds every text of the batch there in one model call). Checks register themselves by
-name with `@register_check`, so a caller can pick a subset (`--checks number,date`) and a new
-check is one new module.
+A check is a small class with one hook, `check(view, ctx) -> list[Flag]`, and two optional
+ones: `prepare_batch(views, ctx)`, run once over the whole batch (the semantic check learns
+word associations from all pairs there), and `prepare(views, ctx)`, run on each chunk before
+its pairs are checked (the semantic check embeds the chunk's texts there in one model call).
+Checks register themselves by name with `@register_check`, so a caller can pick a subset
+(`--checks number,date`) and a new check is one new module.
 """
 
 from __future__ import annotations
@@ -87,8 +88,13 @@ class Check(ABC):
     uses_embedder: ClassVar[bool] = False
     """Uses `ctx.embedder` when there is one (and falls back to cheaper evidence without)."""
 
+    def prepare_batch(self, views: Sequence[PairView], ctx: QAContext) -> None:  # noqa: B027
+        """Work over the whole batch, once, before any chunk is prepared (default: nothing):
+        the semantic check learns word associations from all pairs here."""
+
     def prepare(self, views: Sequence[PairView], ctx: QAContext) -> None:  # noqa: B027
-        """Batch-level work before `check` runs on each pair (default: nothing)."""
+        """Chunk-level work before `check` runs on each pair of the chunk (default:
+        nothing)."""
 
     @abstractmethod
     def check(self, view: PairView, ctx: QAContext) -> list[Flag]:

@@ -58,7 +58,8 @@ class Entity:
     """Head nouns that stand for the entity once named (大会, 宪章): presence only."""
     en_generic: tuple[str, ...] = ()
     """English head nouns ("Council", "Charter"); a form ending in * is a prefix of
-    acronyms ("UN*": UNDP, UN-Women)."""
+    acronyms ("UN*": UNDP, UN-Women); a form starting with "re:" is a regular expression
+    (a Security Council resolution cited by number alone: "resolution 2118 (2013)")."""
 
     def label(self, lang: str) -> str:
         forms = self.zh if lang == "zh" else self.en
@@ -192,7 +193,9 @@ class EntityIndex:
             else:
                 parts = []
                 for f in sorted(forms, key=len, reverse=True):
-                    if lang == "en" and f.endswith("*"):
+                    if f.startswith("re:"):
+                        parts.append(f"(?:{f[3:]})")
+                    elif lang == "en" and f.endswith("*"):
                         parts.append(rf"{re.escape(f[:-1])}[A-Z-][\w-]*")
                     else:
                         parts.extend(re.escape(v) for v in _variants(f, lang))

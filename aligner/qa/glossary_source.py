@@ -1,4 +1,11 @@
-"""Glossary entries for the term check, read from a store when one is there."""
+"""Glossary entries for the term check, read from a store when one is there.
+
+A record's names (its places, people, bodies) come from the glossary built when the record was
+imported, never from files bundled with the code. QA of a stored record therefore uses that
+record's own glossary: the entries seen in the record, plus the entries a reviewer approved
+(curation applies to every record). Checking free pairs (`verbalign qa check`) uses the whole
+glossary of the database, when there is one.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +15,22 @@ from typing import Any
 from aligner.qa.entities import EntityIndex, default_index
 
 
-def glossary_rows(store: Any) -> list[dict[str, Any]]:
-    """Approved entries and candidates of the store's glossary, as dicts."""
+def glossary_rows(store: Any, symbol: str | None = None) -> list[dict[str, Any]]:
+    """Entries of the store's glossary as dicts, rejected ones left out. With `symbol`, only
+    the entries seen in that record and the approved ones."""
     from aligner.store.glossary import GlossaryStore
 
     glossary = GlossaryStore(store)
-    return [e.to_dict() for e in glossary.all() if e.status != "rejected"]
+    return [
+        e.to_dict()
+        for e in glossary.all()
+        if e.status != "rejected"
+        and (symbol is None or symbol in e.symbols or e.status == "approved")
+    ]
 
 
-def index_for_store(store: Any) -> EntityIndex:
-    return default_index(glossary_rows(store))
+def index_for_store(store: Any, symbol: str | None = None) -> EntityIndex:
+    return default_index(glossary_rows(store, symbol))
 
 
 def index_for_database(path: Path | None) -> tuple[EntityIndex, int]:

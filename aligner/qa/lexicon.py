@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from aligner.qa.association import BatchAssociations
 from aligner.qa.folding import is_han
 from aligner.qa.term_match import EN_FUNCTION_WORDS, MIN_PREFIX_STEM, stem
 
@@ -137,10 +138,46 @@ _ZH_STOP = frozenset(
         "同时",
     ]
 )
+# Measure words, date and ordinal morphemes, and the Chinese counterparts of English words the
+# English stop list drops (all, other, any, about, must, between): they say nothing about
+# whether a clause was rendered, and left in they make every clean pair look half-covered.
+_ZH_STOP = _ZH_STOP | frozenset(
+    """年 月 日 第 们 些 次 项 届 名 号 时 处 者 性 更 最 多 本 谨 所有 其他 任何
+    一切 各 关于 作为 有关 必须 可 可以 之间 至 内 定于 以下 如下 下列 上述 相关 其中
+    这方面 方面 为此 对此 因而 从而 以便 以及 及其 等等 包括 已经 正在 将会 应当 应该
+    能够 需要 进行 开展 加以 予以 给予 一项 一个 一种 两 之一""".split()  # noqa: SIM905
+)
+_EN_STOP = _EN_STOP | frozenset(
+    """january february march april may june july august september october november december
+    per cent th st nd rd including include includes included inter alia well like""".split()  # noqa: SIM905
+)
+# Irregular English forms whose stem is not the dictionary's: "women" for 妇女 ("woman"),
+# "held" for 举行 ("hold").
+_EN_IRREGULAR = {
+    "women": "woman", "men": "man", "children": "child", "held": "hold",
+    "made": "make", "taken": "take", "took": "take", "given": "give", "gave": "give",
+    "met": "meet", "led": "lead", "brought": "bring", "sought": "seek", "found": "find",
+    "said": "say", "paid": "pay", "left": "leave", "told": "tell", "chosen": "choose",
+    "known": "know", "shown": "show", "began": "begin", "begun": "begin", "spent": "spend",
+    "built": "build", "kept": "keep", "sent": "send", "lost": "lose", "bought": "buy",
+    "thought": "think", "taught": "teach", "fought": "fight", "fled": "flee", "arose": "arise",
+    "arisen": "arise", "grew": "grow", "grown": "grow", "drew": "draw", "drawn": "draw",
+    "saw": "see", "seen": "see", "wrote": "write", "written": "write", "done": "do",
+    "did": "do", "went": "go", "gone": "go", "came": "come", "became": "become",
+    "better": "good", "best": "good", "worse": "bad", "worst": "bad", "lives": "life",
+}  # fmt: skip
+
+
+def en_stem(word: str) -> str:
+    """Snowball stem of a lower-case English word, irregular forms first."""
+    return stem(_EN_IRREGULAR.get(word, word))
+
+
 _LANGUAGE_NOTE = re.compile(r"[（(]以\w{1,6}语发言[）)]")
 _GLOSS_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S*\|\S*|CL:\S*")
 _EN_WORD = re.compile(r"[A-Za-z]+")
 _LATIN_OR_NUMBER = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _SKIPPED_SENSES = ("variant of", "old variant", "surname ", "see ", "used in ", "abbr. for")
 
 
@@ -164,7 +201,11 @@ class Lexicon:
     def words(self, zh: str) -> list[str]:
         """Forward maximum matching over runs of Han characters; unknown characters are
         words of one character."""
-        out: list[str] = []
+        return [w for _, w in self.words_at(zh)]
+
+    def words_at(self, zh: str) -> list[tuple[int, str]]:
+        """(offset, word) of every word of the forward maximum matching."""
+        out: list[tuple[int, str]] = []
         i, n = 0, len(zh)
         while i < n:
             if not is_han(zh[i]):
@@ -173,7 +214,7 @@ class Lexicon:
             for k in range(min(MAX_WORD, n - i), 0, -1):
                 piece = zh[i : i + k]
                 if k == 1 or (piece in self.glosses and all(is_han(c) for c in piece)):
-                    out.append(piece)
+                    out.append((i, piece))
                     i += k
                     break
         return out
@@ -253,6 +294,64 @@ class Lexicon:
             out.append(_near(stem(low), bag) or (token[0].isupper() and token in zh))
         return out
 
+    # ---------------------------------------------------------------- positioned marks
+    def zh_content_words_at(self, zh: str) -> list[tuple[int, str]]:
+        """(offset, word) of the dictionary content words of `zh`, leaving out the speaker's
+        language note (（以英语发言）)."""
+        masked = _LANGUAGE_NOTE.sub(lambda m: " " * len(m.group(0)), zh)
+        return [(i, w) for i, w in self.words_at(masked) if w not in _ZH_STOP and self._glosses(w)]
+
+    def zh_marks_at(
+        self, zh: str, en: str, assoc: BatchAssociations | None = None
+    ) -> list[tuple[int, int, bool]]:
+        """(start, end, has a rendering in `en`) of each content word or Latin token of `zh`,
+        in order; `assoc` adds the translations learned from the batch."""
+        stems = frozenset(en_content_stems(en))
+        folded_en = en.casefold()
+        masked = _LANGUAGE_NOTE.sub(lambda m: " " * len(m.group(0)), zh)
+        out = [
+            (
+                i,
+                i + len(w),
+                _any_near(self._glosses(w), stems)
+                or (assoc is not None and assoc.related(w, stems)),
+            )
+            for i, w in self.zh_content_words_at(zh)
+        ]
+        out += [
+            (m.start(), m.end(), m.group(0).casefold() in folded_en)
+            for m in _LATIN.finditer(masked)
+        ]
+        return sorted(out)
+
+    def en_marks_at(
+        self,
+        en: str,
+        zh: str,
+        bag: frozenset[str] | None = None,
+        assoc: BatchAssociations | None = None,
+    ) -> list[tuple[int, int, bool]]:
+        """(start, end, has a rendering in `zh`) of each content word of `en` (numbers are
+        the number check's business); `assoc` adds the translations learned from the batch."""
+        bag = self.bag(zh) if bag is None else bag
+        zh_words = (
+            frozenset(w for _, w in self.zh_content_words_at(zh)) if assoc is not None else None
+        )
+        out = []
+        for m in _EN_WORD.finditer(en):
+            token = m.group(0)
+            low = token.lower()
+            if low in _EN_STOP or len(low) < 2:
+                continue
+            s = en_stem(low)
+            covered = (
+                _near(s, bag)
+                or (token[0].isupper() and token in zh)
+                or (zh_words is not None and bool(assoc.zh_words_for(s) & zh_words))
+            )
+            out.append((m.start(), m.end(), covered))
+        return out
+
 
 def longest_gap(marks: list[bool]) -> int:
     """The longest run of content words without a rendering: an omitted clause leaves one
@@ -265,7 +364,7 @@ def longest_gap(marks: list[bool]) -> int:
 
 
 def en_content_stems(text: str) -> list[str]:
-    return [stem(t.lower()) for t in _EN_WORD.findall(text) if t.lower() not in _EN_STOP]
+    return [en_stem(t.lower()) for t in _EN_WORD.findall(text) if t.lower() not in _EN_STOP]
 
 
 def _near(stem: str, bag: frozenset[str]) -> bool:

@@ -96,7 +96,7 @@ _EN_WEAK = re.compile(
     r"absen(?:ce|t)|unless|instead|rather than|far from|hardly|barely|yet to|refrain\w*|"
     r"refus\w*|den(?:y|ies|ied|ial)|prevent\w*|avoid\w*|ban(?:s|ned)?|prohibit\w*|exclu\w*|"
     r"neglect\w*|ignor\w*|missing|impunity|mistrust|distrust|disregard\w*|disrespect\w*|"
-    r"misuse|mis\w{4,}|cease\w*|stop(?:s|ped)?|halt\w*|nor|reluctan\w*|silent|short of|"
+    r"misuse|mis\w{4,}|cease\w*|stop(?:s|ped)?|halt\w*|nor|reluctan\w*|silent|short of|zero|"
     r"scarce\w*|"
     r"\w+less(?:ly|ness)?|"
     r"un(?!der|it|ion|iq|iv|if|til|to\b|animous|ilateral|less)[a-z]{3,}|"

@@ -15,7 +15,7 @@ from aligner.qa.entities import EntityIndex
 from aligner.qa.flag import SEVERITIES, Flag, Span, severity_rank
 from aligner.qa.runner import check_pairs
 
-QA_VERSION = "qa-2"
+QA_VERSION = "qa-3"
 """Bumped when checks or their calibration change, so cached reports are recomputed."""
 
 
@@ -176,7 +176,7 @@ def record_report(
     report_progress("loading", 0.0)
     detail = store.get_record(symbol)
     rows = store.list_pairs(symbol).items
-    index = entities if entities is not None else index_for_store(store)
+    index = entities if entities is not None else index_for_store(store, detail.symbol)
     views = [PairView(str(r.id), r.zh or "", r.en or "", r.original) for r in rows]
     active = build_checks(checks)
     ctx = QAContext(entities=index, embedder=embedder)

@@ -48,6 +48,8 @@ def check_pairs(
     alone."""
     ctx = ctx or QAContext()
     active = list(checks or build_checks())
+    for c in active:
+        c.prepare_batch(views, ctx)
     step = PROGRESS_CHUNK if progress is not None else max(len(views), 1)
     results: list[PairResult] = []
     for start in range(0, len(views), step):

@@ -1,15 +1,31 @@
-"""Omission/addition model of the semantic QA check: a logistic regression over
-(ablation gain, worst piece coverage, length excess, similarity, worst piece
-dictionary coverage, longest run of words without a rendering) per side, features
-standardised by mean/scale. Fitted by bench/qa_fit_semantic.py on the dev split of
-tests/qa/data/qa_cases.jsonl and cases augmented from it and from the pol
-benchmark, with USE embeddings. Generated: do not edit."""
+"""Models of the semantic QA check (aligner/qa/semantic.py): the zh-en length ratio
+of official UN translations, and two logistic regressions over per-side evidence
+(features standardised by mean/scale): `lexical` (dictionary coverage and length)
+and `full` (plus embedding similarity and coverage). Fitted by
+bench/qa_fit_semantic.py on the development half of the UN Parallel Corpus dev
+pairs with clause drops and added sentences. Generated: do not edit."""
 
 SEMANTIC_MODEL: dict = {
-    "features": ["gain", "coverage", "excess", "similarity", "lexical", "log1p_gap"],
-    "weights": [0.4918, -0.4681, 2.604, -0.4923, -0.4269, 0.4957],
-    "mean": [-0.0531, 0.3861, 1.3316, 0.6029, 0.3711, 1.5545],
-    "scale": [0.1605, 0.2368, 1.6759, 0.1593, 0.2869, 0.6621],
-    "bias": 0.758,
-    "threshold": 0.3183,
+    "length": {"centre": 1.172, "var_floor": 0.02353, "var_per_char": 0.4588, "pairs": 1970},
+    "lexical": {
+        "features": ["lexical", "log1p_gap", "share", "excess", "log1p_sentences", "log1p_clauses"],
+        "weights": [-0.8024, 1.3314, 0.7011, 2.9224, 0.4762, 0.3764],
+        "mean": [0.5252, 1.2891, 0.6688, 2.0903, 0.1624, 0.4454],
+        "scale": [0.3469, 0.8409, 0.2549, 2.8169, 0.3037, 0.5559],
+        "bias": 1.4048,
+        "threshold": 2.5874,
+        "info_threshold": 1.4509,
+        "gate": -0.0946,
+        "precision": 0.5,
+    },
+    "full": {
+        "features": ["lexical", "log1p_gap", "share", "excess", "similarity", "coverage"],
+        "weights": [-1.0, 1.0, -1.0, 1.0, -1.0, -1.0],
+        "mean": [0.5, 1.0, 0.5, 0.5, 0.6, 0.4],
+        "scale": [0.3, 0.6, 0.2, 1.0, 0.15, 0.2],
+        "bias": -3.0,
+        "threshold": 2.0,
+        "info_threshold": 1.0,
+        "precision": 0.5,
+    },
 }

@@ -9,14 +9,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from aligner.ingest.patterns import DOC_SYMBOL, has_digit
 from aligner.qa.check import LANGS, Check, PairView, QAContext, other, register_check
 from aligner.qa.flag import Flag, Span
 
-# Series that open a symbol; the generic "two to six capitals" alternative catches the rest
-# (UNEP/..., ICCD/...) but needs a digit somewhere so that "AU/EU" is not a symbol.
-_SERIES = r"(?:A|S|E|ST|T|DP|TD|HRC|CRC|CCPR|CERD|CEDAW|CAT|CMW|CRPD|CED|SG|AC|CD|NPT|UNEP|JIU)"
-_PART = r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*"
-SYMBOL_RE = re.compile(rf"(?<![A-Za-z0-9/])(?:{_SERIES}|[A-Z]{{2,6}})(?:/{_PART})+")
+# The project's one UN-symbol pattern (shared with ingest and parse); a symbol needs a digit
+# somewhere, so that "AU/EU" is not one.
+SYMBOL_RE = DOC_SYMBOL
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,7 @@ def extract_symbols(folded: str) -> list[SymbolMention]:
     out: list[SymbolMention] = []
     for m in SYMBOL_RE.finditer(folded):
         raw = m.group(0)
-        if not any(c.isdigit() for c in raw) and "/RES" not in raw and "/PV" not in raw:
+        if not has_digit(raw):
             continue
         out.append(SymbolMention(normalise_symbol(raw), m.start(), m.end()))
     return out
@@ -71,5 +70,7 @@ class SymbolCheck(Check):
                     message = f"document symbol differs: {text} ({lang}) vs {alt_text}"
                 else:
                     message = f"document symbol {text} ({lang}) is missing from the {other(lang)}"
-                flags.append(Flag("symbol", "error", message, spans, self.name, {"symbol": symbol}))
+                flags.append(
+                    Flag("symbol", "error", message, spans, self.name, {"symbol": symbol}, 0.9)
+                )
         return flags

@@ -116,18 +116,17 @@ def _has_enforced_part(index: EntityIndex, hit: EntityHit, lang: str) -> bool:
 # What a text says instead of repeating a name it has made clear: "the regime" for
 # 以色列政权, "the Government" for 秘鲁政府, "the country", "It", "the Mission".
 _EN_ANAPHOR = re.compile(
-    r"\b(?:the|this|that|its|their|our|his|her)\s+(?:Government|regime|authorities|country|"
-    r"State|nation|Mission|Force|Organization|Agency|Fund|Programme|Office|Council|Committee|"
-    r"Commission|delegation|army|military|forces|people|Territory|island|Republic|"
-    r"Administration|capital|city|region|Party|side|Ministry|President|Court|Tribunal|"
-    r"Convention|Treaty|Union)\b|\b(?:national|domestic|country's|State's|nationwide)\b",
+    r"\b(?:the|this|that|its|their|our)\s+(?:Government|regime|authorities|country|State|nation|"
+    r"Mission|Force|Organization|Agency|Fund|Programme|Office|Council|Committee|Commission|"
+    r"delegation|Territory|Republic|Convention|Treaty|Union)\b(?!\s+(?:of|for|on|in)\b)"
+    r"|\b(?:national|domestic|nationwide)\b",
     re.IGNORECASE,
 )
 # a pronoun among the first words: "Reaffirming its", "To that end, it has", "It aligns"
 _EN_OPENING_PRONOUN = re.compile(r"^\W*(?:[\w'’-]+[\s,]+){0,4}?(?:it|its|they|their)\b", re.I)
 _ZH_ANAPHOR = re.compile(
     r"(?:该|本|此|这个|这一|其|我|贵|彼)(?:国|政府|政权|当局|国家|组织|机构|部队|特派团|基金|署|"
-    r"委员会|理事会|方|领土|岛|地区|法院|公约|条约)|^\s*(?:它|其|他们)|国内|全国|本国"
+    r"委员会|理事会|领土|法院|公约|条约)|^\s*(?:它|其|他们)|国内|全国|本国"
 )
 # 叙利亚政权 / "regime warplanes": the name heads a noun that the other side keeps alone.
 _ZH_HEAD_NOUNS = {
@@ -235,10 +234,33 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
                 )
             )
             flagged.add(key)
-    swap = _swap_flag(view, index, found, counts, context_en, flagged, kinds, check)
+    _upgrade_one_sided_swaps(flags, index)
+    listed_keys = {f"country:{c}" for c in listed}
+    swap = _swap_flag(view, index, found, counts, context_en, flagged | listed_keys, kinds, check)
     if swap is not None:
         flags.append(swap)
     return flags
+
+
+def _upgrade_one_sided_swaps(flags: list[Flag], index: EntityIndex) -> None:
+    """A name missing on one side while another name of the same type is missing on the other
+    is a swap, whatever anaphor or acronym might have explained one of them."""
+    missing = [f for f in flags if f.details.get("key") in index.entries]
+    for f in missing:
+        if f.severity != "info" or f.details.get("evidence") not in ("anaphor", "acronym"):
+            continue
+        entry = index.entries[f.details["key"]]
+        side = f.spans[0].lang if f.spans else None
+        if any(
+            g is not f
+            and g.spans
+            and g.spans[0].lang != side
+            and index.entries[g.details["key"]].type == entry.type
+            for g in missing
+        ):
+            f.severity, f.score = "warning", 0.6
+            f.details["evidence"] = "swap"
+            f.message = f.message.replace(" (the other side may refer to it by an anaphor)", "")
 
 
 def _swap_flag(
@@ -300,6 +322,17 @@ _ZH_VOTE = re.compile(r"赞成|反对|弃权")
 _EN_VOTE = re.compile(r"\b(?:In favour|Against|Abstaining|Abstentions?)\b")
 
 
+_LIST_FILLER = re.compile(r"[\s、，,;；:：.。*()（）\[\]]|\band\b|和|及|与|\d")
+
+
+def _only_states(text: str, found: list[EntityHit]) -> bool:
+    """A side that is nothing but a list of States (a vote list printed on its own)."""
+    chars = list(text)
+    for h in found:
+        chars[h.start : h.end] = " " * (h.end - h.start)
+    return not _LIST_FILLER.sub("", "".join(chars)).strip()
+
+
 def state_list_flag(view: PairView, ctx: QAContext) -> Flag | None:
     """Both sides name several States and the two sets differ (a vote list naming other
     States, a list of sponsors with one left out)."""
@@ -326,11 +359,14 @@ def state_list_flag(view: PairView, ctx: QAContext) -> Flag | None:
     )
     if not zh_only and not en_only:
         return None
-    vote = bool(_ZH_VOTE.search(view.zh)) and bool(_EN_VOTE.search(view.en))
+    vote = (bool(_ZH_VOTE.search(view.zh)) and bool(_EN_VOTE.search(view.en))) or all(
+        _only_states(view.text(lang), [h for h in hits(view, ctx, lang) if not h.context_only])
+        for lang in ("zh", "en")
+    )
     names = {c: index.entries[f"country:{c}"].label("en") for c in zh_only + en_only}
     spans = [_span(view, "zh", states["zh"][c]) for c in zh_only]
     spans += [_span(view, "en", states["en"][c]) for c in en_only]
-    what = "vote list" if vote else "list of States"
+    what = "vote list" if vote else "list of States"  # a bare list of States is a vote list
     parts = []
     if zh_only:
         parts.append("zh only: " + ", ".join(names[c] for c in zh_only))
