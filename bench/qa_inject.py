@@ -244,7 +244,11 @@ def inj_symbol(zh: str, en: str, side: str, rng: random.Random) -> tuple[str, st
 
 def inj_entity(zh: str, en: str, side: str, rng: random.Random) -> tuple[str, str] | None:
     text = en if side == "en" else zh
-    names = [(z, e) for z, e in _STATES + _BODIES if (e if side == "en" else z) in text]
+    names = [
+        (z, e)
+        for z, e in _STATES + _BODIES
+        if (re.search(rf"\b{re.escape(e)}\b", text) if side == "en" else z in text)
+    ]
     if not names:
         return None
     z, e = rng.choice(names)
@@ -253,11 +257,13 @@ def inj_entity(zh: str, en: str, side: str, rng: random.Random) -> tuple[str, st
     if rng.random() < 0.7:
         others = [p for p in pool if p[1] != e and p[0] != z and (p[1] if side == "en" else p[0])]
         new = rng.choice(others)
-        new_text = text.replace(old, new[1] if side == "en" else new[0], 1)
+        replacement = new[1] if side == "en" else new[0]
+        pattern = rf"\b{re.escape(old)}\b" if side == "en" else re.escape(old)
+        new_text = re.sub(pattern, replacement, text, count=1)
     else:
         # dropped: the name and a conjunction or preposition glued to it
         pattern = (
-            rf"(?:\s*(?:and|of|in|by|for|from)\s+(?:the\s+)?)?{re.escape(old)}"
+            rf"(?:\s*\b(?:and|of|in|by|for|from)\s+(?:the\s+)?)?\b{re.escape(old)}\b"
             if side == "en"
             else rf"[和与及、]?{re.escape(old)}"
         )

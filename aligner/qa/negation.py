@@ -13,8 +13,8 @@ Words that contain a negator without negating anything — 不断 (constantly), 
 无论 (regardless), 不间断 (ongoing), 不限成员名额 (open-ended), 未来 (future), 非常 (very),
 "not only", "whether or not" — are removed first.
 
-A pair is flagged when one side has more strong negations than the other side has negations of
-any strength: a negation was added or dropped, and nothing on the other side can stand for it.
+A pair is flagged when one side has more negations in all and more strong ones than the other
+side: a negation was added or dropped, and nothing on the other side can stand for it.
 """
 
 from __future__ import annotations
@@ -96,7 +96,8 @@ _EN_WEAK = re.compile(
     r"absen(?:ce|t)|unless|instead|rather than|far from|hardly|barely|yet to|refrain\w*|"
     r"refus\w*|den(?:y|ies|ied|ial)|prevent\w*|avoid\w*|ban(?:s|ned)?|prohibit\w*|exclu\w*|"
     r"neglect\w*|ignor\w*|missing|impunity|mistrust|distrust|disregard\w*|disrespect\w*|"
-    r"misuse|mis\w{4,}|cease\w*|stop(?:s|ped)?|halt\w*|nor|reluctan\w*|silent|short of|zero|"
+    r"misus\w*|mismanag\w*|misconduct|misappropriat\w*|misinform\w*|misrepresent\w*|"
+    r"mistreat\w*|cease\w*|stop(?:s|ped)?|halt\w*|nor|reluctan\w*|silent|short of|zero|"
     r"scarce\w*|"
     r"\w+less(?:ly|ness)?|"
     r"un(?!der|it|ion|iq|iv|if|til|to\b|animous|ilateral|less)[a-z]{3,}|"
@@ -138,7 +139,11 @@ def polarity(folded: str, lang: str) -> Polarity:
         strong = [(m.start(), m.end()) for m in _ZH_STRONG.finditer(text)]
         return Polarity(strong, weak)
     text = _blank(folded, _EN_NOT_NEGATION, " ")
-    weak = sum(1 for m in _EN_WEAK.finditer(text) if m.group(0).lower() not in _EN_WEAK_EXCEPTIONS)
+    weak = sum(
+        1
+        for m in _EN_WEAK.finditer(text)
+        if m.group(0).lower() not in _EN_WEAK_EXCEPTIONS and not m.group(0).isupper()
+    )
     strong = [(m.start(), m.end()) for m in _EN_STRONG.finditer(text)]
     return Polarity(strong, weak)
 
@@ -156,8 +161,11 @@ class NegationCheck(Check):
         pol = {lang: view_polarity(view, lang) for lang in ("zh", "en")}
         for more in ("zh", "en"):
             less = other(more)
-            excess = len(pol[more].strong) - pol[less].total
-            if excess <= 0:
+            # more negation in all, and more of it as plain negators: a negator that nothing on
+            # the other side can stand for (a weak negation answers a weak one first)
+            if not (
+                pol[more].total > pol[less].total and len(pol[more].strong) > len(pol[less].strong)
+            ):
                 continue
             start, end = pol[more].strong[0]
             spans = [Span(more, start, end, view.text(more)[start:end])]
