@@ -68,6 +68,7 @@ _ZH_WEAK = re.compile(
 """
     )
 )
+_ZH_NON = re.compile(r"(?<!并|绝)非(?=[\u4e00-\u9fff])")
 _ZH_STRONG = re.compile(
     "绝不|决不|从不|从未|毫无|并非|绝非|别无|无法|无从|无意|无权|不|没有|没|未|无|勿|毋|别再"
 )
@@ -89,7 +90,7 @@ _IN_WORDS = (
     r"legitima\w*|licit\w*|logical\w*|mobil\w*|moral\w*|partial\w*|patien\w*|possib\w*|"
     r"proper\w*|regular\w*|relevan\w*|responsib\w*|revers\w*|secur\w*|sensitiv\w*|"
     r"stabil\w*|sufficien\w*|tolera\w*|ability|action|activ\w*|alienab\w*|dispensab\w*|"
-    r"punity|balanc\w*|parti\w*|accura\w*|applicab\w*|valid\w*|visib\w*"
+    r"punity|balanc\w*|parti\w*|accura\w*|applicab\w*|valid\w*|visib\w*|separab\w*"
 )
 _EN_WEAK = re.compile(
     r"\b(?:without|free (?:from|of)|\w+-free|fail(?:s|ed|ing|ure|ures)?|lack(?:s|ed|ing)?|"
@@ -97,7 +98,7 @@ _EN_WEAK = re.compile(
     r"refus\w*|den(?:y|ies|ied|ial)|prevent\w*|avoid\w*|ban(?:s|ned)?|prohibit\w*|exclu\w*|"
     r"neglect\w*|ignor\w*|missing|impunity|mistrust|distrust|disregard\w*|disrespect\w*|"
     r"misus\w*|mismanag\w*|misconduct|misappropriat\w*|misinform\w*|misrepresent\w*|"
-    r"mistreat\w*|cease\w*|stop(?:s|ped)?|halt\w*|nor|reluctan\w*|silent|short of|zero|"
+    r"mistreat\w*|advers\w*|cease\w*|stop(?:s|ped)?|halt\w*|nor|reluctan\w*|silent|short of|zero|"
     r"scarce\w*|"
     r"\w+less(?:ly|ness)?|"
     r"un(?!der|it|ion|iq|iv|if|til|to\b|animous|ilateral|less)[a-z]{3,}|"
@@ -136,6 +137,9 @@ def polarity(folded: str, lang: str) -> Polarity:
         text = _blank(folded, _ZH_NOT_NEGATION, "　")
         weak = len(_ZH_WEAK.findall(text))
         text = _blank(text, _ZH_WEAK, "　")
+        # 非 before a word negates the word (非技术性 "non-skilled", 非农 "non-agricultural")
+        weak += len(_ZH_NON.findall(text))
+        text = _blank(text, _ZH_NON, "　")
         strong = [(m.start(), m.end()) for m in _ZH_STRONG.finditer(text)]
         return Polarity(strong, weak)
     text = _blank(folded, _EN_NOT_NEGATION, " ")
@@ -146,6 +150,30 @@ def polarity(folded: str, lang: str) -> Polarity:
     )
     strong = [(m.start(), m.end()) for m in _EN_STRONG.finditer(text)]
     return Polarity(strong, weak)
+
+
+_EN_PREFIXED = re.compile(r"\b(?:un|in|im|il|ir|non-?)([a-z]{4,})\b", re.IGNORECASE)
+
+
+def antonym_flip(view: PairView) -> tuple[str, int, int] | None:
+    """An English word negated by its prefix ("unacceptable") whose positive form stands in
+    the Chinese with no negation anywhere there (可以接受): a negation dropped inside a word.
+    Returns (side of the negated word, start, end)."""
+    from aligner.qa.lexicon import en_stem, load_lexicon
+
+    lexicon = load_lexicon()
+    if lexicon is None:
+        return None
+    pol = {lang: view_polarity(view, lang) for lang in ("zh", "en")}
+    if pol["zh"].total == 0 and pol["en"].weak and not re.search("[不非无未没否]", view.zh):
+        zh_bag = view.memo("lexicon:bag:zh", lambda: lexicon.bag(view.zh))
+        for m in _EN_PREFIXED.finditer(view.folded("en")):
+            word = m.group(0).lower()
+            if word in _EN_WEAK_EXCEPTIONS or m.group(0).isupper() or not _EN_WEAK.fullmatch(word):
+                continue
+            if en_stem(m.group(1).lower()) in zh_bag:
+                return "en", m.start(), m.end()
+    return None
 
 
 def view_polarity(view: PairView, lang: str) -> Polarity:
@@ -159,6 +187,22 @@ class NegationCheck(Check):
 
     def check(self, view: PairView, ctx: QAContext) -> list[Flag]:
         pol = {lang: view_polarity(view, lang) for lang in ("zh", "en")}
+        flip = antonym_flip(view)
+        if flip is not None:
+            side, start, end = flip
+            word = view.text(side)[start:end]
+            return [
+                Flag(
+                    "negation",
+                    "warning",
+                    f"'{word}' ({side}) is negated by its prefix, but the {other(side)} says the "
+                    "positive and negates nothing: a negation dropped?",
+                    [Span(side, start, end, word)],
+                    self.name,
+                    {"evidence": "antonym"},
+                    0.55,
+                )
+            ]
         for more in ("zh", "en"):
             less = other(more)
             # more negation in all, and more of it as plain negators: a negator that nothing on

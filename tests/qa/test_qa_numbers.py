@@ -46,10 +46,17 @@ def test_values_are_normalised() -> None:
     assert values("the 2,750 people", "en") == [2750]
 
 
+def strong_values(text: str, lang: str) -> list[float]:
+    folded = fold(text, simplify=lang == "zh")
+    return sorted(n.value for n in extract_numbers(folded, lang) if not n.weak)
+
+
 def test_one_is_not_counted() -> None:
-    # 一 and "one" are articles and parts of words far more often than counts
-    assert values("一贯、一道、进一步、统一", "zh") == []
-    assert values("one of the parties, no one", "en") == []
+    # 一 and "one" are articles and parts of words far more often than counts: at most weak
+    assert strong_values("一贯、一道、进一步、统一", "zh") == []
+    assert strong_values("one of the parties, no one", "en") == []
+    # but a weak "one" answers a figure: 1个员额 / "one post"
+    assert check_pair("拟将1个员额改划。", "It is proposed that one post be converted.") == []
 
 
 @pytest.mark.parametrize(

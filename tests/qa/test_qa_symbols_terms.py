@@ -50,8 +50,15 @@ def test_lexicon_entities_are_checked() -> None:
         "The Co-Chairs of the Minsk Group of the Organization for Security and Co-operation "
         "in Europe.",
     )
-    # Chinese records keep some place names in Latin script
-    assert "term" not in types("Kalbajar和Lachin地区。", "The Kalbajar and Lachin districts.")
+    # Chinese records keep some place names in Latin script (the names come from the record's
+    # glossary)
+    names = [
+        {**_entry("克尔巴贾尔", "Kalbajar", "place"), "id": 11},
+        {**_entry("拉钦", "Lachin", "place"), "id": 12},
+    ]
+    ctx = QAContext(entities=default_index(names))
+    assert "term" not in types("Kalbajar和Lachin地区。", "The Kalbajar and Lachin districts.", ctx)
+    assert "term" in types("克尔巴贾尔地区。", "The Shusha district.", ctx)
 
 
 def test_glossary_entries_are_enforced_by_status_and_confidence() -> None:
@@ -122,9 +129,11 @@ def test_an_english_term_reworded_or_inflected_is_present() -> None:
 
 
 def test_a_candidate_compound_does_not_hide_a_missing_known_place() -> None:
-    # 拉钦 is in the bundled lexicon; the record's glossary adds the candidate 拉钦地区.
-    candidate = {**_entry("拉钦地区", "Lachin district", "place"), "status": "candidate"}
-    ctx = QAContext(entities=default_index([{**candidate, "confidence": 0.95}]))
+    # The record's glossary (built at import; nothing of one record is bundled) has the place
+    # 拉钦, approved by a reviewer, and the candidate compound 拉钦地区.
+    place = {**_entry("拉钦", "Lachin", "place"), "id": 2}
+    candidate = {**_entry("拉钦地区", "Lachin district", "place"), "status": "candidate", "id": 3}
+    ctx = QAContext(entities=default_index([place, {**candidate, "confidence": 0.95}]))
     zh = "仅在拉钦地区就发现了1300多枚杀伤人员地雷。"
     swapped = "More than 1,300 anti-personnel mines have been found in the Shusha district alone."
     right = "More than 1,300 anti-personnel mines have been found in the Lachin district alone."
