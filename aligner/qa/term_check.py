@@ -117,8 +117,6 @@ def _has_enforced_part(index: EntityIndex, hit: EntityHit, lang: str) -> bool:
     return any(_severity(part) == "warning" for _, part in _parts(index, hit, lang))
 
 
-# What a text says instead of repeating a name it has made clear: "the regime" for
-# 以色列政权, "the Government" for 秘鲁政府, "the country", "It", "the Mission".
 # What a text says instead of repeating a State's name it has made clear: "the regime" for
 # 以色列政权, "the Government" for 秘鲁政府, "the country", "It" for a State that opens the
 # sentence. Bodies need no list: their generic heads ("the Council") count as present.
@@ -156,7 +154,7 @@ def _anaphor_on(view: PairView, lang: str, hit: EntityHit, hit_lang: str, entry:
         return any(
             after.startswith(zh)
             and bool(
-                re.search(rf"\b(?:the|its|their)\s+{en}\b|^\W*{en}\b|\b{en}\s+[a-z]", text, re.I)
+                re.search(rf"\b(?:the|its|their)\s+{en}\b|^\W*{en}\b|\b{en}[\s-]+[a-z]", text, re.I)
             )
             for zh, en in _ZH_HEAD_NOUNS.items()
         )

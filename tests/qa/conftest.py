@@ -51,3 +51,20 @@ def qa_client(qa_db: Path) -> Iterator[object]:
 @pytest.fixture
 def symbol() -> str:
     return SYMBOL
+
+
+@pytest.fixture(scope="session")
+def bundled_glossary(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> list[dict]:
+    """The glossary of the bundled S/PV.9132 record as its import builds it (real model): the
+    record's own names, which the code and its data files no longer carry."""
+    from aligner.align.embedder import get_embedder
+    from aligner.qa.glossary_source import glossary_rows
+    from aligner.store.importer import Source, import_pair
+
+    store = open_store(tmp_path_factory.mktemp("bundled") / "bundled.db")
+    try:
+        zh, en = Source.from_path(corpus_dir / "zh.txt"), Source.from_path(corpus_dir / "en.txt")
+        result = import_pair(store, zh, en, embedder=get_embedder())
+        return glossary_rows(store, result.symbol)
+    finally:
+        store.close()
