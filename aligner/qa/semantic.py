@@ -14,9 +14,10 @@ Two logistic models combine them (aligner/qa/semantic_calibration.py, fitted by
 bench/qa_fit_semantic.py on the development half of the UN Parallel Corpus pairs, with clause
 drops and added sentences made by the fitter, and checked on the held-out half): a lexical
 model over the cheap evidence, and a full model that adds the embedding evidence. The cheap
-model runs on every pair; only the pairs it does not clear (its score above a gate that
-passes nearly every omission of the fitting data) are embedded, so a batch of thousands of
-clean pairs costs seconds, not minutes. Without a model the lexical model decides alone.
+model runs on every pair and decides alone where it is sure (a warning above its threshold,
+nothing below its info threshold); only the pairs in between are embedded and left to the
+full model, so a batch of thousands of clean pairs costs seconds, not minutes. Without an
+embedding model the lexical model decides everything.
 
 A speaker header opening a side ("托罗伊蒂奇夫人（肯尼亚）（以英语发言）：") is left out: the
 names are the term check's business.
@@ -275,12 +276,17 @@ class SemanticCheck(Check):
     def prepare_batch(self, views: Sequence[PairView], ctx: QAContext) -> None:
         bodies = [speech_body(v)[0] for v in views if v.zh.strip() and v.en.strip()]
         assoc = learn_associations(bodies)
-        gate = SEMANTIC_MODEL["lexical"]["gate"]
+        lexical = SEMANTIC_MODEL["lexical"]
         for v in views:
             if not (v.zh.strip() and v.en.strip()):
                 continue
             evidence = lexical_evidence(speech_body(v)[0], assoc)
-            if max(lexical_score(ev) for ev in evidence) >= gate:
+            # only the pairs the cheap model leaves in doubt are embedded
+            if (
+                lexical["info_threshold"]
+                <= max(map(lexical_score, evidence))
+                < lexical["threshold"]
+            ):
                 v.memo(_GATED, lambda: True)
 
     def prepare(self, views: Sequence[PairView], ctx: QAContext) -> None:
@@ -303,13 +309,11 @@ class SemanticCheck(Check):
 
     def _check_body(self, view: PairView, ctx: QAContext, *, gated: bool) -> list[Flag]:
         evidence = lexical_evidence(view)
-        if ctx.embedder is not None:
-            if not gated:
-                return []  # the cheap evidence already clears the pair
+        model, score_of = SEMANTIC_MODEL["lexical"], lexical_score
+        if ctx.embedder is not None and gated:
+            # in doubt: the embeddings decide (warning, info or nothing)
             add_embedding_evidence(view, ctx)
             model, score_of = SEMANTIC_MODEL["full"], full_score
-        else:
-            model, score_of = SEMANTIC_MODEL["lexical"], lexical_score
         best = max(evidence, key=score_of)
         score = score_of(best)
         if score < model["info_threshold"]:
@@ -327,7 +331,7 @@ class SemanticCheck(Check):
             "lexical": round(best.lexical, 3),
             "gap": best.gap,
             "length_excess": round(best.excess, 2),
-            "model": "full" if ctx.embedder is not None else "lexical",
+            "model": "full" if best.similarity is not None else "lexical",
         }
         if best.similarity is not None and best.coverage is not None:
             details |= {
