@@ -62,7 +62,40 @@ def unpc_pairs(folder: Path = UNPC) -> list[tuple[str, str, str]]:
     ]
 
 
+RECORDS = ROOT.parent / "shared" / "real" / "text"
+RECORD_CACHE = ROOT / "var" / "qa_records"
+
+
+def record_pairs(symbols: Sequence[str] = ("S-PV-9642", "S-PV-9722", "S-PV-9826")) -> list:
+    """Two-sided pairs of the real Security Council records in ../shared/real/text, aligned by
+    `verbalign align ZH EN --json` (cached in var/qa_records)."""
+    import subprocess
+    import sys
+
+    RECORD_CACHE.mkdir(parents=True, exist_ok=True)
+    out = []
+    for symbol in symbols:
+        cached = RECORD_CACHE / f"{symbol}.json"
+        if not cached.is_file():
+            zh, en = RECORDS / f"{symbol}.zh.txt", RECORDS / f"{symbol}.en.txt"
+            command = [sys.executable, "-c", "from aligner.cli import main; main()", "align"]
+            done = subprocess.run(
+                [*command, str(zh), str(en), "--json"],
+                capture_output=True,
+                check=True,
+                text=True,
+            )
+            cached.write_text(done.stdout, "utf-8")
+        data = json.loads(cached.read_text("utf-8"))
+        for n, p in enumerate(data["pairs"]):
+            if p["zh"] and p["en"]:
+                out.append((f"{symbol}#{n}", "".join(p["zh"]), " ".join(p["en"])))
+    return out
+
+
 def split_of(pair_id: str) -> str:
+    if "#" in pair_id:
+        return "records"
     return "dev" if int(pair_id) < DEV_LINES else "test"
 
 
@@ -76,7 +109,7 @@ def _pct(hit: int, n: int) -> str:
 
 
 def real_eval(args: argparse.Namespace, ctx: QAContext, checks: Sequence[Any]) -> None:
-    pairs = unpc_pairs(args.unpc)
+    pairs = unpc_pairs(args.unpc) + (record_pairs() if args.records else [])
     clean_views = [PairView(i, zh, en) for i, zh, en in pairs]
     started = time.perf_counter()
     clean = check_pairs(clean_views, ctx, checks=checks, min_severity="info")
@@ -89,7 +122,7 @@ def real_eval(args: argparse.Namespace, ctx: QAContext, checks: Sequence[Any]) -
     injected = check_pairs(case_views, ctx, checks=checks, min_severity="info")
     inject_seconds = time.perf_counter() - started
 
-    splits = ("dev", "test")
+    splits = ("dev", "test", "records") if args.records else ("dev", "test")
     print(
         f"\nUNPC dev set: {len(pairs)} official pairs ({UNPC}); dev = lines < {DEV_LINES}, "
         f"test = the rest (held out). Flagged = a flag above info."
@@ -214,6 +247,11 @@ def main() -> None:
     parser.add_argument("--no-embedder", action="store_true", help="skip the embedding model")
     parser.add_argument("--checks", help="comma-separated subset of checks")
     parser.add_argument("--bundled", action="store_true", help="also the bundled record's cases")
+    parser.add_argument(
+        "--records",
+        action="store_true",
+        help="also the pairs of the three real records in ../shared/real/text (aligned once)",
+    )
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--per-kind", type=int, default=300, help="injected cases per kind")
     parser.add_argument(
