@@ -14,7 +14,8 @@ Words that contain a negator without negating anything — 不断 (constantly), 
 "not only", "whether or not" — are removed first.
 
 A pair is flagged when one side has more negations in all and more strong ones than the other
-side: a negation was added or dropped, and nothing on the other side can stand for it.
+side: a negation was added or dropped, and nothing on the other side can stand for it — a
+warning when the other side has no plain negator, a hint (info) when it merely has fewer.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ _ZH_NOT_NEGATION = re.compile(
     必不可少 不可避免 义不容辞 责无旁贷 不可剥夺 不可分割 密不可分 不遗余力 与日俱增 无一例外
     不约 南非 中非 西非 东非 北非 大不列颠 不丹 更不用说 不用说 更不必说
     居高不下 作用不大 顽固不化 常胜不败 功不可没 核证无误 未遂 毫无疑问 无疑 无线电 无线 不辜负
-    层出不穷 不例外 不分 不偏离 无所适从 放纵无度 毫无头绪
+    层出不穷 不例外 不分 不偏离 无所适从 放纵无度 毫无头绪 不停
 """
     )
 )
@@ -90,7 +91,8 @@ _IN_WORDS = (
     r"legitima\w*|licit\w*|logical\w*|mobil\w*|moral\w*|partial\w*|patien\w*|possib\w*|"
     r"proper\w*|regular\w*|relevan\w*|responsib\w*|revers\w*|secur\w*|sensitiv\w*|"
     r"stabil\w*|sufficien\w*|tolera\w*|ability|action|activ\w*|alienab\w*|dispensab\w*|"
-    r"punity|balanc\w*|parti\w*|accura\w*|applicab\w*|valid\w*|visib\w*|separab\w*"
+    r"punity|balanc\w*|parti\w*|accura\w*|applicab\w*|valid\w*|visib\w*|separab\w*|"
+    r"reconcil\w*"
 )
 _EN_WEAK = re.compile(
     r"\b(?:without|free (?:from|of)|\w+-free|fail(?:s|ed|ing|ure|ures)?|lack(?:s|ed|ing)?|"
@@ -213,15 +215,17 @@ class NegationCheck(Check):
                 continue
             start, end = pol[more].strong[0]
             spans = [Span(more, start, end, view.text(more)[start:end])]
-            # a side with no negation at all against a plain negator is the clearest case
-            score = 0.6 if pol[less].total == 0 else 0.45
+            # A side with no plain negator against one is the clear case (a warning); a side
+            # with fewer of them is, on official translations, almost always coordination or
+            # paraphrase ("都不应…也不应" / "No reform… or"): a hint.
+            clear = not pol[less].strong
             return [
                 Flag(
                     "negation",
-                    "warning",
-                    f"the {more} negates ({len(pol[more].strong)} negator(s)) where the "
-                    f"{less} has {pol[less].total} negation(s) of any kind: a negation added or "
-                    "dropped?",
+                    "warning" if clear else "info",
+                    f"the {more} has {pol[more].total} negation(s), {len(pol[more].strong)} of "
+                    f"them plain negators, where the {less} has {pol[less].total}: a negation "
+                    "added or dropped?",
                     spans,
                     self.name,
                     {
@@ -230,7 +234,7 @@ class NegationCheck(Check):
                         "en_strong": len(pol["en"].strong),
                         "en_weak": pol["en"].weak,
                     },
-                    score,
+                    0.3 if clear else 0.1,
                 )
             ]
         return []
