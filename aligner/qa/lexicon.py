@@ -177,11 +177,21 @@ def en_stem(word: str) -> str:
     return stem(_EN_IRREGULAR.get(word, word))
 
 
+def _transliterated_run() -> re.Pattern[str]:
+    from aligner.terms.phonetic import TRANSLITERATION_CHARS
+
+    chars = "".join(sorted(c for c in TRANSLITERATION_CHARS if c != "·"))
+    return re.compile(
+        rf"[{chars}]{{3,}}(?:\s*·\s*[{chars}]{{2,}})*|[{chars}]{{2,}}(?:\s*·\s*[{chars}]{{2,}})+"
+    )
+
+
 _LANGUAGE_NOTE = re.compile(r"[（(]以\w{1,6}语发言[）)]")
 _GLOSS_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S*\|\S*|CL:\S*")
 _EN_WORD = re.compile(r"[A-Za-z]+")
 _LATIN_OR_NUMBER = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_TRANSLITERATED = _transliterated_run()
 _SKIPPED_SENSES = ("variant of", "old variant", "surname ", "see ", "used in ", "abbr. for")
 
 
@@ -301,8 +311,10 @@ class Lexicon:
     # ---------------------------------------------------------------- positioned marks
     def zh_content_words_at(self, zh: str) -> list[tuple[int, str]]:
         """(offset, word) of the dictionary content words of `zh`, leaving out the speaker's
-        language note (（以英语发言）)."""
+        language note (（以英语发言）) and transliterated names (卡洛斯·鲁伊斯·马谢乌: runs of
+        single transliteration characters, whose "glosses" are the characters' own senses)."""
         masked = _LANGUAGE_NOTE.sub(lambda m: " " * len(m.group(0)), zh)
+        masked = _TRANSLITERATED.sub(lambda m: " " * len(m.group(0)), masked)
         return [(i, w) for i, w in self.words_at(masked) if w not in _ZH_STOP and self._glosses(w)]
 
     def zh_marks_at(
