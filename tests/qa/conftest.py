@@ -59,7 +59,7 @@ def bundled_glossary(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path)
     record's own names, which the code and its data files no longer carry."""
     from aligner.align.embedder import get_embedder
     from aligner.qa.glossary_source import glossary_rows
-    from aligner.store.importer import Source, import_pair
+    from aligner.pipeline.record_import import Source, import_pair
 
     store = open_store(tmp_path_factory.mktemp("bundled") / "bundled.db")
     try:
