@@ -58,8 +58,8 @@ def bundled_glossary(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path)
     """The glossary of the bundled S/PV.9132 record as its import builds it (real model): the
     record's own names, which the code and its data files no longer carry."""
     from aligner.align.embedder import get_embedder
-    from aligner.qa.glossary_source import glossary_rows
     from aligner.pipeline.record_import import Source, import_pair
+    from aligner.qa.glossary_source import glossary_rows
 
     store = open_store(tmp_path_factory.mktemp("bundled") / "bundled.db")
     try:
