@@ -58,7 +58,6 @@ def create_app(
         app.state.store.fail_interrupted_jobs()
         app.state.embedder = embedder if embedder is not None else get_embedder(settings.model)
         app.state.runner = JobRunner(app.state.store, workers=settings.job_workers)
-        app.state.memories = {}
         try:
             yield
         finally:
