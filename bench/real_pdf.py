@@ -43,12 +43,14 @@ import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from aligner.ingest.lexicon import zipf
 from aligner.ingest.patterns import GLUED_FOOTER
 from aligner.ingest.pdf import read_pdf
+from aligner.ingest.pdf_pdfium import PdfiumEngine
 from aligner.ingest.pdf_pdfplumber import PdfplumberEngine
-from aligner.ingest.pdf_words import PageWords, Word, WordEngine, engine_names, register_engine
+from aligner.ingest.pdf_words import Word, engine_names, register_engine
 from aligner.ingest.split_words import rejoin_split_words
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real"
@@ -297,50 +299,38 @@ class TightPdfplumberEngine(PdfplumberEngine):
 
 
 @register_engine("pdfium-gaps")
-class GapPdfiumEngine(WordEngine):
+class GapPdfiumEngine(PdfiumEngine):
     """PDFium words cut at every gap between character boxes wider than 0.6 of the font
     size PDFium reports (1.0 for text set through a scaled matrix, as UN records are):
     the word building verbalign used before this benchmark."""
 
-    def pages(self, data: bytes) -> list[PageWords]:
-        import pypdfium2
-        import pypdfium2.raw as c
-
-        doc = pypdfium2.PdfDocument(data)
-        pages = []
-        try:
-            for page in doc:
-                width, height = page.get_size()
-                textpage = page.get_textpage()  # kept alive while its raw handle is used
-                raw = textpage.raw
-                box = c.FS_RECTF()
-                ox, oy = ctypes.c_double(), ctypes.c_double()
-                words: list[Word] = []
-                current: Word | None = None
-                for i in range(c.FPDFText_CountChars(raw)):
-                    code = c.FPDFText_GetUnicode(raw, i)
-                    ch = "-" if code == 2 else chr(code)
-                    if c.FPDFText_IsGenerated(raw, i) or ch.isspace() or ord(ch) < 32:
-                        current = None
-                        continue
-                    c.FPDFText_GetLooseCharBox(raw, i, box)
-                    c.FPDFText_GetCharOrigin(raw, i, ox, oy)
-                    size = float(c.FPDFText_GetFontSize(raw, i)) or 10.0
-                    top = height - oy.value - 0.8 * size
-                    if (
-                        current is not None
-                        and abs(current.top - top) < 0.3 * size
-                        and -0.5 * size < box.left - current.x1 < 0.6 * size
-                    ):
-                        current.text += ch
-                        current.x1 = max(current.x1, box.right)
-                        continue
-                    current = Word(ch, box.left, max(box.right, box.left), top, top + size, size)
-                    words.append(current)
-                pages.append(PageWords(width, height, words))
-        finally:
-            doc.close()
-        return pages
+    def words(self, textpage: Any, height: float, c: Any) -> list[Word]:
+        raw = textpage.raw
+        box = c.FS_RECTF()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        words: list[Word] = []
+        current: Word | None = None
+        for i in range(c.FPDFText_CountChars(raw)):
+            code = c.FPDFText_GetUnicode(raw, i)
+            ch = "-" if code == 2 else chr(code)
+            if c.FPDFText_IsGenerated(raw, i) or ch.isspace() or ord(ch) < 32:
+                current = None
+                continue
+            c.FPDFText_GetLooseCharBox(raw, i, box)
+            c.FPDFText_GetCharOrigin(raw, i, ox, oy)
+            size = float(c.FPDFText_GetFontSize(raw, i)) or 10.0
+            top = height - oy.value - 0.8 * size
+            if (
+                current is not None
+                and abs(current.top - top) < 0.3 * size
+                and -0.5 * size < box.left - current.x1 < 0.6 * size
+            ):
+                current.text += ch
+                current.x1 = max(current.x1, box.right)
+                continue
+            current = Word(ch, box.left, max(box.right, box.left), top, top + size, size)
+            words.append(current)
+        return words
 
 
 def repair_rows(pdfs: list[Path], unpc: Path) -> list[dict]:

@@ -43,11 +43,15 @@ class PdfiumEngine(WordEngine):
             for page in doc:
                 width, height = page.get_size()
                 textpage = page.get_textpage()
-                words = _words(textpage, height, pdfium_c)
+                words = self.words(textpage, height, pdfium_c)
                 pages.append(PageWords(width, height, words, _rules(page, width, height)))
         finally:
             doc.close()
         return pages
+
+    def words(self, textpage: object, height: float, pdfium_c: object) -> list[Word]:
+        """The words of one page (a hook: the extraction bench swaps the word building)."""
+        return _words(textpage, height, pdfium_c)
 
 
 def pdfium_rules(data: bytes) -> list[list[float]]:
