@@ -50,7 +50,7 @@ class PdfiumEngine(WordEngine):
         return pages
 
     def words(self, textpage: object, height: float, pdfium_c: object) -> list[Word]:
-        """The words of one page (a hook: the extraction bench swaps the word building)."""
+        """The words of one page, from its PDFium text page."""
         return _words(textpage, height, pdfium_c)
 
 
