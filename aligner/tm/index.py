@@ -67,7 +67,10 @@ class UsearchIndex(VectorIndex):
     kind = "usearch"
     CONNECTIVITY = 16
     EXPANSION_ADD = 64
-    EXPANSION_SEARCH = 128
+    EXPANSION_SEARCH = 512
+    """Candidates the graph search keeps. bench.tm_scale at 10^6 segments: 128 finds 89 % of
+    the exact top 10 (p50 0.7 ms), 512 finds 95 % (p50 6 ms), still far below the 10-20 ms
+    of embedding the query; oversampling does not help, the graph walk is what misses."""
     DTYPE = "i8"
     OVERSAMPLE = 2
     """The graph is asked for this many times k: the exact re-ranking then repairs most of
