@@ -23,23 +23,28 @@ demo: $(STAMP)
 
 # The review page's browser tests drive Debian's chromium (never a downloaded browser);
 # the PDF tests typeset English with DejaVu; PDF records are read with poppler's pdftotext
-# (poppler-utils; without it verbalign falls back to PDFium and says so). Installed once,
-# when missing.
+# (poppler-utils; without it verbalign falls back to PDFium and says so); the store's tests
+# start a throwaway PostgreSQL server from Debian's binaries (postgresql: initdb, pg_ctl,
+# pg_trgm). Installed once, when missing.
 system-deps:
 	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null \
-	    || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then \
+	    || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] \
+	    || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
-	    chromium fonts-dejavu-core poppler-utils >/dev/null; \
+	    chromium fonts-dejavu-core poppler-utils postgresql >/dev/null; \
 	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check aligner api tests bench
 	$(BIN)/ruff format --check aligner api tests bench
 
+# Every store test runs against SQLite and against a real PostgreSQL the tests start.
 test: $(STAMP) system-deps lint
-	VERBALIGN_REQUIRE_BROWSER=1 $(BIN)/python -m pytest
+	VERBALIGN_REQUIRE_BROWSER=1 \
+	VERBALIGN_TEST_BACKENDS=$${VERBALIGN_TEST_BACKENDS:-sqlite,postgresql} \
+	  $(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all

@@ -4,8 +4,9 @@
 
 - `var/verbalign.db`, `sqlite:///var/verbalign.db` (relative), `sqlite:////srv/v.db`
   (absolute; the SQLAlchemy spelling) → the embedded SQLite store;
-- `postgresql://user@host/dbname` (also `postgres://`, `postgresql+psycopg://`) → the
-  PostgreSQL backend.
+- `postgresql://user:password@host:5432/dbname` (also `postgres://`, `postgresql+psycopg://`,
+  and libpq's `?host=/path/to/socket/dir` for a unix socket) → the PostgreSQL backend
+  (aligner/store/postgres/, the `postgres` extra).
 
 A backend is a name in `BACKENDS` mapped to "module:function" (imported only when a store of
 that kind is opened), so a second backend is one line here plus its package. A URL whose
@@ -26,7 +27,10 @@ from aligner.errors import InputError
 if TYPE_CHECKING:
     from aligner.store.repository import Repository
 
-BACKENDS: dict[str, str] = {"sqlite": "aligner.store.sqlite:open_sqlite"}
+BACKENDS: dict[str, str] = {
+    "sqlite": "aligner.store.sqlite:open_sqlite",
+    "postgresql": "aligner.store.postgres:open_postgres",
+}
 """Backend name → "module:function" that opens a `StoreLocation` and returns a Repository."""
 
 _SCHEMES = {
@@ -35,10 +39,6 @@ _SCHEMES = {
     "postgres": "postgresql",
     "postgresql+psycopg": "postgresql",
     "postgresql+psycopg2": "postgresql",
-}
-_NOT_YET = {
-    "postgresql": "PostgreSQL backend not available yet: set VERBALIGN_DB (or --db) to a SQLite "
-    "file such as var/verbalign.db"
 }
 # A scheme of two or more letters then ":/" (one letter would be a Windows drive).
 _URL = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]+):/")
@@ -104,6 +104,9 @@ def parse_location(value: str | Path) -> StoreLocation:
                 "a SQLite URL is sqlite:///relative/path.db or sqlite:////absolute/path.db"
             )
         return StoreLocation("sqlite", rest[3:])
+    if not text[match.end() :].startswith("/"):
+        # What a Path makes of a URL (postgresql:/host/db): the URL that was meant.
+        text = text[: match.end()] + "/" + text[match.end() :]
     return StoreLocation(backend, text)
 
 
@@ -111,8 +114,7 @@ def open_location(location: StoreLocation) -> Repository:
     """Open (creating and migrating as needed) the store at `location`."""
     spec = BACKENDS.get(location.backend)
     if spec is None:
-        message = _NOT_YET.get(location.backend, f"no {location.backend} backend is installed")
-        raise StoreUnavailableError(message)
+        raise StoreUnavailableError(f"no {location.backend} backend is installed")
     module, _, function = spec.partition(":")
     opener = getattr(importlib.import_module(module), function)
     return opener(location)

@@ -1,17 +1,17 @@
-"""Versioned schema migrations of the SQLite store: append-only ordered lists, one per
-namespace. (A server backend brings its own migration lists in its package, with the same
-rules: numbered, append-only, applied in order, a newer database refused.)
+"""Versioned schema migrations: append-only ordered lists, one per namespace and backend.
 
-The store's own tables live in the "core" namespace (aligner/store/sqlite/schema.py). A
-module that needs tables of its own (the glossary, QA caches...) registers its own namespace
-instead of editing core's list:
+Each backend keeps its own lists (the SQL differs: aligner/store/sqlite/schema.py,
+aligner/store/postgres/schema.py) and one runner applies them (`run_migrations`). The store's
+own tables live in the "core" namespace. A module that needs tables of its own registers its
+own namespace instead of editing core's list, once per backend it supports:
 
     from aligner.store.migrations import Migration, register_migrations
 
-    register_migrations("glossary", [
-        Migration(1, "glossary aliases", "CREATE TABLE glossary_aliases (...);"),
-        Migration(2, "index on aliases", "CREATE INDEX ...;"),   # appended later, never edited
-    ])
+    register_migrations("notes", [
+        Migration(1, "pair notes", "CREATE TABLE pair_notes (...);"),
+        Migration(2, "index on notes", "CREATE INDEX ...;"),   # appended later, never edited
+    ])                                                          # backend="sqlite" by default
+    register_migrations("notes", [...], backend="postgresql")
 
 Rules, checked at start-up:
 - versions inside a namespace are 1, 2, 3... with no gaps; a shipped migration is never edited
@@ -22,31 +22,43 @@ Rules, checked at start-up:
   newer verbalign), rather than silently used.
 
 Each migration runs in the transaction that records it in `schema_migrations`, so a failing
-migration leaves the database at the previous version. `apply` is SQL (a script of statements)
-or a function of the connection for data migrations. The registering module must be imported
-before the store opens a database; modules listed in EXTENSION_MODULES are imported by
-`apply_migrations` itself, so a new extension is one line there.
+migration leaves the database at the previous version, and two processes migrating at once
+take turns (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock). `apply` is SQL (a script
+of statements) or a function of the connection for data migrations. The registering module
+must be imported before the store opens a database: each backend's schema module is
+(SCHEMA_MODULES), and modules listed in EXTENSION_MODULES are imported by the runner itself,
+so a new extension is one line there.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
-import sqlite3
 import threading
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from aligner.errors import VerbalignError
 
-CORE = "core"
+if TYPE_CHECKING:
+    import sqlite3
 
-EXTENSION_MODULES: tuple[str, ...] = (
-    "aligner.store.sqlite.glossary",
-    "aligner.store.sqlite.qa_cache",
-)
-"""Modules that register migrations of their own; imported (when present) before migrating."""
+CORE = "core"
+SQLITE = "sqlite"
+
+SCHEMA_MODULES: dict[str, str] = {
+    "sqlite": "aligner.store.sqlite.schema",
+    "postgresql": "aligner.store.postgres.schema",
+}
+"""Each backend's own migration lists (core, glossary, qa), imported before migrating."""
+
+EXTENSION_MODULES: tuple[str, ...] = ()
+"""Other modules that register migrations of their own; imported (when present) before
+migrating any backend."""
 
 
 class MigrationError(VerbalignError):
@@ -60,18 +72,28 @@ class MigrationError(VerbalignError):
 class Migration:
     version: int
     name: str
-    apply: str | Callable[[sqlite3.Connection], None]
+    apply: str | Callable[[Any], None]
+    """SQL, or a function of the backend's connection (inside the migration's transaction)."""
 
 
 _registry: dict[str, list[Migration]] = {}
+"""SQLite's namespaces (the default backend); other backends' are in _by_backend."""
+_by_backend: dict[str, dict[str, list[Migration]]] = {}
 _lock = threading.Lock()
 
 
-def register_migrations(namespace: str, migrations: Iterable[Migration]) -> None:
-    """Add `migrations` at the end of `namespace`'s list (idempotent for a re-imported module)."""
+def _namespaces(backend: str) -> dict[str, list[Migration]]:
+    return _registry if backend == SQLITE else _by_backend.setdefault(backend, {})
+
+
+def register_migrations(
+    namespace: str, migrations: Iterable[Migration], *, backend: str = SQLITE
+) -> None:
+    """Add `migrations` at the end of `namespace`'s list of `backend` (idempotent for a
+    re-imported module)."""
     new = list(migrations)
     with _lock:
-        current = _registry.setdefault(namespace, [])
+        current = _namespaces(backend).setdefault(namespace, [])
         known = {m.version: m for m in current}
         for m in new:
             if m.version in known:
@@ -91,23 +113,26 @@ def register_migrations(namespace: str, migrations: Iterable[Migration]) -> None
             known[m.version] = m
 
 
-def registered() -> dict[str, list[Migration]]:
-    """Namespaces in application order (core first) with their migrations."""
+def registered(backend: str = SQLITE) -> dict[str, list[Migration]]:
+    """`backend`'s namespaces in application order (core first) with their migrations."""
     with _lock:
-        ordered = {CORE: list(_registry.get(CORE, []))}
-        for ns, migs in _registry.items():
+        namespaces = _namespaces(backend)
+        ordered = {CORE: list(namespaces.get(CORE, []))}
+        for ns, migs in namespaces.items():
             if ns != CORE:
                 ordered[ns] = list(migs)
         return ordered
 
 
-def load_extensions() -> None:
+def load_schema(backend: str) -> None:
+    """Import the modules that register `backend`'s migrations."""
+    importlib.import_module(SCHEMA_MODULES[backend])
     for name in EXTENSION_MODULES:
         if importlib.util.find_spec(name) is not None:
             importlib.import_module(name)
 
 
-_BOOKKEEPING = """
+BOOKKEEPING = """
 CREATE TABLE IF NOT EXISTS schema_migrations (
     namespace  TEXT NOT NULL,
     version    INTEGER NOT NULL,
@@ -118,59 +143,65 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 """
 
 
-def applied_versions(conn: sqlite3.Connection) -> dict[str, int]:
-    conn.execute(_BOOKKEEPING)
+def applied_versions(conn: Any) -> dict[str, int]:
+    """namespace → the last version applied (any backend's connection)."""
+    conn.execute(BOOKKEEPING)
     rows = conn.execute(
         "SELECT namespace, MAX(version) FROM schema_migrations GROUP BY namespace"
     ).fetchall()
     return {ns: int(v) for ns, v in rows}
 
 
-def apply_migrations(conn: sqlite3.Connection) -> list[str]:
-    """Bring the database up to date; returns the "namespace/version name" strings applied.
+class MigrationTarget(ABC):
+    """A database being migrated, as the runner sees it."""
 
-    `conn` must be in autocommit mode (isolation_level=None): each migration gets its own
-    BEGIN IMMEDIATE ... COMMIT, which also serialises two processes migrating at once.
-    """
-    from aligner.store.sqlite import schema  # noqa: F401  (registers the core migrations)
+    backend: str
 
-    load_extensions()
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[Any]:
+        """One migration's transaction, exclusive among processes migrating the same database;
+        yields the connection (committed at the end, rolled back on an error)."""
+
+    @abstractmethod
+    def run_script(self, conn: Any, script: str) -> None:
+        """Run an SQL script of one or more statements."""
+
+    @abstractmethod
+    def record(self, conn: Any, namespace: str, migration: Migration, stamp: str) -> None:
+        """Note the migration as applied in schema_migrations."""
+
+    def applied(self, conn: Any) -> dict[str, int]:
+        return applied_versions(conn)
+
+
+def run_migrations(target: MigrationTarget) -> list[str]:
+    """Bring the database up to date; returns the "namespace/version name" strings applied."""
+    load_schema(target.backend)
     done: list[str] = []
-    conn.execute(_BOOKKEEPING)
-    for namespace, migrations in registered().items():
+    for namespace, migrations in registered(target.backend).items():
         for m in migrations:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                current = applied_versions(conn).get(namespace, 0)
+            with target.transaction() as conn:
+                current = target.applied(conn).get(namespace, 0)
                 if m.version <= current:
-                    conn.execute("COMMIT")
                     continue
                 if m.version != current + 1:
                     raise MigrationError(
                         f"database is at {namespace} version {current}, cannot apply {m.version}"
                     )
                 if isinstance(m.apply, str):
-                    for statement in _statements(m.apply):
-                        conn.execute(statement)
+                    target.run_script(conn, m.apply)
                 else:
                     m.apply(conn)
-                conn.execute(
-                    "INSERT INTO schema_migrations (namespace, version, name, applied_at) "
-                    "VALUES (?, ?, ?, ?)",
-                    (namespace, m.version, m.name, datetime.now(UTC).isoformat()),
-                )
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+                target.record(conn, namespace, m, datetime.now(UTC).isoformat())
             done.append(f"{namespace}/{m.version} {m.name}")
-    _refuse_newer(conn)
+    with target.transaction() as conn:
+        refuse_newer(target.backend, target.applied(conn))
     return done
 
 
-def _refuse_newer(conn: sqlite3.Connection) -> None:
-    known = {ns: len(migs) for ns, migs in registered().items()}
-    for ns, version in applied_versions(conn).items():
+def refuse_newer(backend: str, applied: dict[str, int]) -> None:
+    known = {ns: len(migs) for ns, migs in registered(backend).items()}
+    for ns, version in applied.items():
         if version > known.get(ns, 0):
             raise MigrationError(
                 f"the database has {ns} schema version {version}, newer than this verbalign "
@@ -178,16 +209,9 @@ def _refuse_newer(conn: sqlite3.Connection) -> None:
             )
 
 
-def _statements(script: str) -> list[str]:
-    """Split an SQL script into complete statements (trigger bodies contain semicolons)."""
-    out: list[str] = []
-    buf = ""
-    for line in script.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            if buf.strip():
-                out.append(buf.strip())
-            buf = ""
-    if buf.strip():
-        raise MigrationError(f"incomplete SQL statement in migration: {buf.strip()[:80]!r}")
-    return out
+def apply_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Bring a SQLite database up to date (`conn` in autocommit mode, isolation_level=None:
+    each migration gets its own BEGIN IMMEDIATE ... COMMIT)."""
+    from aligner.store.sqlite.migrate import SQLiteMigrations
+
+    return run_migrations(SQLiteMigrations(conn))

@@ -14,11 +14,13 @@ and versioning.py (what a re-import keeps, and when it is refused), glossary.py.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from aligner.models import Record, RecordAlignment
+from aligner.store.bulk import CorpusRecord, LoadCounts
 from aligner.store.glossary import GlossaryRepository
 from aligner.store.qa_reports import QAReportCache
 from aligner.store.rows import (
@@ -165,6 +167,12 @@ class Repository(ABC):
     @abstractmethod
     def data_version(self) -> int:
         """A number that changes whenever pairs change (for caches such as the TM index)."""
+
+    # bulk load ---------------------------------------------------------------------------
+    @abstractmethod
+    def load_corpus(self, records: Sequence[CorpusRecord]) -> LoadCounts:
+        """Add records of a built corpus with their pairs (bulk.py), in one transaction. A
+        record whose symbol is stored already is skipped whole: loading twice adds nothing."""
 
     # jobs --------------------------------------------------------------------------------
     @abstractmethod

@@ -2,10 +2,9 @@
 S/PV.9999 (tests/synthetic_records.py; `make_alignment` is in tests/conftest.py).
 
 `store` yields a Repository and the tests talk to it only through that interface, so the same
-tests run against every backend in STORE_BACKENDS. A backend is added by naming it there and
-teaching `store_location` how to make a throwaway database of its kind (the PostgreSQL backend:
-a server started by the fixtures on a temporary socket). Tests of one backend's own machinery
-(SQLite migrations, raw rows an older version left) use `sqlite_store`.
+tests run against every backend in STORE_BACKENDS: SQLite, and PostgreSQL on a server the
+fixtures start (tests/pg_server.py; VERBALIGN_TEST_BACKENDS chooses). Tests of one backend's
+own machinery (SQLite migrations, raw rows an older version left) use `sqlite_store`.
 """
 
 from __future__ import annotations
@@ -14,20 +13,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pg_server import store_backends, store_location_of
 from synthetic_records import make_alignment
 
 from aligner.store import Repository, open_store
 from aligner.store.sqlite import SQLiteStore
 
-STORE_BACKENDS = ["sqlite"]
+STORE_BACKENDS = store_backends()
 
 
 @pytest.fixture(params=STORE_BACKENDS)
 def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """Where a throwaway store of each backend lives (a path or URL for `open_store`)."""
-    if request.param == "sqlite":
-        return str(tmp_path / "test.db")
-    raise AssertionError(f"no throwaway database for backend {request.param!r}")
+    return store_location_of(request.param, request, tmp_path)
 
 
 @pytest.fixture

@@ -158,7 +158,7 @@ def test_unknown_format_is_an_input_error() -> None:
 
 
 def test_tmx_and_tbx_share_one_language_tag_setting(
-    stored: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    stored: Repository, store_location: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from typer.testing import CliRunner
 
@@ -173,7 +173,7 @@ def test_tmx_and_tbx_share_one_language_tag_setting(
     stored.close()
     monkeypatch.setenv("VERBALIGN_ZH_TAG", "zh-Hans")
     runner = CliRunner()
-    db = ["--db", str(stored.path)]
+    db = ["--db", store_location]
     out = runner.invoke(app, ["export", SYMBOL, "--format", "tmx", "--en-tag", "en-US", *db])
     assert out.exit_code == 0, out.output
     langs = {tuv.get(XML_LANG) for tuv in etree.fromstring(out.stdout_bytes).iter("tuv")}
@@ -182,14 +182,14 @@ def test_tmx_and_tbx_share_one_language_tag_setting(
     assert bad.exit_code != 0
 
 
-def test_cli_tsv_bom_can_be_turned_off(stored: Repository) -> None:
+def test_cli_tsv_bom_can_be_turned_off(stored: Repository, store_location: str) -> None:
     from typer.testing import CliRunner
 
     from aligner.cli import app
 
     stored.close()
     runner = CliRunner()
-    args = ["export", SYMBOL, "--format", "tsv", "--db", str(stored.path)]
+    args = ["export", SYMBOL, "--format", "tsv", "--db", store_location]
     assert runner.invoke(app, args).stdout_bytes.startswith(b"\xef\xbb\xbf")
     plain = runner.invoke(app, [*args, "--no-bom"]).stdout_bytes
     assert plain.startswith("上午".encode())

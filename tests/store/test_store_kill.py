@@ -33,7 +33,7 @@ import os, signal, sys
 from aligner.align.embedder import get_embedder
 from aligner.pipeline.record_import import Source, import_pair
 from aligner.store import open_store
-from aligner.store.sqlite import embeddings, glossary, records
+from aligner.store.sql import embeddings, glossary, records
 
 db, zh, en, stage = sys.argv[1:5]
 
@@ -59,7 +59,7 @@ if stage == "store":
 elif stage == "index":
     dying_inside(embeddings.Embeddings, "put_embeddings", lambda s: s)
 elif stage == "terms":
-    dying_inside(glossary.SQLiteGlossary, "save_record_terms", lambda s: s.db)
+    dying_inside(glossary.SQLGlossary, "save_record_terms", lambda s: s.db)
 
 def progress(name, fraction):
     if name == stage:

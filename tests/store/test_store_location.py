@@ -1,6 +1,6 @@
 """Choosing the backend from VERBALIGN_DB / --db: a path or sqlite:/// URL is SQLite; a
-PostgreSQL URL is a clear error until that backend exists (never a folder named
-"postgresql:")."""
+PostgreSQL URL is the PostgreSQL backend (never a folder named "postgresql:"), and a server
+that cannot be reached is a clear error that names the database without its password."""
 
 from __future__ import annotations
 
@@ -45,23 +45,33 @@ def test_a_sqlite_url_opens_the_file_it_names(
 @pytest.mark.parametrize(
     "url",
     [
-        "postgresql://verbalign:secret@db.example:5432/verbalign",
-        "postgres://localhost/verbalign",
-        "postgresql+psycopg://localhost/verbalign",
-        Path("postgresql://localhost/verbalign"),  # what a Path makes of it: postgresql:/...
+        # Nothing listens on port 1 of the loopback address: refused at once.
+        "postgresql://verbalign:secret@127.0.0.1:1/verbalign",
+        "postgres://verbalign:secret@127.0.0.1:1/verbalign",
+        "postgresql+psycopg://verbalign:secret@127.0.0.1:1/verbalign",
+        Path("postgresql://verbalign:secret@127.0.0.1:1/verbalign"),  # a Path: postgresql:/...
     ],
 )
-def test_a_postgresql_url_is_a_clear_error_and_creates_nothing(
+def test_an_unreachable_postgresql_server_is_a_clear_error_and_creates_nothing(
     url: str | Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    pytest.importorskip("psycopg")
     monkeypatch.chdir(tmp_path)
     assert resolve_location(url).backend == "postgresql"
-    with pytest.raises(StoreUnavailableError, match="PostgreSQL backend not available yet"):
+    with pytest.raises(StoreUnavailableError, match="cannot connect to the database") as caught:
         open_store(url)
+    message = str(caught.value)
+    assert "verbalign:***@127.0.0.1:1/verbalign" in message and "secret" not in message
+    assert "\n" not in message
     monkeypatch.setenv("VERBALIGN_DB", str(url))
     with pytest.raises(StoreUnavailableError):
         open_store()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_path_made_of_a_url_is_read_as_the_url() -> None:
+    location = parse_location(Path("postgresql://u@db.example/v"))
+    assert (location.backend, location.target) == ("postgresql", "postgresql://u@db.example/v")
 
 
 def test_messages_never_show_a_password() -> None:

@@ -112,11 +112,13 @@ def test_a_partial_source_does_not_replace_the_stored_record(
 def test_a_postgresql_url_is_refused_not_taken_for_a_folder(
     files: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    url = "postgresql://verbalign@localhost/verbalign"
+    # Nothing listens on port 1: the server is unreachable.
+    url = "postgresql://verbalign:secret@127.0.0.1:1/verbalign"
     refused = verbalign("import", *files, "--model", "hashing", "--db", url, cwd=tmp_path)
-    assert refused.returncode != 0
-    assert "PostgreSQL backend not available yet" in refused.stderr
-    assert "Traceback" not in refused.stderr
+    assert refused.returncode == 2
+    [line] = refused.stderr.strip().splitlines()
+    assert line.startswith("error: cannot connect to the database postgresql://verbalign:***@")
+    assert "secret" not in refused.stderr and "Traceback" not in refused.stderr
     assert not (tmp_path / "postgresql:").exists()
 
 

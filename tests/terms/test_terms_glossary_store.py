@@ -9,7 +9,7 @@ from aligner.errors import ConflictError, NotFoundError
 from aligner.pipeline.glossary_build import glossary_from_alignment
 from aligner.store import SQLiteStore
 from aligner.store.glossary import GlossaryStore
-from aligner.store.sqlite import glossary as glossary_module
+from aligner.store.sql import glossary as glossary_module
 from aligner.terms.entry import TermEntry, TermValidationError
 
 

@@ -6,23 +6,35 @@ work while one writer commits, which is what a review service with occasional im
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import fields
-from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from aligner.errors import InputError, NotFoundError
+from aligner.errors import InputError
 from aligner.store.migrations import apply_migrations
+from aligner.store.sql.database import SQLDatabase
+from aligner.store.sqlite.dialect import SQLITE
 
 
-class SQLiteDatabase:
+class SQLiteConnection(sqlite3.Connection):
+    """sqlite3's connection with what the SQL repository asks of every backend's."""
+
+    dialect = SQLITE
+
+    def insert_id(self, sql: str, params: Sequence[Any]) -> int:
+        rowid = self.execute(sql, params).lastrowid
+        assert rowid is not None
+        return int(rowid)
+
+
+class SQLiteDatabase(SQLDatabase):
     """A database file shared by threads: one connection per thread, autocommit mode, every
     transaction explicit (`read()`, `write()`)."""
+
+    dialect = SQLITE
 
     def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
         self.path = Path(path)
@@ -36,7 +48,7 @@ class SQLiteDatabase:
             ) from None
         self._timeout = timeout
         self._local = threading.local()
-        self._all: list[sqlite3.Connection] = []
+        self._all: list[SQLiteConnection] = []
         self._all_lock = threading.Lock()
         self._closed = False
         try:
@@ -51,13 +63,17 @@ class SQLiteDatabase:
             self.close()
             raise
 
-    def _conn(self) -> sqlite3.Connection:
+    def _conn(self) -> SQLiteConnection:
         if self._closed:
             raise RuntimeError("the store is closed")
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        conn: SQLiteConnection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(
-                self.path, timeout=self._timeout, isolation_level=None, check_same_thread=False
+                self.path,
+                timeout=self._timeout,
+                isolation_level=None,
+                check_same_thread=False,
+                factory=SQLiteConnection,
             )
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA foreign_keys=ON")
@@ -68,16 +84,16 @@ class SQLiteDatabase:
                 self._all.append(conn)
         return conn
 
-    def read(self) -> AbstractContextManager[sqlite3.Connection]:
+    def read(self) -> AbstractContextManager[SQLiteConnection]:
         """A read transaction: one consistent snapshot for every query inside it."""
         return self._transaction("BEGIN")
 
-    def write(self) -> AbstractContextManager[sqlite3.Connection]:
+    def write(self) -> AbstractContextManager[SQLiteConnection]:
         """A write transaction (BEGIN IMMEDIATE): all of it is committed, or none of it."""
         return self._transaction("BEGIN IMMEDIATE")
 
     @contextmanager
-    def _transaction(self, begin: str) -> Iterator[sqlite3.Connection]:
+    def _transaction(self, begin: str) -> Iterator[SQLiteConnection]:
         conn = self._conn()
         if conn.in_transaction:  # nested: part of the transaction around it
             yield conn
@@ -96,54 +112,3 @@ class SQLiteDatabase:
                 conn.close()
             self._all.clear()
         self._closed = True
-
-
-# --- helpers shared by the store's modules -------------------------------------------------
-
-
-def record_id(c: sqlite3.Connection, symbol: str) -> int:
-    row = c.execute("SELECT id FROM records WHERE symbol = ?", (symbol,)).fetchone()
-    if row is None:
-        raise NotFoundError(f"no record {symbol!r}")
-    return int(row["id"])
-
-
-def bump(c: sqlite3.Connection) -> None:
-    """Pairs changed: move the counter caches key on (Repository.data_version)."""
-    c.execute("UPDATE store_state SET value = value + 1 WHERE key = 'pairs_version'")
-
-
-def j(value: str | None) -> Any:
-    return None if value is None else json.loads(value)
-
-
-def like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-_Row = TypeVar("_Row")
-
-
-def from_row(
-    cls: type[_Row], row: sqlite3.Row, *, json_fields: Sequence[str] = (), **values: Any
-) -> _Row:
-    """A row dataclass from a database row: each field not given in `values` is read from the
-    column of its name; `json_fields` are stored as JSON text."""
-    for name, is_json in _columns_of(cls, tuple(row.keys()), tuple(json_fields)):
-        if name not in values:
-            values[name] = j(row[name]) if is_json else row[name]
-    return cls(**values)
-
-
-@cache
-def _columns_of(
-    cls: type, columns: tuple[str, ...], json_fields: tuple[str, ...]
-) -> tuple[tuple[str, bool], ...]:
-    # Worked out once per query shape: pages of pairs map thousands of rows.
-    present = set(columns)
-    return tuple(
-        (f.name, f.name in json_fields)
-        for f in fields(cls)  # type: ignore[arg-type]
-        if f.name in present
-    )

@@ -1,5 +1,6 @@
-"""The SQLite core schema, as the "core" namespace of append-only migrations
-(aligner/store/migrations.py).
+"""The SQLite schema, as append-only migrations (aligner/store/migrations.py) in three
+namespaces: "core", then "glossary" (merging and curation of the glossary) and "qa" (QA
+reports cached), applied in that order.
 
 Tables: records and their language versions, turns, paragraphs, sentences, turn links, aligned
 pairs (+ the FTS5 concordance index and TM embeddings), reviewer corrections, jobs, and the
@@ -239,6 +240,13 @@ ALTER TABLE corrections ADD COLUMN archived_pair_id INTEGER;
 UPDATE corrections SET state = 'detached' WHERE pair_id IS NULL;
 """
 
+# Pairs loaded from a built corpus (aligner/store/bulk.py) keep the corpus table's pair id, so
+# that loading the same corpus again adds nothing.
+_CORPUS_KEYS = """
+ALTER TABLE pairs ADD COLUMN corpus_key TEXT;
+CREATE UNIQUE INDEX pairs_corpus_key ON pairs(corpus_key);
+"""
+
 register_migrations(
     CORE,
     [
@@ -248,5 +256,60 @@ register_migrations(
         Migration(4, "glossary entries and contexts", _GLOSSARY),
         Migration(5, "turn titles", "ALTER TABLE turns ADD COLUMN title TEXT;"),
         Migration(6, "record versions, archived versions, corrections carried over", _VERSIONS),
+        Migration(7, "corpus keys of loaded pairs", _CORPUS_KEYS),
     ],
 )
+
+# The glossary's merging and curation (aligner/store/sql/glossary.py):
+# - glossary_occurrences: one row per (entry, record) with that record's counts, so that
+#   rebuilding a record replaces its contribution instead of adding it twice;
+# - provenance, curation and search-key columns, and the sentences of each context.
+_GLOSSARY_MERGING = """
+ALTER TABLE glossary_entries ADD COLUMN zh_norm TEXT NOT NULL DEFAULT '';
+ALTER TABLE glossary_entries ADD COLUMN en_fold TEXT NOT NULL DEFAULT '';
+ALTER TABLE glossary_entries ADD COLUMN pairs INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE glossary_entries ADD COLUMN sources TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE glossary_entries ADD COLUMN symbols TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE glossary_entries ADD COLUMN origin TEXT NOT NULL DEFAULT 'extracted';
+ALTER TABLE glossary_entries ADD COLUMN note TEXT NOT NULL DEFAULT '';
+ALTER TABLE glossary_entries ADD COLUMN reviewed_by TEXT;
+CREATE UNIQUE INDEX glossary_entries_key ON glossary_entries(zh_norm, en_fold);
+CREATE INDEX glossary_entries_en ON glossary_entries(en_fold);
+
+ALTER TABLE glossary_contexts ADD COLUMN zh_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE glossary_contexts ADD COLUMN en_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE glossary_contexts ADD COLUMN zh_ids TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE glossary_contexts ADD COLUMN en_ids TEXT NOT NULL DEFAULT '[]';
+CREATE INDEX glossary_contexts_symbol ON glossary_contexts(symbol);
+
+CREATE TABLE glossary_occurrences (
+    entry_id   INTEGER NOT NULL REFERENCES glossary_entries(id) ON DELETE CASCADE,
+    symbol     TEXT NOT NULL,
+    freq_zh    INTEGER NOT NULL,
+    freq_en    INTEGER NOT NULL,
+    pairs      INTEGER NOT NULL,
+    confidence REAL NOT NULL,
+    sources    TEXT NOT NULL,
+    variants   TEXT NOT NULL,
+    PRIMARY KEY (entry_id, symbol)
+);
+CREATE INDEX glossary_occurrences_symbol ON glossary_occurrences(symbol);
+"""
+
+register_migrations(
+    "glossary", [Migration(1, "glossary merging, curation, search keys", _GLOSSARY_MERGING)]
+)
+
+_QA_REPORTS = """
+CREATE TABLE qa_reports (
+    key        TEXT PRIMARY KEY,
+    record_id  INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    semantic   INTEGER NOT NULL,
+    qa_version TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    report     TEXT NOT NULL
+);
+CREATE INDEX qa_reports_record ON qa_reports(record_id);
+"""
+
+register_migrations("qa", [Migration(1, "QA reports cached per record version", _QA_REPORTS)])

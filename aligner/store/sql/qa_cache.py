@@ -1,4 +1,4 @@
-"""QA reports cached on SQLite (`store.qa_reports`): see aligner/store/qa_reports.py."""
+"""QA reports cached in SQL (`store.qa_reports`): see aligner/store/qa_reports.py."""
 
 from __future__ import annotations
 
@@ -6,27 +6,12 @@ import json
 from typing import Any
 
 from aligner.store.clock import now
-from aligner.store.migrations import Migration, register_migrations
 from aligner.store.qa_reports import KEEP_PER_RECORD, QAReportCache
-from aligner.store.sqlite.database import SQLiteDatabase
-
-_V1 = """
-CREATE TABLE qa_reports (
-    key        TEXT PRIMARY KEY,
-    record_id  INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
-    semantic   INTEGER NOT NULL,
-    qa_version TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    report     TEXT NOT NULL
-);
-CREATE INDEX qa_reports_record ON qa_reports(record_id);
-"""
-
-register_migrations("qa", [Migration(1, "QA reports cached per record version", _V1)])
+from aligner.store.sql.database import SQLDatabase
 
 
-class SQLiteQAReports(QAReportCache):
-    def __init__(self, db: SQLiteDatabase) -> None:
+class SQLQAReports(QAReportCache):
+    def __init__(self, db: SQLDatabase) -> None:
         self.db = db
 
     def get(self, key: str) -> dict[str, Any] | None:
@@ -43,8 +28,10 @@ class SQLiteQAReports(QAReportCache):
             if found is None:
                 return False
             record_id = int(found[0])
+            # Replaced, not updated: a report put again counts as the newest.
+            c.execute("DELETE FROM qa_reports WHERE key = ?", (key,))
             c.execute(
-                "INSERT OR REPLACE INTO qa_reports "
+                "INSERT INTO qa_reports "
                 "(key, record_id, semantic, qa_version, created_at, report) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (key, record_id, int(semantic), qa_version, now(), payload),

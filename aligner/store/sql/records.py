@@ -1,10 +1,9 @@
-"""Records on SQLite: save a version (carrying reviews over), archive the one it replaces,
+"""Records: save a version (carrying reviews over), archive the one it replaces,
 read records and their versions, delete. The rules are versioning.py's and carry_over.py's."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import asdict
 from typing import Any
 
@@ -24,8 +23,8 @@ from aligner.store.rows import (
     VersionSummary,
 )
 from aligner.store.snapshots import build, decode_snapshot, encode_snapshot
-from aligner.store.sqlite.database import SQLiteDatabase, bump, from_row, j, record_id
-from aligner.store.sqlite.pairs import select_pairs
+from aligner.store.sql.database import Connection, SQLDatabase, bump, from_row, j, record_id
+from aligner.store.sql.pairs import select_pairs
 from aligner.store.symbols import record_symbol
 from aligner.store.versioning import (
     MAX_SHRINK,
@@ -36,17 +35,23 @@ from aligner.store.versioning import (
     version_changes,
 )
 
-_SUMMARY_SQL = (
-    "SELECT r.*, "
-    "(SELECT COUNT(*) FROM pairs p WHERE p.record_id = r.id) pair_count, "
-    "(SELECT COUNT(*) FROM turns t WHERE t.record_id = r.id AND t.language = 'zh') turn_count, "
-    "(SELECT group_concat(language) FROM record_versions v WHERE v.record_id = r.id) langs "
-    "FROM records r"
-)
+
+def _summary_sql(c: Connection) -> str:
+    return (
+        "SELECT r.*, "
+        "(SELECT COUNT(*) FROM pairs p WHERE p.record_id = r.id) pair_count, "
+        "(SELECT COUNT(*) FROM turns t WHERE t.record_id = r.id AND t.language = 'zh') "
+        "turn_count, "
+        f"(SELECT {c.dialect.group_concat('language')} FROM record_versions v "
+        "WHERE v.record_id = r.id) langs "
+        "FROM records r"
+    )
+
+
 _STRUCTURE = ("record_versions", "turns", "paragraphs", "sentences", "turn_links")
 
 
-class Records(SQLiteDatabase):
+class Records(SQLDatabase):
     # writing -----------------------------------------------------------------------------
     def save_alignment(
         self,
@@ -207,7 +212,7 @@ class Records(SQLiteDatabase):
 
     def list_records(self) -> list[RecordSummary]:
         with self.read() as c:
-            rows = c.execute(_SUMMARY_SQL + " ORDER BY r.symbol").fetchall()
+            rows = c.execute(_summary_sql(c) + " ORDER BY r.symbol").fetchall()
         return [_summary(r) for r in rows]
 
     def get_record(self, symbol: str) -> RecordDetail:
@@ -257,23 +262,20 @@ class Records(SQLiteDatabase):
 # --- writing helpers ------------------------------------------------------------------------
 
 
-def _insert_record(
-    c: sqlite3.Connection, symbol: str, alignment: RecordAlignment, stamp: str
-) -> int:
+def _insert_record(c: Connection, symbol: str, alignment: RecordAlignment, stamp: str) -> int:
     meta = json.dumps(
         {"zh": asdict(alignment.zh.meta), "en": asdict(alignment.en.meta)}, ensure_ascii=False
     )
-    rid = c.execute(
+    rid = c.insert_id(
         "INSERT INTO records (symbol, meta, signature, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?)",
         (symbol, meta, alignment.signature, stamp, stamp),
-    ).lastrowid
-    assert rid is not None
+    )
     _insert_structure(c, rid, alignment)
-    return int(rid)
+    return rid
 
 
-def _insert_structure(c: sqlite3.Connection, rid: int, alignment: RecordAlignment) -> None:
+def _insert_structure(c: Connection, rid: int, alignment: RecordAlignment) -> None:
     for rec in (alignment.zh, alignment.en):
         _insert_language(c, rid, rec)
     c.executemany(
@@ -298,7 +300,7 @@ def _one(value: int | None) -> list[int]:
     return [] if value is None else [value]
 
 
-def _insert_language(c: sqlite3.Connection, rid: int, rec: Record) -> None:
+def _insert_language(c: Connection, rid: int, rec: Record) -> None:
     lang = rec.language
     c.execute(
         "INSERT INTO record_versions (record_id, language, source_name, source_sha256, meta, "
@@ -348,14 +350,14 @@ def _insert_language(c: sqlite3.Connection, rid: int, rec: Record) -> None:
                 for seq, s in enumerate(rec.sentences())
             ],
         )
-    except sqlite3.IntegrityError as exc:
+    except c.dialect.integrity_errors as exc:
         raise ConflictError(
             f"sentence ids of the {lang} record clash with a stored record: {exc}"
         ) from exc
 
 
 def _write_pairs(
-    c: sqlite3.Connection,
+    c: Connection,
     rid: int,
     laid: list[LaidPair],
     texts: dict[str, tuple[str, str]],
@@ -419,7 +421,7 @@ def _write_pairs(
     c.executemany("DELETE FROM pairs WHERE id = ?", [(i,) for i in stored - kept])
 
 
-def _archive(c: sqlite3.Connection, rid: int, stamp: str, stored_pairs: list[StoredPair]) -> None:
+def _archive(c: Connection, rid: int, stamp: str, stored_pairs: list[StoredPair]) -> None:
     """Keep the current version whole in record_archive before it is replaced."""
     row = c.execute("SELECT * FROM records WHERE id = ?", (rid,)).fetchone()
     detail = _detail(c, row["symbol"])
@@ -450,7 +452,7 @@ def _archive(c: sqlite3.Connection, rid: int, stamp: str, stored_pairs: list[Sto
 # --- reading helpers ------------------------------------------------------------------------
 
 
-def _sources(c: sqlite3.Connection, rid: int) -> dict[str, str]:
+def _sources(c: Connection, rid: int) -> dict[str, str]:
     return dict(
         c.execute(
             "SELECT language, source_sha256 FROM record_versions WHERE record_id = ?", (rid,)
@@ -458,9 +460,7 @@ def _sources(c: sqlite3.Connection, rid: int) -> dict[str, str]:
     )
 
 
-def _stored_pairs(
-    c: sqlite3.Connection, rid: int
-) -> tuple[list[StoredPair], dict[int, tuple[str, str]]]:
+def _stored_pairs(c: Connection, rid: int) -> tuple[list[StoredPair], dict[int, tuple[str, str]]]:
     pairs, texts = [], {}
     for r in c.execute(
         "SELECT id, zh_ids, en_ids, zh_turn, en_turn, confidence, status, flags, note, origin, "
@@ -488,7 +488,7 @@ def _stored_pairs(
     return pairs, texts
 
 
-def _stored_sentences(c: sqlite3.Connection, rid: int) -> dict[str, list[tuple[str, str]]]:
+def _stored_sentences(c: Connection, rid: int) -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = {"zh": [], "en": []}
     for r in c.execute(
         "SELECT id, language, text FROM sentences WHERE record_id = ? ORDER BY language, seq",
@@ -498,7 +498,7 @@ def _stored_sentences(c: sqlite3.Connection, rid: int) -> dict[str, list[tuple[s
     return out
 
 
-def _counts(c: sqlite3.Connection, rid: int, pairs: list[StoredPair]) -> dict[str, int]:
+def _counts(c: Connection, rid: int, pairs: list[StoredPair]) -> dict[str, int]:
     sentences = dict(
         c.execute(
             "SELECT language, COUNT(*) FROM sentences WHERE record_id = ? GROUP BY language",
@@ -509,7 +509,7 @@ def _counts(c: sqlite3.Connection, rid: int, pairs: list[StoredPair]) -> dict[st
 
 
 def _changes(
-    c: sqlite3.Connection,
+    c: Connection,
     rid: int,
     version: int,
     stored: list[StoredPair],
@@ -537,13 +537,13 @@ def _changes(
     )
 
 
-def _summary(r: sqlite3.Row) -> RecordSummary:
+def _summary(r: Any) -> RecordSummary:
     languages = sorted(r["langs"].split(",")) if r["langs"] else []
     return from_row(RecordSummary, r, json_fields=("meta",), languages=languages)
 
 
-def _detail(c: sqlite3.Connection, symbol: str) -> RecordDetail:
-    row = c.execute(_SUMMARY_SQL + " WHERE r.symbol = ?", (symbol,)).fetchone()
+def _detail(c: Connection, symbol: str) -> RecordDetail:
+    row = c.execute(_summary_sql(c) + " WHERE r.symbol = ?", (symbol,)).fetchone()
     if row is None:
         raise NotFoundError(f"no record {symbol!r}")
     summary = _summary(row)
@@ -579,7 +579,7 @@ def _detail(c: sqlite3.Connection, symbol: str) -> RecordDetail:
     return RecordDetail(**asdict(summary), versions=versions, turns=turns, turn_links=links)
 
 
-def _per_turn(c: sqlite3.Connection, table: str, rid: int) -> dict[tuple[str, int], int]:
+def _per_turn(c: Connection, table: str, rid: int) -> dict[tuple[str, int], int]:
     """Rows of `table` (paragraphs or sentences) per (language, turn) of a record."""
     return {
         (r[0], r[1]): int(r[2])
@@ -591,7 +591,7 @@ def _per_turn(c: sqlite3.Connection, table: str, rid: int) -> dict[tuple[str, in
     }
 
 
-def _current_summary(c: sqlite3.Connection, rid: int) -> VersionSummary:
+def _current_summary(c: Connection, rid: int) -> VersionSummary:
     row = c.execute(
         "SELECT version, version_reason, updated_at, signature FROM records WHERE id = ?", (rid,)
     ).fetchone()
@@ -617,7 +617,7 @@ def _current_summary(c: sqlite3.Connection, rid: int) -> VersionSummary:
     )
 
 
-def _archived_summary(r: sqlite3.Row) -> VersionSummary:
+def _archived_summary(r: Any) -> VersionSummary:
     return VersionSummary(
         version=int(r["version"]),
         current=False,

@@ -1,8 +1,8 @@
-"""Reading pairs: pages with filters, one pair, concordance search (FTS5 trigram), TM units."""
+"""Reading pairs: pages with filters, one pair, concordance search (the dialect's index), TM
+units."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
@@ -10,7 +10,7 @@ from aligner.errors import InputError, NotFoundError
 from aligner.store.limits import check_page, is_row_id
 from aligner.store.matching import check_query, find_spans, fold, highlight
 from aligner.store.rows import Page, PairFilter, PairRow, SearchHit
-from aligner.store.sqlite.database import SQLiteDatabase, from_row, like, record_id
+from aligner.store.sql.database import Connection, SQLDatabase, from_row, like, record_id
 
 PAIR_FROM = (
     "pairs p JOIN records r ON r.id = p.record_id "
@@ -24,18 +24,18 @@ PAIR_COLUMNS = (
     "te.country country_en, coalesce(tz.country_code, te.country_code) country_code, "
     "coalesce(tz.role, te.role) role, "
     "coalesce(tz.spoken_language, te.spoken_language) spoken_language, "
-    "CASE WHEN tz.is_original THEN 'zh' WHEN te.is_original THEN 'en' END original"
+    "CASE WHEN tz.is_original = 1 THEN 'zh' WHEN te.is_original = 1 THEN 'en' END original"
 )
 
 
-def pair_row(r: sqlite3.Row) -> PairRow:
+def pair_row(r: Any) -> PairRow:
     return from_row(
         PairRow, r, json_fields=("zh_ids", "en_ids", "flags"), zh=r["zh_text"], en=r["en_text"]
     )
 
 
 def select_pairs(
-    c: sqlite3.Connection,
+    c: Connection,
     clause: str,
     params: Sequence[Any],
     *,
@@ -51,18 +51,18 @@ def select_pairs(
     return [pair_row(r) for r in c.execute(sql, params)]
 
 
-def count_pairs(c: sqlite3.Connection, clause: str, params: Sequence[Any]) -> int:
+def count_pairs(c: Connection, clause: str, params: Sequence[Any]) -> int:
     return int(c.execute(f"SELECT COUNT(*) FROM {PAIR_FROM} WHERE {clause}", params).fetchone()[0])
 
 
-def get_pair(c: sqlite3.Connection, pair_id: int) -> PairRow:
+def get_pair(c: Connection, pair_id: int) -> PairRow:
     found = select_pairs(c, "p.id = ?", [pair_id]) if is_row_id(pair_id) else []
     if not found:
         raise NotFoundError(f"no pair {pair_id}")
     return found[0]
 
 
-class PairReads(SQLiteDatabase):
+class PairReads(SQLDatabase):
     def list_pairs(
         self,
         symbol: str,
@@ -84,13 +84,13 @@ class PairReads(SQLiteDatabase):
             where.append("p.en_turn = ?")
             params.append(f.en_turn)
         if f.speaker:
-            pattern = like(f.speaker)
-            where.append("(tz.speaker LIKE ? ESCAPE '\\' OR te.speaker LIKE ? ESCAPE '\\')")
+            pattern, op = like(f.speaker), self.dialect.like
+            where.append(f"(tz.speaker {op} ? ESCAPE '\\' OR te.speaker {op} ? ESCAPE '\\')")
             params += [pattern, pattern]
         if f.country:
-            pattern = like(f.country)
+            pattern, op = like(f.country), self.dialect.like
             where.append(
-                "(tz.country LIKE ? ESCAPE '\\' OR te.country LIKE ? ESCAPE '\\' "
+                f"(tz.country {op} ? ESCAPE '\\' OR te.country {op} ? ESCAPE '\\' "
                 "OR upper(coalesce(tz.country_code, te.country_code, '')) = upper(?))"
             )
             params += [pattern, pattern, f.country.strip()]
@@ -134,18 +134,8 @@ class PairReads(SQLiteDatabase):
         if not needle.strip():
             raise InputError("the query has nothing to search for")
         columns = [f"{lang}_norm"] if lang else ["zh_norm", "en_norm"]
-        where: list[str] = []
-        params: list[Any] = []
-        if len(needle) >= 3:
-            # A quoted FTS5 string is a phrase: for the trigram tokenizer, a substring.
-            phrase = '"' + needle.replace('"', '""') + '"'
-            where.append("p.id IN (SELECT rowid FROM pairs_fts WHERE pairs_fts MATCH ?)")
-            params.append("{" + " ".join(columns) + "} : " + phrase)
-        else:
-            # Trigrams cannot index 1-2 characters: scan the matching forms instead.
-            pattern = like(needle)
-            where.append("(" + " OR ".join(f"p.{col} LIKE ? ESCAPE '\\'" for col in columns) + ")")
-            params += [pattern] * len(columns)
+        clause, params = self.dialect.concordance(columns, needle)
+        where = [clause]
         if symbol is not None:
             where.append("r.symbol = ?")
             params.append(symbol)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from typing import Any
 
@@ -11,7 +10,7 @@ from aligner.errors import NotFoundError
 from aligner.store.clock import now
 from aligner.store.limits import check_page
 from aligner.store.rows import JOB_STATUSES, JobRow
-from aligner.store.sqlite.database import SQLiteDatabase, from_row
+from aligner.store.sql.database import SQLDatabase, from_row
 
 _JOB_FIELDS = {
     "status",
@@ -25,11 +24,11 @@ _JOB_FIELDS = {
 }
 
 
-def _job(r: sqlite3.Row) -> JobRow:
+def _job(r: Any) -> JobRow:
     return from_row(JobRow, r, json_fields=("params", "result"))
 
 
-class Jobs(SQLiteDatabase):
+class Jobs(SQLDatabase):
     def create_job(self, kind: str, params: dict[str, Any]) -> JobRow:
         job_id = uuid.uuid4().hex
         stamp = now()

@@ -1,7 +1,7 @@
-"""The glossary on SQLite (`store.glossary`): see aligner/store/glossary.py for the rules.
+"""The glossary in SQL (`store.glossary`): see aligner/store/glossary.py for the rules.
 
-Tables: glossary_entries and glossary_contexts come from the core schema; this module's own
-migrations (namespace "glossary") add what merging and curation need:
+Tables (each backend's schema.py): glossary_entries and glossary_contexts, and what merging
+and curation need:
 - glossary_occurrences: one row per (entry, record) with that record's counts, so that
   rebuilding a record replaces its contribution instead of adding it twice;
 - columns for provenance (sources, symbols), curation (origin, note, reviewed_by) and search
@@ -12,7 +12,6 @@ migrations (namespace "glossary") add what merging and curation need:
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,8 +25,7 @@ from aligner.store.glossary import (
     unique,
     validate_entry,
 )
-from aligner.store.migrations import Migration, register_migrations
-from aligner.store.sqlite.database import SQLiteDatabase
+from aligner.store.sql.database import Connection, SQLDatabase
 from aligner.terms.entry import (
     MAX_CONTEXTS,
     TermContext,
@@ -37,43 +35,9 @@ from aligner.terms.entry import (
     validate_type,
 )
 
-_V1 = """
-ALTER TABLE glossary_entries ADD COLUMN zh_norm TEXT NOT NULL DEFAULT '';
-ALTER TABLE glossary_entries ADD COLUMN en_fold TEXT NOT NULL DEFAULT '';
-ALTER TABLE glossary_entries ADD COLUMN pairs INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE glossary_entries ADD COLUMN sources TEXT NOT NULL DEFAULT '[]';
-ALTER TABLE glossary_entries ADD COLUMN symbols TEXT NOT NULL DEFAULT '[]';
-ALTER TABLE glossary_entries ADD COLUMN origin TEXT NOT NULL DEFAULT 'extracted';
-ALTER TABLE glossary_entries ADD COLUMN note TEXT NOT NULL DEFAULT '';
-ALTER TABLE glossary_entries ADD COLUMN reviewed_by TEXT;
-CREATE UNIQUE INDEX glossary_entries_key ON glossary_entries(zh_norm, en_fold);
-CREATE INDEX glossary_entries_en ON glossary_entries(en_fold);
 
-ALTER TABLE glossary_contexts ADD COLUMN zh_text TEXT NOT NULL DEFAULT '';
-ALTER TABLE glossary_contexts ADD COLUMN en_text TEXT NOT NULL DEFAULT '';
-ALTER TABLE glossary_contexts ADD COLUMN zh_ids TEXT NOT NULL DEFAULT '[]';
-ALTER TABLE glossary_contexts ADD COLUMN en_ids TEXT NOT NULL DEFAULT '[]';
-CREATE INDEX glossary_contexts_symbol ON glossary_contexts(symbol);
-
-CREATE TABLE glossary_occurrences (
-    entry_id   INTEGER NOT NULL REFERENCES glossary_entries(id) ON DELETE CASCADE,
-    symbol     TEXT NOT NULL,
-    freq_zh    INTEGER NOT NULL,
-    freq_en    INTEGER NOT NULL,
-    pairs      INTEGER NOT NULL,
-    confidence REAL NOT NULL,
-    sources    TEXT NOT NULL,
-    variants   TEXT NOT NULL,
-    PRIMARY KEY (entry_id, symbol)
-);
-CREATE INDEX glossary_occurrences_symbol ON glossary_occurrences(symbol);
-"""
-
-register_migrations("glossary", [Migration(1, "glossary merging, curation, search keys", _V1)])
-
-
-class SQLiteGlossary(GlossaryRepository):
-    def __init__(self, db: SQLiteDatabase) -> None:
+class SQLGlossary(GlossaryRepository):
+    def __init__(self, db: SQLDatabase) -> None:
         self.db = db
 
     # building ----------------------------------------------------------------------------
@@ -129,14 +93,14 @@ class SQLiteGlossary(GlossaryRepository):
                 removed += self._recompute(c, entry_id, stamp)
         return SaveSummary(symbol, len(entries), created, updated, removed)
 
-    def _upsert(self, c: sqlite3.Connection, e: TermEntry, stamp: str) -> tuple[int, bool]:
+    def _upsert(self, c: Connection, e: TermEntry, stamp: str) -> tuple[int, bool]:
         zh_norm, en_fold = term_keys(e.zh, e.en)
         row = c.execute(
             "SELECT id FROM glossary_entries WHERE zh_norm = ? AND en_fold = ?", (zh_norm, en_fold)
         ).fetchone()
         if row is not None:
             return int(row["id"]), False
-        cur = c.execute(
+        new_id = c.insert_id(
             "INSERT INTO glossary_entries (zh, zh_traditional, en, type, status, confidence, "
             "freq_zh, freq_en, variants, created_at, updated_at, zh_norm, en_fold, origin) "
             "VALUES (?, ?, ?, ?, 'candidate', 0, 0, 0, '{}', ?, ?, ?, ?, 'extracted')",
@@ -151,10 +115,9 @@ class SQLiteGlossary(GlossaryRepository):
                 en_fold,
             ),
         )
-        assert cur.lastrowid is not None
-        return int(cur.lastrowid), True
+        return new_id, True
 
-    def _recompute(self, c: sqlite3.Connection, entry_id: int, stamp: str) -> int:
+    def _recompute(self, c: Connection, entry_id: int, stamp: str) -> int:
         """Totals of an entry from its occurrences; 1 when an uncurated entry is left empty."""
         rows = c.execute(
             "SELECT * FROM glossary_occurrences WHERE entry_id = ? ORDER BY symbol", (entry_id,)
@@ -278,7 +241,7 @@ class SQLiteGlossary(GlossaryRepository):
                 raise ConflictError(
                     f"the glossary already has {entry.zh} = {entry.en} (entry {clash['id']})"
                 )
-            cur = c.execute(
+            new_id = c.insert_id(
                 "INSERT INTO glossary_entries (zh, zh_traditional, en, type, status, confidence, "
                 "freq_zh, freq_en, variants, created_at, updated_at, zh_norm, en_fold, origin, "
                 "note, reviewed_by) VALUES (?, ?, ?, ?, ?, 1.0, 0, 0, ?, ?, ?, ?, ?, 'curated', "
@@ -298,8 +261,6 @@ class SQLiteGlossary(GlossaryRepository):
                     reviewer,
                 ),
             )
-            assert cur.lastrowid is not None
-            new_id = int(cur.lastrowid)
         return self.get(new_id)
 
     def update(
@@ -341,12 +302,12 @@ class SQLiteGlossary(GlossaryRepository):
         return self.get(entry_id)
 
 
-def _record_id(c: sqlite3.Connection, symbol: str) -> int | None:
+def _record_id(c: Connection, symbol: str) -> int | None:
     row = c.execute("SELECT id FROM records WHERE symbol = ?", (symbol,)).fetchone()
     return None if row is None else int(row["id"])
 
 
-def _pair_id(c: sqlite3.Connection, record_id: int | None, ctx: TermContext) -> int | None:
+def _pair_id(c: Connection, record_id: int | None, ctx: TermContext) -> int | None:
     if ctx.pair_id is not None:
         return ctx.pair_id
     if record_id is None:
@@ -377,7 +338,7 @@ def _filters(type: str | None, status: str | None) -> tuple[str, list[str]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 
-def _entry(r: sqlite3.Row) -> TermEntry:
+def _entry(r: Any) -> TermEntry:
     variants = _variants(r["variants"])
     return TermEntry(
         id=int(r["id"]),

@@ -8,7 +8,7 @@ import hashlib
 import numpy as np
 
 from aligner.errors import InputError
-from aligner.store.sqlite.database import SQLiteDatabase
+from aligner.store.sql.database import SQLDatabase
 
 
 def text_sha(text: str) -> str:
@@ -21,7 +21,7 @@ def _side(language: str) -> str:
     return language
 
 
-class Embeddings(SQLiteDatabase):
+class Embeddings(SQLDatabase):
     def get_embeddings(
         self, model: str, language: str, pair_ids: list[int]
     ) -> dict[int, np.ndarray]:

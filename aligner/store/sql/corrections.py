@@ -1,20 +1,19 @@
-"""Reviewer corrections on SQLite: load the record's layout, let the engine
+"""Reviewer corrections: load the record's layout, let the engine
 (aligner/store/corrections.py) work it out, write the result and the history row."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from aligner.store.clock import now
 from aligner.store.corrections import Layout, Shape, checked, flag_values, snapshot
 from aligner.store.limits import is_row_id
 from aligner.store.rows import Correction, CorrectionRow, PairRow
-from aligner.store.sqlite.database import SQLiteDatabase, bump, from_row, j, record_id
-from aligner.store.sqlite.pairs import get_pair
+from aligner.store.sql.database import Connection, SQLDatabase, bump, from_row, j, record_id
+from aligner.store.sql.pairs import get_pair
 
 
-def load_layout(c: sqlite3.Connection, rid: int) -> Layout:
+def load_layout(c: Connection, rid: int) -> Layout:
     shapes = [
         Shape(r["id"], j(r["zh_ids"]), j(r["en_ids"]), r["zh_turn"], r["en_turn"])
         for r in c.execute(
@@ -32,7 +31,7 @@ def load_layout(c: sqlite3.Connection, rid: int) -> Layout:
     return Layout(shapes, info)
 
 
-class Corrections(SQLiteDatabase):
+class Corrections(SQLDatabase):
     def correct_pair(self, pair_id: int, correction: Correction) -> list[PairRow]:
         correction = checked(correction)
         stamp = now()
@@ -95,7 +94,7 @@ class Corrections(SQLiteDatabase):
 
 
 def _write_layout(
-    c: sqlite3.Connection,
+    c: Connection,
     rid: int,
     layout: Layout,
     removed: dict[int, int],
@@ -119,12 +118,12 @@ def _write_layout(
     for u in updates:
         if u.shape.id is None:
             cols = ", ".join(u.values)
-            u.shape.id = c.execute(
+            u.shape.id = c.insert_id(
                 f"INSERT INTO pairs (record_id, {cols}) VALUES (?, "
                 + ", ".join("?" * len(u.values))
                 + ")",
                 [rid, *u.values.values()],
-            ).lastrowid
+            )
         else:
             sets = ", ".join(f"{k} = ?" for k in u.values)
             c.execute(f"UPDATE pairs SET {sets} WHERE id = ?", [*u.values.values(), u.shape.id])
