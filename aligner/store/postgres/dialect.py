@@ -3,10 +3,10 @@
 Concordance: pg_trgm's GIN trigram indexes on the matching forms answer a query of three or
 more characters (`ILIKE`, which the trigram index serves, case-folded like SQLite's FTS5
 trigram index); a query of one or two characters, which has no trigram, uses the GIN index of
-each text's distinct characters and character pairs (`verbalign_grams`, schema.py) and is then
-checked with an ASCII-only case-insensitive match, as SQLite's LIKE is. The index only narrows
-the rows down: the match itself is the same substring test as SQLite's, so both backends
-return the same pairs.
+each text's characters (schema.py: the rows holding both characters of the query) and is
+then checked with an ASCII-only case-insensitive match, as SQLite's LIKE is. An index only
+narrows the rows down: the match itself is the same substring test as SQLite's, so both
+backends return the same pairs.
 """
 
 from __future__ import annotations
@@ -36,12 +36,14 @@ class PostgresDialect(Dialect):
             # hide the constant pattern from the trigram index's planner support.
             clause = " OR ".join(f"p.{col} ILIKE ?" for col in columns)
             return f"({clause})", [pattern] * len(columns)
-        # `needle` is case-folded already, so it is its own lower-case gram.
+        # `needle` is case-folded already: its characters are as the index lower-cases them.
+        chars = list(dict.fromkeys(needle))
         parts = [
-            f'(verbalign_grams(p.{col}) @> ARRAY[?]::text[] AND p.{col} COLLATE "C" ILIKE ?)'
+            f'(string_to_array(lower(p.{col} COLLATE "C"), NULL) @> ?::text[] '
+            f'AND p.{col} COLLATE "C" ILIKE ?)'
             for col in columns
         ]
-        return "(" + " OR ".join(parts) + ")", [needle, pattern] * len(columns)
+        return "(" + " OR ".join(parts) + ")", [chars, pattern] * len(columns)
 
     def fill_stage(
         self, c: Connection, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]

@@ -10,9 +10,9 @@ the SQL repository (aligner/store/sql/) reads and writes both the same way:
 - jobs and QA reports carry a `rowid` identity column, SQLite's implicit one, which their
   queries order by;
 - the concordance index (core 2) is pg_trgm's GIN trigram index on both matching forms, plus
-  a GIN index of each form's distinct characters and character pairs for 1-2 character
-  queries (postgres/dialect.py); the database must be UTF-8, and pg_trgm must be installable
-  (a trusted extension: the database owner may create it).
+  a GIN index of each form's characters for 1-2 character queries (postgres/dialect.py); the
+  database must be UTF-8, and pg_trgm must be installable (a trusted extension: the
+  database owner may create it).
 
 To change the schema append a Migration with the next version number; never edit one that has
 shipped.
@@ -191,24 +191,15 @@ CREATE TABLE pair_embeddings (
 CREATE INDEX pair_embeddings_model ON pair_embeddings(model, language);
 """
 
-# verbalign_grams: the distinct characters and character pairs of a text, lower-cased as the
-# "C" collation does (ASCII letters only, like SQLite's LIKE), for 1-2 character queries.
+# Each matching form's characters, lower-cased as the "C" collation does (ASCII letters only,
+# like SQLite's LIKE), for 1-2 character queries, which have no trigram (postgres/dialect.py).
 _CONCORDANCE = """
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
-CREATE FUNCTION verbalign_grams(t text) RETURNS text[]
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-    SELECT coalesce(array_agg(DISTINCT g), '{}')
-    FROM (SELECT lower(t COLLATE "C") AS s) AS x,
-         generate_series(1, 2) AS n,
-         LATERAL (SELECT substr(x.s, i, n) AS g
-                  FROM generate_series(1, char_length(x.s) - n + 1) AS i) AS y
-$$;
-
 CREATE INDEX pairs_zh_trgm ON pairs USING gin (zh_norm gin_trgm_ops);
 CREATE INDEX pairs_en_trgm ON pairs USING gin (en_norm gin_trgm_ops);
-CREATE INDEX pairs_zh_grams ON pairs USING gin (verbalign_grams(zh_norm));
-CREATE INDEX pairs_en_grams ON pairs USING gin (verbalign_grams(en_norm));
+CREATE INDEX pairs_zh_chars ON pairs USING gin (string_to_array(lower(zh_norm COLLATE "C"), NULL));
+CREATE INDEX pairs_en_chars ON pairs USING gin (string_to_array(lower(en_norm COLLATE "C"), NULL));
 """
 
 _GLOSSARY = """
@@ -283,7 +274,7 @@ register_migrations(
     CORE,
     [
         Migration(1, "records, versions, structure, pairs, corrections, jobs, TM vectors", _CORE),
-        Migration(2, "concordance indexes (pg_trgm trigrams, 1-2 character grams)", _CONCORDANCE),
+        Migration(2, "concordance indexes (pg_trgm trigrams, characters)", _CONCORDANCE),
     ],
     backend=BACKEND,
 )

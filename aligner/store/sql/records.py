@@ -370,6 +370,9 @@ def _write_pairs(
     vectors and glossary contexts stay attached); every other stored pair goes."""
     stored = {r[0] for r in c.execute("SELECT id FROM pairs WHERE record_id = ?", (rid,))}
     kept: set[int] = set()
+    updates: list[list[Any]] = []
+    inserts: list[list[Any]] = []
+    columns: list[str] = []
     for position, p in enumerate(laid):
         zh_ids, en_ids = json.dumps(p.zh_ids), json.dumps(p.en_ids)
         values: dict[str, Any] = {
@@ -407,17 +410,21 @@ def _write_pairs(
                 reviewed_at=None,
             )
             pair_id = reusable.get((zh_ids, en_ids))
+        columns = list(values)  # the same keys for every pair
         if pair_id is not None and pair_id in stored and pair_id not in kept:
             kept.add(pair_id)
-            sets = ", ".join(f"{k} = ?" for k in values)
-            c.execute(f"UPDATE pairs SET {sets} WHERE id = ?", [*values.values(), pair_id])
+            updates.append([*values.values(), pair_id])
         else:
-            c.execute(
-                f"INSERT INTO pairs (record_id, {', '.join(values)}) VALUES (?, "
-                + ", ".join("?" * len(values))
-                + ")",
-                [rid, *values.values()],
-            )
+            inserts.append([rid, *values.values()])
+    # In two batches (one round trip each on a server); new ids follow the reading order.
+    if updates:
+        sets = ", ".join(f"{k} = ?" for k in columns)
+        c.executemany(f"UPDATE pairs SET {sets} WHERE id = ?", updates)
+    if inserts:
+        marks = ", ".join("?" * (len(columns) + 1))
+        c.executemany(
+            f"INSERT INTO pairs (record_id, {', '.join(columns)}) VALUES ({marks})", inserts
+        )
     c.executemany("DELETE FROM pairs WHERE id = ?", [(i,) for i in stored - kept])
 
 
