@@ -1,8 +1,9 @@
-"""verbalign corpus build | export | stats: parallel corpora from many record pairs.
+"""verbalign corpus build | export | stats | load: parallel corpora from many record pairs.
 
 `build` turns a folder or manifest of record pairs into the canonical sharded Parquet table
 (one idempotent task per pair, local process pool or Ray); `export` derives Moses, TMX or
-JSONL from it with filters and deduplication; `stats` summarises it.
+JSONL from it with filters and deduplication; `stats` summarises it; `load` puts its records
+and pairs into the store (SQLite or PostgreSQL).
 """
 
 from __future__ import annotations
@@ -16,16 +17,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aligner.cli.app import app
-from aligner.cli.options import ModelOption
+from aligner.cli.options import DbOption, ModelOption
 
 if TYPE_CHECKING:
     from aligner.corpus.filters import RowFilter
     from aligner.pipeline.corpus_build import BuildProgress
+    from aligner.pipeline.corpus_load import LoadProgress
 
 corpus_app = typer.Typer(
     name="corpus",
     no_args_is_help=True,
-    help="Parallel corpora from many record pairs: build (local or Ray), export, stats.",
+    help="Parallel corpora from many record pairs: build (local or Ray), export, stats, load.",
 )
 app.add_typer(corpus_app)
 
@@ -276,3 +278,81 @@ def stats(
         sys.stdout.write("\n")
     else:
         typer.echo(format_stats(result, per_record=per_record))
+
+
+@corpus_app.command("load")
+def load(
+    corpus: Annotated[Path, typer.Argument(help="A folder built by `corpus build`.")],
+    db: DbOption = None,
+    batch: Annotated[
+        int, typer.Option(help="Pairs per load transaction (whole records).", min=1)
+    ] = 20_000,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the load report as JSON.")] = False,
+) -> None:
+    """Load the corpus into the store (SQLite or PostgreSQL); stored records are skipped.
+
+    The pairs are then searchable and used by the TM like imported ones; loading twice adds
+    nothing."""
+    from aligner.corpus.table import CorpusTable
+    from aligner.pipeline.corpus_load import load_corpus
+    from aligner.store import open_store
+
+    CorpusTable(corpus)  # not a corpus: say so before opening (or creating) a database
+    store = open_store(db)
+    try:
+        with _LoadBar() as bar:
+            report = load_corpus(corpus, store, batch_rows=batch, progress=bar.update)
+    finally:
+        store.close()
+    c = report.counts
+    if as_json:
+        summary = {
+            "corpus": str(report.corpus),
+            "store": report.store,
+            "rows": report.rows,
+            "records": c.records,
+            "skipped": c.skipped,
+            "pairs": c.pairs,
+            "seconds": round(report.seconds, 3),
+            "rows_per_second": round(report.rows_per_second, 1),
+        }
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))
+    else:
+        typer.echo(
+            f"{report.corpus}: {c.records} records, {c.pairs} pairs loaded into {report.store} "
+            f"({c.skipped} records already there) in {report.seconds:.1f} s, "
+            f"{report.rows_per_second:,.0f} rows/s"
+        )
+
+
+class _LoadBar:
+    """records read / total and rows per second on stderr."""
+
+    def __enter__(self) -> _LoadBar:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        console = Console(stderr=True)
+        self._progress = Progress(
+            TextColumn("[bold]load[/bold]"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("records  {task.fields[rate]} rows/s"),
+            console=console,
+            transient=False,
+            disable=not console.is_terminal,
+        )
+        self._progress.__enter__()
+        self._task = self._progress.add_task("load", total=None, rate="-")
+        return self
+
+    def update(self, state: LoadProgress) -> None:
+        self._progress.update(
+            self._task,
+            total=state.total,
+            completed=state.records,
+            rate=f"{state.rows_per_second:,.0f}",
+        )
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.__exit__(*exc)

@@ -79,6 +79,8 @@ class StageTable:
     target: str
     columns: tuple[tuple[str, str], ...]
     """(column, portable SQL type); the first is always `symbol`."""
+    order: str = ""
+    """Columns of the staging table (alias s) the rows are inserted in: new ids follow it."""
 
     @property
     def names(self) -> list[str]:
@@ -163,6 +165,7 @@ STAGE_TABLES = (
             ("type", _TEXT),
             ("signature", _TEXT),
         ),
+        order="s.symbol, s.position",
     ),
 )
 

@@ -132,6 +132,7 @@ class PostgresDatabase(SQLDatabase):
             min_size=1,
             max_size=max(1, size),
             kwargs={"autocommit": True, "row_factory": rows, **self._connect_args()},
+            configure=_configure,
             name="verbalign",
             timeout=30.0,
             open=True,
@@ -208,6 +209,12 @@ class PostgresDatabase(SQLDatabase):
         if not self._closed:
             self._closed = True
             self._pool.close()
+
+
+def _configure(raw: psycopg.Connection[Any]) -> None:
+    # psycopg prepares a query run five times; a prepared concordance query must still be
+    # planned with its pattern, or its generic plan cannot use the trigram index.
+    raw.execute("SET plan_cache_mode = force_custom_plan")
 
 
 def _rollback(raw: psycopg.Connection[Any]) -> None:

@@ -3,8 +3,8 @@
 Concordance: pg_trgm's GIN trigram indexes on the matching forms answer a query of three or
 more characters (`ILIKE`, which the trigram index serves, case-folded like SQLite's FTS5
 trigram index); a query of one or two characters, which has no trigram, uses the GIN index of
-each text's characters (schema.py: the rows holding both characters of the query) and is
-then checked with an ASCII-only case-insensitive match, as SQLite's LIKE is. An index only
+each text's non-ASCII characters when the query has some (schema.py: the rows holding them),
+and is checked with an ASCII-only case-insensitive match, as SQLite's LIKE is. An index only
 narrows the rows down: the match itself is the same substring test as SQLite's, so both
 backends return the same pairs.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from aligner.store.postgres.schema import NON_ASCII_CHARS
 from aligner.store.sql.database import Connection, Dialect, like
 
 
@@ -30,20 +31,28 @@ class PostgresDialect(Dialect):
         return f"string_agg({expr}, ',')"
 
     def concordance(self, columns: Sequence[str], needle: str) -> tuple[str, list[Any]]:
-        pattern = like(needle)
         if len(needle) >= 3:
+            pattern = like(needle)
             # No ESCAPE clause: backslash is PostgreSQL's default, and an explicit one would
             # hide the constant pattern from the trigram index's planner support.
             clause = " OR ".join(f"p.{col} ILIKE ?" for col in columns)
             return f"({clause})", [pattern] * len(columns)
-        # `needle` is case-folded already: its characters are as the index lower-cases them.
-        chars = list(dict.fromkeys(needle))
-        parts = [
-            f'(string_to_array(lower(p.{col} COLLATE "C"), NULL) @> ?::text[] '
-            f'AND p.{col} COLLATE "C" ILIKE ?)'
-            for col in columns
-        ]
-        return "(" + " OR ".join(parts) + ")", [chars, pattern] * len(columns)
+        # 1-2 characters: a case-sensitive LIKE per ASCII case variant (SQLite's LIKE folds
+        # ASCII letters only; cheaper per row than ILIKE, which lowers the whole text), and,
+        # when the query has characters outside ASCII (Chinese), the index of those.
+        variants = [like(v) for v in _ascii_case_variants(needle)]
+        wide = list(dict.fromkeys(ch for ch in needle if not ch.isascii()))
+        clause, params = [], []
+        for col in columns:
+            likes = " OR ".join([f'p.{col} COLLATE "C" LIKE ?'] * len(variants))
+            params += variants
+            if wide:
+                chars = NON_ASCII_CHARS.format(col=f"p.{col}")
+                clause.append(f"(({likes}) AND {chars} @> ?::text[])")
+                params.append(wide)
+            else:
+                clause.append(f"({likes})")
+        return "(" + " OR ".join(clause) + ")", params
 
     def fill_stage(
         self, c: Connection, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
@@ -53,8 +62,24 @@ class PostgresDialect(Dialect):
             for row in rows:
                 cp.write_row(row)
 
+    def after_load(self, c: Connection, added: int) -> None:
+        # Fresh statistics once a load has grown the pairs by a tenth, so that the planner
+        # uses the concordance indexes at once (autovacuum would, within a minute or so).
+        row = c.execute("SELECT reltuples FROM pg_class WHERE oid = 'pairs'::regclass").fetchone()
+        if added and (row is None or added * 10 >= max(float(row[0]), 0.0)):
+            c.execute("ANALYZE pairs")
+
     def temp_table(self, name: str, columns: str) -> str:
         return f"CREATE TEMP TABLE {name} ({columns}) ON COMMIT DROP"
 
     def drop_temp(self, name: str) -> str | None:
         return None
+
+
+def _ascii_case_variants(text: str) -> list[str]:
+    """Every spelling of `text` with its ASCII letters in either case ("un": un, uN, Un, UN)."""
+    out = [""]
+    for ch in text:
+        cases = dict.fromkeys([ch, ch.upper()] if ch.isascii() and ch.isalpha() else [ch])
+        out = [head + c for head in out for c in cases]
+    return out

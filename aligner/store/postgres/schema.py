@@ -10,9 +10,9 @@ the SQL repository (aligner/store/sql/) reads and writes both the same way:
 - jobs and QA reports carry a `rowid` identity column, SQLite's implicit one, which their
   queries order by;
 - the concordance index (core 2) is pg_trgm's GIN trigram index on both matching forms, plus
-  a GIN index of each form's characters for 1-2 character queries (postgres/dialect.py); the
-  database must be UTF-8, and pg_trgm must be installable (a trusted extension: the
-  database owner may create it).
+  a GIN index of each form's non-ASCII characters for 1-2 character queries
+  (postgres/dialect.py); the database must be UTF-8, and pg_trgm must be installable (a
+  trusted extension: the database owner may create it).
 
 To change the schema append a Migration with the next version number; never edit one that has
 shipped.
@@ -191,15 +191,19 @@ CREATE TABLE pair_embeddings (
 CREATE INDEX pair_embeddings_model ON pair_embeddings(model, language);
 """
 
-# Each matching form's characters, lower-cased as the "C" collation does (ASCII letters only,
-# like SQLite's LIKE), for 1-2 character queries, which have no trigram (postgres/dialect.py).
-_CONCORDANCE = """
+# Each matching form's characters outside ASCII (Chinese, mostly), for 1-2 character queries,
+# which have no trigram (postgres/dialect.py). ASCII characters are left out: a one- or
+# two-letter Latin query matches too many pairs for an index to help, and leaving them out
+# keeps the index small and cheap to maintain on English text.
+NON_ASCII_CHARS = "string_to_array(regexp_replace({col}, '[\\x01-\\x7f]+', '', 'g'), NULL)"
+
+_CONCORDANCE = f"""
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 CREATE INDEX pairs_zh_trgm ON pairs USING gin (zh_norm gin_trgm_ops);
 CREATE INDEX pairs_en_trgm ON pairs USING gin (en_norm gin_trgm_ops);
-CREATE INDEX pairs_zh_chars ON pairs USING gin (string_to_array(lower(zh_norm COLLATE "C"), NULL));
-CREATE INDEX pairs_en_chars ON pairs USING gin (string_to_array(lower(en_norm COLLATE "C"), NULL));
+CREATE INDEX pairs_zh_chars ON pairs USING gin ({NON_ASCII_CHARS.format(col="zh_norm")});
+CREATE INDEX pairs_en_chars ON pairs USING gin ({NON_ASCII_CHARS.format(col="en_norm")});
 """
 
 _GLOSSARY = """

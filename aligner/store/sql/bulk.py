@@ -28,7 +28,13 @@ class BulkLoad(SQLDatabase):
         symbols = [r.symbol for r in records]
         if len(set(symbols)) != len(symbols):
             raise ValueError("a record appears twice in one load batch")
-        rows = stage_rows(list(records), now())
+        # Records stored already are left out before their texts are normalised (a reload
+        # costs a read); the staging tables check again inside the write transaction.
+        stored = self._stored_symbols(symbols)
+        fresh = [r for r in records if r.symbol not in stored]
+        if not fresh:
+            return LoadCounts(skipped=len(records))
+        rows = stage_rows(fresh, now())
         with self.write() as c:
             for table in (STAGE_RECORDS, *STAGE_TABLES):
                 _stage(c, table, rows[table.name])
@@ -38,7 +44,7 @@ class BulkLoad(SQLDatabase):
             loaded = c.execute(
                 "INSERT INTO records (symbol, meta, signature, created_at, updated_at, version, "
                 "version_reason) SELECT symbol, meta, signature, stamp, stamp, 1, ? "
-                "FROM stage_records WHERE true ON CONFLICT DO NOTHING",
+                "FROM stage_records WHERE true ORDER BY symbol ON CONFLICT DO NOTHING",
                 (LOAD_REASON,),
             ).rowcount
             pairs = 0
@@ -48,7 +54,9 @@ class BulkLoad(SQLDatabase):
                     f"INSERT INTO {table.target} (record_id, {', '.join(cols)}) "
                     f"SELECT r.id, {', '.join('s.' + col for col in cols)} "
                     f"FROM {table.name} s JOIN stage_records n ON n.symbol = s.symbol "
-                    "JOIN records r ON r.symbol = s.symbol WHERE true ON CONFLICT DO NOTHING"
+                    "JOIN records r ON r.symbol = s.symbol WHERE true "
+                    + (f"ORDER BY {table.order} " if table.order else "")
+                    + "ON CONFLICT DO NOTHING"
                 ).rowcount
                 if table.target == "pairs":
                     pairs = added
@@ -58,7 +66,18 @@ class BulkLoad(SQLDatabase):
                     c.execute(drop)
             if loaded:
                 bump(c)
-        return LoadCounts(records=loaded, skipped=skipped, pairs=pairs)
+                c.dialect.after_load(c, pairs)
+        return LoadCounts(records=loaded, skipped=skipped + len(stored), pairs=pairs)
+
+    def _stored_symbols(self, symbols: list[str]) -> set[str]:
+        found: set[str] = set()
+        with self.read() as c:
+            for i in range(0, len(symbols), 500):
+                chunk = symbols[i : i + 500]
+                marks = ", ".join("?" * len(chunk))
+                sql = f"SELECT symbol FROM records WHERE symbol IN ({marks})"
+                found.update(r[0] for r in c.execute(sql, chunk))
+        return found
 
 
 def _stage(c: Connection, table: StageTable, rows: list[tuple]) -> None:

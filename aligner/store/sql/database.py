@@ -72,6 +72,10 @@ class Dialect(ABC):
     ) -> None:
         """Put `rows` into the (temporary) staging table `table` of a bulk load."""
 
+    def after_load(self, c: Connection, added: int) -> None:
+        """After a bulk load added `added` pairs (e.g. refresh the planner's statistics)."""
+        return None
+
     def temp_table(self, name: str, columns: str) -> str:
         """DDL of a staging table dropped at the end of the transaction."""
         return f"CREATE TEMP TABLE {name} ({columns})"
