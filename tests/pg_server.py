@@ -24,6 +24,9 @@ from typing import Any
 
 BACKENDS_ENV = "VERBALIGN_TEST_BACKENDS"
 TEMPLATE = "verbalign_template"
+PASSWORD_ROLE = ("verbalign_pw", "right-password")
+"""A role that must give its password (scram-sha-256), for the bad-credentials tests; every
+other connection on the socket is trusted."""
 SERVER_SETTINGS = (
     # Durability is of no use to a throwaway server: these make CREATE DATABASE and commits
     # cheap on a busy machine.
@@ -110,6 +113,10 @@ class PostgresServer:
         assert done is not None
         if done.returncode != 0:
             raise RuntimeError(f"initdb failed: {done.stderr.strip()[-500:]}")
+        hba = self.data / "pg_hba.conf"
+        hba.write_text(
+            f"local all {PASSWORD_ROLE[0]} scram-sha-256\n" + hba.read_text(), encoding="utf-8"
+        )
         started = self._run(
             "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
             "-o", f"{SERVER_SETTINGS} -k {self.socket}", "start",
@@ -117,6 +124,8 @@ class PostgresServer:
         if started.returncode != 0:
             log = self.log.read_text(errors="replace")[-1000:] if self.log.exists() else ""
             raise RuntimeError(f"pg_ctl start failed: {started.stderr.strip()} {log}")
+        role, password = PASSWORD_ROLE
+        self.admin(f"CREATE ROLE {role} LOGIN CREATEDB PASSWORD '{password}'")
         self._migrate_template()
         return self
 

@@ -27,8 +27,9 @@ SYMBOL = "S/PV.9990"
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    app = create_app(Settings(db=tmp_path / "api.db", token=TOKEN))
+def client(store_location: str) -> Iterator[TestClient]:
+    """The service on each backend's store (SQLite file, PostgreSQL database)."""
+    app = create_app(Settings(db=store_location, token=TOKEN))
     embedder = HashingEmbedder()
     app.dependency_overrides[get_embedder] = lambda: embedder
     with TestClient(app) as c:

@@ -38,11 +38,15 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
     return zh, en
 
 
-def _import(files: tuple[Path, Path], db: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return verbalign("import", *files, "--model", "hashing", "--db", db, *extra, cwd=db.parent)
+def _import(
+    files: tuple[Path, Path], db: Path | str, *extra: str
+) -> subprocess.CompletedProcess[str]:
+    return verbalign(
+        "import", *files, "--model", "hashing", "--db", db, *extra, cwd=files[0].parent
+    )
 
 
-def _merge_two_pairs(db: Path) -> tuple[str, str]:
+def _merge_two_pairs(db: Path | str) -> tuple[str, str]:
     """A reviewer merges the first two neighbouring 1-1 pairs of one turn; returns the merged
     pair's (zh, en) text."""
     store = open_store(db)
@@ -64,10 +68,12 @@ def _merge_two_pairs(db: Path) -> tuple[str, str]:
 
 
 def test_a_one_byte_change_keeps_a_reviewers_merge(
-    files: tuple[Path, Path], tmp_path: Path
+    files: tuple[Path, Path], store_location: str
 ) -> None:
-    db = tmp_path / "v.db"
-    assert _import(files, db).returncode == 0
+    """On every backend: the command line imports into a SQLite file or a PostgreSQL URL."""
+    db = store_location
+    first = _import(files, db)
+    assert first.returncode == 0, first.stderr
     merged = _merge_two_pairs(db)
     files[1].write_bytes(files[1].read_bytes() + b"\n")  # a trailing newline: same text
 
