@@ -23,7 +23,8 @@ class Settings(BaseSettings):
 
     db: str = Field(
         str(DEFAULT_DB),
-        description="Database: a SQLite file (created when missing) or sqlite:///PATH.",
+        description="Database: a SQLite file (created when missing), sqlite:///PATH, or "
+        "postgresql://USER:PASSWORD@HOST:PORT/DB (the postgres extra).",
     )
     token: SecretStr | None = Field(
         None,

@@ -15,8 +15,8 @@ DbOption = Annotated[
     str | None,
     typer.Option(
         "--db",
-        help="Database: a SQLite file or sqlite:///PATH (default: $VERBALIGN_DB or "
-        "var/verbalign.db).",
+        help="Database: a SQLite file, sqlite:///PATH or postgresql://USER:PASSWORD@HOST/DB "
+        "(default: $VERBALIGN_DB or var/verbalign.db).",
     ),
 ]
 ModelOption = Annotated[

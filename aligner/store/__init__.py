@@ -4,10 +4,12 @@ vectors and jobs, behind one interface.
 `Repository` (repository.py) is the only way in; `open_store(path_or_url)` picks the backend
 from the location (location.py): a file path or `sqlite:///...` is the embedded SQLite store
 (aligner/store/sqlite/, the default: no server to run); `postgresql://...` is the PostgreSQL
-backend once it is installed. Backend-neutral rules: corrections.py (reviewer corrections),
-carry_over.py and versioning.py (re-imports), glossary.py, qa_reports.py.
+store (aligner/store/postgres/, the `postgres` extra). Both are the same SQL repository
+(aligner/store/sql/) on their own database, dialect and migrations. Backend-neutral rules:
+corrections.py (reviewer corrections), carry_over.py and versioning.py (re-imports),
+glossary.py, qa_reports.py, bulk.py (loading a built corpus).
 
-Adding tables to the SQLite store from another module: register a migration namespace (see
+Adding tables from another module: register a migration namespace for each backend (see
 migrations.py) and list the module in `migrations.EXTENSION_MODULES`.
 """
 
