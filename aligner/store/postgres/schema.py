@@ -197,6 +197,8 @@ CREATE INDEX pair_embeddings_model ON pair_embeddings(model, language);
 # keeps the index small and cheap to maintain on English text.
 NON_ASCII_CHARS = "string_to_array(regexp_replace({col}, '[\\x01-\\x7f]+', '', 'g'), NULL)"
 
+CONCORDANCE_INDEXES = ("pairs_zh_trgm", "pairs_en_trgm", "pairs_zh_chars", "pairs_en_chars")
+
 _CONCORDANCE = f"""
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
