@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import synthetic_records
-from pg_server import PostgresServer
+from pg_server import NO_SERVER, PostgresServer, bin_dir, postgres_required
 from synthetic_records import MakeAlignment
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -40,7 +40,10 @@ def make_alignment() -> MakeAlignment:
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
     """A PostgreSQL server started for this test session (unix socket, no TCP), stopped and
-    removed at its end."""
+    removed at its end. Skipped, with the reason, when the server binaries are missing, unless
+    VERBALIGN_TEST_BACKENDS asks for PostgreSQL (`make test` does, after installing them)."""
+    if bin_dir() is None and not postgres_required():
+        pytest.skip(NO_SERVER)
     server = PostgresServer().start()
     try:
         yield server
