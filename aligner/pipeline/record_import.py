@@ -30,7 +30,7 @@ from aligner.ingest.source import read_file
 from aligner.models import Record, RecordAlignment
 from aligner.store.carry_over import StoredPair, lost_reviews
 from aligner.store.repository import Repository
-from aligner.store.rows import RecordDetail, VersionChanges
+from aligner.store.rows import RecordDetail, SaveResult, VersionChanges
 from aligner.store.symbols import check_symbol, record_symbol
 from aligner.store.versioning import (
     MAX_SHRINK,
@@ -164,17 +164,7 @@ def import_pair(
         if same_text and not (glossary and _glossary_missing(store, record_key)):
             saved = store.update_sources(record_key, zh_rec, en_rec)
             report("done", 1.0)
-            return ImportResult(
-                saved.symbol,
-                saved.status,
-                saved.pair_count,
-                saved.signature,
-                _since(started),
-                version=saved.version,
-                previous_version=saved.previous_version,
-                reason=saved.reason,
-                changes=saved.changes,
-            )
+            return _result(saved, started)
         _refuse_before_aligning(store, stored, zh_rec, en_rec, max_shrink)
 
     from aligner.align.pipeline import align_records
@@ -194,17 +184,7 @@ def import_pair(
     saved = store.save_alignment(alignment, force=force, max_shrink=max_shrink)
     report("index", _STORE_END)
     index_record(store, embedder, saved.symbol)
-    result = ImportResult(
-        saved.symbol,
-        saved.status,
-        saved.pair_count,
-        saved.signature,
-        _since(started),
-        version=saved.version,
-        previous_version=saved.previous_version,
-        reason=saved.reason,
-        changes=saved.changes,
-    )
+    result = _result(saved, started)
     if glossary:
         report("terms", _INDEX_END)
         result.terms = _build_glossary(store, alignment, embedder, glossary_params, result)
@@ -327,6 +307,20 @@ def _monotonic(progress: Progress | None) -> Progress:
 
 def _clip(x: float) -> float:
     return min(1.0, max(0.0, float(x)))
+
+
+def _result(saved: SaveResult, started: float) -> ImportResult:
+    return ImportResult(
+        saved.symbol,
+        saved.status,
+        saved.pair_count,
+        saved.signature,
+        _since(started),
+        version=saved.version,
+        previous_version=saved.previous_version,
+        reason=saved.reason,
+        changes=saved.changes,
+    )
 
 
 def _since(t0: float) -> float:
