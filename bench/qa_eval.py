@@ -39,11 +39,14 @@ from typing import Any
 from aligner.qa.check import PairView, QAContext, build_checks
 from aligner.qa.flag import severity_rank
 from aligner.qa.runner import PairResult, check_pairs, views_from_dicts
-from bench.qa_inject import KINDS, inject_all
+from bench import qa_inject, qa_inject2
+from bench.qa_inject import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "qa" / "data" / "qa_cases.jsonl"
 UNPC = ROOT.parent / "shared" / "real" / "unpc-dev"
+INJECTORS = {"v1": qa_inject.inject_all, "v2": qa_inject2.inject_all}
+INJECTOR_NAMES = tuple(INJECTORS)
 DEV_LINES = 2000
 """Lines 0..DEV_LINES-1 are the development half; the rest is held out."""
 
@@ -116,11 +119,17 @@ def real_eval(args: argparse.Namespace, ctx: QAContext, checks: Sequence[Any]) -
     clean_seconds = time.perf_counter() - started
     by_id = {r.id: r for r in clean}
 
-    cases = inject_all(pairs, seed=args.seed, per_kind=args.per_kind)
-    case_views = [PairView(f"{pid}:{c.kind}:{n}", c.zh, c.en) for n, (pid, c) in enumerate(cases)]
-    started = time.perf_counter()
-    injected = check_pairs(case_views, ctx, checks=checks, min_severity="info")
-    inject_seconds = time.perf_counter() - started
+    runs = []
+    inject_seconds = 0.0
+    for name in INJECTOR_NAMES if args.injector == "both" else (args.injector,):
+        cases = INJECTORS[name](pairs, seed=args.seed, per_kind=args.per_kind)
+        case_views = [
+            PairView(f"{pid}:{c.kind}:{n}", c.zh, c.en) for n, (pid, c) in enumerate(cases)
+        ]
+        started = time.perf_counter()
+        injected = check_pairs(case_views, ctx, checks=checks, min_severity="info")
+        inject_seconds += time.perf_counter() - started
+        runs.append((name, cases, injected))
 
     splits = ("dev", "test", "records") if args.records else ("dev", "test")
     print(
@@ -128,7 +137,8 @@ def real_eval(args: argparse.Namespace, ctx: QAContext, checks: Sequence[Any]) -
         f"test = the rest (held out). Flagged = a flag above info."
     )
     print(
-        f"checked {len(pairs)} clean pairs in {clean_seconds:.1f} s and {len(cases)} injected "
+        f"checked {len(pairs)} clean pairs in {clean_seconds:.1f} s and "
+        f"{sum(len(c) for _, c, _ in runs)} injected "
         f"cases in {inject_seconds:.1f} s; embedder: {'none' if ctx.embedder is None else 'USE'}"
         f"; peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
     )
@@ -158,6 +168,20 @@ def real_eval(args: argparse.Namespace, ctx: QAContext, checks: Sequence[Any]) -
                 + "".join(f"{_pct(per_check[(s, check, severity)], n[s]):>20s}" for s in splits)
             )
     # ------------------------------------------------------------ injected errors
+    for name, cases, injected in runs:
+        _detection_table(name, cases, injected, by_id, splits)
+    if args.show:
+        _, cases, injected = runs[-1]
+        _show(args, pairs, clean, cases, injected)
+
+
+def _detection_table(
+    name: str,
+    cases: list,
+    injected: list[PairResult],
+    by_id: dict[str, PairResult],
+    splits: Sequence[str],
+) -> None:
     table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for (pid, case), result in zip(cases, injected, strict=True):
         split = split_of(pid)
@@ -170,7 +194,10 @@ def real_eval(args: argparse.Namespace, ctx: QAContext, checks: Sequence[Any]) -
             if fresh:
                 cell[2] += hit
                 cell[3] += 1
-    print("\ninjected errors flagged (all cases | only cases whose clean pair raised nothing)")
+    print(
+        f"\n[{name}] injected errors flagged "
+        "(all cases | only cases whose clean pair raised nothing)"
+    )
     print(f"  {'kind':14s}" + "".join(f"{s + ' all':>18s}{s + ' new':>18s}" for s in splits))
     for kind in [*KINDS, "*"]:
         row = ""
@@ -178,8 +205,6 @@ def real_eval(args: argparse.Namespace, ctx: QAContext, checks: Sequence[Any]) -
             hit, total, fresh_hit, fresh_total = table[(s, kind)]
             row += f"{_pct(hit, total):>18s}{_pct(fresh_hit, fresh_total):>18s}"
         print(f"  {kind:14s}{row}")
-    if args.show:
-        _show(args, pairs, clean, cases, injected)
 
 
 def _show(
@@ -253,6 +278,12 @@ def main() -> None:
         help="also the pairs of the three real records in ../shared/real/text (aligned once)",
     )
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--injector",
+        choices=[*INJECTOR_NAMES, "both"],
+        default="both",
+        help="v1: bench/qa_inject.py; v2: bench/qa_inject2.py (written apart from the checks)",
+    )
     parser.add_argument("--per-kind", type=int, default=300, help="injected cases per kind")
     parser.add_argument(
         "--embed-cache",
