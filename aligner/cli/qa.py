@@ -268,12 +268,13 @@ class ScoreFormat(StrEnum):
 
 
 def _lines(path: Path, what: str) -> list[str]:
+    """One segment per line, decoded as record files are (a byte-order mark, UTF-16/32 with
+    one, a size limit; a bad byte is named with its line)."""
+    from aligner.ingest.source import decode_bytes, read_file
+
     if not path.is_file():
         raise InputError(f"{what} file {path}: no such file")
-    try:
-        text = path.read_text("utf-8")
-    except UnicodeDecodeError:
-        raise InputError(f"{what} file {path}: not UTF-8 text") from None
+    text = decode_bytes(read_file(path), name=f"{what} file {path}")
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()

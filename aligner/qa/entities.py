@@ -48,9 +48,9 @@ class Entity:
     source: str
     """"country", "lexicon" or "glossary"."""
     en_context: tuple[str, ...] = ()
-    """English forms that show the concept is present without naming it ("Armenian")."""
+    """English forms that show the concept is present without naming it ("Kenyan")."""
     zh_abbreviations: tuple[str, ...] = ()
-    """One-character short forms used in 中方 / 亚、阿双方."""
+    """One-character short forms used in 中方 / 中、美双方."""
     status: str = "approved"
     confidence: float = 1.0
     id: str | None = None
@@ -111,9 +111,6 @@ class EntityIndex:
         for e in entries:
             index.entries.setdefault(e.key, e)
         return index
-
-    def extended(self, entries: Iterable[Entity]) -> EntityIndex:
-        return EntityIndex.from_entries([*self.entries.values(), *entries])
 
     def _pattern(self, lang: str) -> tuple[re.Pattern[str], dict[str, list[tuple[str, bool]]]]:
         if lang not in self._patterns:

@@ -354,7 +354,7 @@ class SemanticCheck(Check):
 
 def speech_body(view: PairView) -> tuple[PairView, dict[str, int]]:
     """The pair without a speaker header opening either side, and where each side's body
-    starts. "托罗伊蒂奇夫人（肯尼亚）（以英语发言）：" has no counterpart in "Mrs. Toroitich
+    starts. "某某夫人（肯尼亚）（以英语发言）：" has no counterpart in "Mrs. Name
     (Kenya):" word for word (the language note exists only in translations): the names are
     the term check's business, the content after the colon is this check's."""
 

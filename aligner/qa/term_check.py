@@ -1,7 +1,7 @@
 """Terms and names on one side whose equivalent is missing on the other.
 
 Countries (the Member State table, with English adjectives and Chinese one-character short
-forms as soft evidence: "Armenian" shows Armenia is there, so does 亚、阿双方), the bundled
+forms as soft evidence: "Kenyan" shows Kenya is there, so does 中、美双方), the bundled
 lexicon of general UN resources and the glossary (approved entries and high-confidence
 candidates; a stored record's names come from its own glossary). A swapped name shows up as one
 entity that lost mentions while another of the same type gained them.

@@ -126,11 +126,3 @@ def zh_loosely_present(form: str, folded: str) -> bool:
         return True
     pattern = _zh_pattern(form)
     return bool(pattern and pattern.search(folded))
-
-
-def loosely_present(forms: tuple[str, ...], text: str, lang: str) -> bool:
-    """Whether any of `forms` is loosely present in the (folded) `text` of language `lang`."""
-    if lang == "zh":
-        return any(zh_loosely_present(f, text) for f in forms)
-    stems = en_stems(text)
-    return any(en_loosely_present(f, stems) for f in forms)

@@ -101,6 +101,12 @@ def test_score_files(tmp_path: Path) -> None:
     ref.write_text("only one line\n", "utf-8")
     bad = run("score", str(cand), str(ref))
     assert bad.returncode != 0 and "must pair up" in bad.stderr
+    # read as record files are: a UTF-16 file with its mark is text, a bad byte is named
+    ref.write_text("我们欢迎这项协议。\n停火能够维持。\n", "utf-16")
+    assert run("score", str(cand), str(ref)).returncode == 0
+    ref.write_bytes("停火\n".encode() + b"\xff\xfe\x41\n")
+    bad = run("score", str(cand), str(ref))
+    assert bad.returncode != 0 and "references file" in bad.stderr and "line 2" in bad.stderr
 
 
 def test_score_against_stored_pairs(qa_db: Path, tmp_path: Path) -> None:
