@@ -208,8 +208,13 @@ class Coverage:
 
 
 class Lexicon:
-    def __init__(self, glosses: dict[str, frozenset[str]]) -> None:
+    def __init__(
+        self, glosses: dict[str, frozenset[str]], common: frozenset[str] = frozenset()
+    ) -> None:
         self.glosses = glosses
+        self.common = common
+        """Stems of the glosses' lower-case words: an English word whose stem is not here
+        is a name (of a person, a place, a body) or a word the dictionary does not know."""
 
     # ---------------------------------------------------------------- Chinese side
     def words(self, zh: str) -> list[str]:
@@ -422,7 +427,7 @@ def load_lexicon() -> Lexicon | None:
         return _loaded[0]
 
 
-LEXICON_FORMAT = "qa-lexicon-2"
+LEXICON_FORMAT = "qa-lexicon-3"
 """Bumped when the way glosses are read or stemmed changes, so cached lexicons are rebuilt."""
 
 
@@ -444,22 +449,30 @@ def _build() -> Lexicon | None:
     cache = _cache_file(raw)
     try:
         stored = marshal.loads(cache.read_bytes())
-        return Lexicon({w: frozenset(g) for w, g in stored.items()})
+        common = frozenset(stored.pop(_COMMON_KEY))
+        return Lexicon({w: frozenset(g) for w, g in stored.items()}, common)
     except (OSError, ValueError, EOFError, TypeError, AttributeError):
         pass
     lexicon = _parse(raw)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps({w: tuple(g) for w, g in lexicon.glosses.items()}))
+        plain = {w: tuple(g) for w, g in lexicon.glosses.items()}
+        plain[_COMMON_KEY] = tuple(lexicon.common)
+        tmp.write_bytes(marshal.dumps(plain))
         tmp.replace(cache)
     except OSError:
         pass  # a read-only home: build again next time
     return lexicon
 
 
+_COMMON_KEY = " common"
+"""Where the cache keeps Lexicon.common (no dictionary word holds a space)."""
+
+
 def _parse(raw: bytes) -> Lexicon:
     glosses: dict[str, set[str]] = {}
+    common: set[str] = set()
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
@@ -477,4 +490,6 @@ def _parse(raw: bytes) -> Lexicon:
                 low = token.lower()
                 if len(low) > 1 and low not in _EN_STOP:
                     bucket.add(stem(low))
-    return Lexicon({w: frozenset(g) for w, g in glosses.items() if g})
+                    if token[0].islower():
+                        common.add(stem(low))
+    return Lexicon({w: frozenset(g) for w, g in glosses.items() if g}, frozenset(common))

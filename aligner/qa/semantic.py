@@ -125,6 +125,17 @@ def learn_associations(views: Sequence[PairView]) -> BatchAssociations:
     )
 
 
+def batch_associations(views: Sequence[PairView], ctx: QAContext) -> BatchAssociations:
+    """The batch's associations (learned from the speech bodies), learned once per batch and
+    shared by the checks that read dictionary coverage (this one, aligner/qa/name_coverage)."""
+    cached = ctx.scratch.get("associations")
+    if cached is not None and cached[0] is views:
+        return cached[1]
+    assoc = learn_associations([speech_body(v)[0] for v in views if v.zh.strip() and v.en.strip()])
+    ctx.scratch["associations"] = (views, assoc)
+    return assoc
+
+
 def lexical_evidence(view: PairView, assoc: BatchAssociations | None = None) -> list[SideEvidence]:
     """Dictionary and length evidence for each side (zh, en); `assoc` adds the translations
     learned from the batch. Computed once per pair: the first call's `assoc` holds."""
@@ -274,8 +285,7 @@ class SemanticCheck(Check):
     uses_embedder = True
 
     def prepare_batch(self, views: Sequence[PairView], ctx: QAContext) -> None:
-        bodies = [speech_body(v)[0] for v in views if v.zh.strip() and v.en.strip()]
-        assoc = learn_associations(bodies)
+        assoc = batch_associations(views, ctx)
         lexical = SEMANTIC_MODEL["lexical"]
         for v in views:
             if not (v.zh.strip() and v.en.strip()):
