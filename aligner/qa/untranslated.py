@@ -69,6 +69,37 @@ def english_runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_LATIN_PHRASE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]*(?:\s{1,3}[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]*)+")
+
+
+def copied_phrases(zh: str, en: str) -> list[tuple[int, int]]:
+    """Shorter stretches of English in the Chinese (two words or more) copied word for word
+    from the English side and holding a lower-case word that is not a function word
+    ("major groups", "listed in", "ammunition and"): a phrase the translator did not
+    translate. Names ("Maria Eugenia Correa", "Intersputnik"), acronyms and titles kept in
+    Latin script are capitalised and pass; so do particles of names (al-, de) since the word
+    must be one the dictionary knows in lower case."""
+    from aligner.qa.lexicon import en_stem, load_lexicon
+
+    lexicon = load_lexicon()
+    if lexicon is None:
+        return []
+    out = []
+    en_words = " ".join(en.split())
+    for m in _LATIN_PHRASE.finditer(zh):
+        words = m.group(0).split()
+        lower = [
+            w
+            for w in words
+            if w[0].islower() and w.isascii() and w.lower() not in _FUNCTION_WORDS and len(w) >= 3
+        ]
+        if not any(en_stem(w.lower().strip("'’-")) in lexicon.common for w in lower):
+            continue
+        if " ".join(words) in en_words:
+            out.append((m.start(), m.end()))
+    return out
+
+
 @register_check
 class UntranslatedCheck(Check):
     name = "untranslated"
@@ -91,7 +122,8 @@ class UntranslatedCheck(Check):
                     )
                 )
         if view.original != "zh":
-            for start, end in english_runs(view.folded("zh")):
+            runs = english_runs(view.folded("zh"))
+            for start, end in runs:
                 text = view.zh[start:end]
                 flags.append(
                     Flag(
@@ -100,6 +132,21 @@ class UntranslatedCheck(Check):
                         f"English text left in the zh: {text[:60]}",
                         [Span("zh", start, end, text)],
                         self.name,
+                    )
+                )
+            for start, end in copied_phrases(view.folded("zh"), view.folded("en")):
+                if any(a <= start < b for a, b in runs):
+                    continue
+                text = view.zh[start:end]
+                flags.append(
+                    Flag(
+                        "untranslated",
+                        "warning",
+                        f"English words copied into the zh: {text[:60]}",
+                        [Span("zh", start, end, text)],
+                        self.name,
+                        {"evidence": "copied"},
+                        0.6,
                     )
                 )
         return flags

@@ -60,6 +60,16 @@ def test_english_prose_left_in_the_chinese_is_flagged_but_names_are_not() -> Non
     )
 
 
+def test_a_few_english_words_copied_into_the_chinese_are_flagged() -> None:
+    en = "Statements were also made by representatives of the following major groups."
+    flags = check_pair("以下major groups的代表也发了言。", en)
+    assert ("untranslated", "warning") in [(f.type, f.severity) for f in flags]
+    # names kept in Latin script, particles included, are not
+    en = "The patrol passed near the Jabal al-Tayyarah position with Ms. Mélanie De Groof."
+    zh = "巡逻队与Mélanie De Groof女士经过Jabal al-Tayyarah阵地附近。"
+    assert "untranslated" not in types(zh, en)
+
+
 def test_direction_decides_which_side_is_checked_for_leftovers() -> None:
     # when Chinese is the target, Chinese characters in the English original are not flagged
     flags = check_pair("我们欢迎这项协议。", "We welcome it (欢迎).", original="en")
