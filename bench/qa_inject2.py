@@ -557,9 +557,10 @@ def _en_clause_spans(text: str) -> list[tuple[int, int]]:
         spans.append((m.start(1), m.end(1)))
     # a prepositional phrase: a preposition and the words up to a mark or the next preposition
     for m in re.finditer(
-        rf"\s((?:{_EN_PREPOSITIONS})\s(?:(?!(?:{_EN_PREPOSITIONS})\b)[^,;.\s]+\s?)+)", text
+        rf"(?<=\s)((?:{_EN_PREPOSITIONS})\s(?:(?!(?:{_EN_PREPOSITIONS})\b)[^,;.\s]+\s?)+)", text
     ):
-        spans.append((m.start(), m.end(1)))
+        # the phrase and the space before it; the space after it stays ("received in 2014;")
+        spans.append((m.start(1) - 1, m.start(1) + len(m.group(1).rstrip())))
     # a coordinated tail
     for m in re.finditer(r"(,?\s+and\s[^,;.]+)(?=[.;]?\s*$)", text):
         spans.append((m.start(1), m.end(1)))
