@@ -10,7 +10,8 @@ EN = "The Committee on World Food Security will hold its forty-second session in
 
 
 def _name_flags(zh: str, en: str) -> list:
-    [result] = check_pairs([PairView("1", zh, en)], QAContext(), checks=build_checks(["name"]))
+    views = [PairView("1", zh, en)]
+    [result] = check_pairs(views, QAContext(), checks=build_checks(["name"]), min_severity="info")
     return result.flags
 
 
@@ -19,10 +20,18 @@ def test_a_faithfully_rendered_body_raises_nothing() -> None:
 
 
 def test_a_body_swapped_in_the_english_is_flagged() -> None:
-    swapped = EN.replace("Committee on World Food Security", "Board of Auditors")
+    swapped = EN.replace(
+        "Committee on World Food Security", "International Civil Service Commission"
+    )
     [flag] = _name_flags(ZH, swapped)
-    assert flag.severity == "warning" and flag.spans[0].text == "Board of Auditors"
-    assert "Auditors" in flag.details["missing"]
+    assert (
+        flag.severity == "warning"
+        and flag.spans[0].text == "International Civil Service Commission"
+    )
+    assert {"International", "Civil"} <= set(flag.details["missing"])
+    # one specific word missing is only a hint: most often a gloss the dictionary lacks
+    [hint] = _name_flags(ZH, EN.replace("Committee on World Food Security", "Board of Auditors"))
+    assert hint.severity == "info" and "Auditors" in hint.details["missing"]
 
 
 def test_a_body_swapped_in_the_chinese_is_flagged_on_the_english_name() -> None:
