@@ -38,7 +38,8 @@ WARNING_MISSING = 2
 the UNPC dev pairs, 11 of 12 one-word gaps were glosses the dictionary lacks (审议大会 /
 Review Conference, 理事会 / Governing Council, 复兴 / Recovery)."""
 
-_CONNECTORS = r"(?:of|on|for|and|the|against|to|in|at|de|du|des)"
+_CONNECTORS = r"(?:of|on|for|and|the|against|de|du|des)"
+"""Words inside a name; "to", "in", "at" join two names ("Office of X to Radio Y") more often."""
 _NAME = re.compile(
     rf"(?<![\w-])[A-Z][\w'’-]*(?:\s+(?:{_CONNECTORS}\s+)*[A-Z][\w'’-]*)+",
 )
