@@ -131,7 +131,7 @@ def report(name: str, *, use_phraseology: bool, n: int, show: bool) -> dict[str,
     out: dict[str, object] = {"half": name, "list": use_phraseology, "output": len(entries)}
     gold_file = gold_path(name)
     if gold_file.exists():
-        gold = load_gold(gold_file)
+        gold = list({(g.zh_forms, g.en_forms): g for g in load_gold(gold_file)}.values())
         found, missed = recall(entries, gold)
         out.update(gold=len(gold), found=found, recall=found / len(gold) if gold else 0.0)
         if show:
