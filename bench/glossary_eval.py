@@ -41,7 +41,7 @@ REAL_RECORDS = ("S-PV-9642", "S-PV-9826", "S-PV-9722")
 HELD_OUT = frozenset({"S-PV-9722"})
 """Records whose gold list nothing was tuned on until their errors were read (see the gold
 file's header for the commit and the held-out figures)."""
-EVIDENCE = ("phraseology", "association", "names", "short_forms", "bodies")
+EVIDENCE = ("phraseology", "association", "names", "short_forms", "bodies", "phrase_pairs")
 
 
 def record_files(record: str) -> tuple[Path, Path]:
@@ -181,7 +181,10 @@ def run(
         knobs["min_confidence"] = min_confidence
     params = ExtractParams(**knobs)  # type: ignore[arg-type]
     entries = extract_terms(alignment, embedder=get_embedder(model), params=params)  # type: ignore[arg-type]
-    return score([(e.zh, e.en, e.type) for e in entries], load_gold(gold or gold_path(record)))
+    s = score([(e.zh, e.en, e.type) for e in entries], load_gold(gold or gold_path(record)))
+    sources = {(e.zh, e.en): ",".join(e.sources) + f" {e.confidence:.2f}" for e in entries}
+    s.false_entries = [(z, e, f"{k} {sources.get((z, e), '')}") for z, e, k in s.false_entries]
+    return s
 
 
 def table(model: str | None = None) -> list[str]:

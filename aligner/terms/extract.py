@@ -42,6 +42,7 @@ from aligner.terms.entry import MAX_CONTEXTS, TermEntry, entry_key, noisy_or
 from aligner.terms.instruments import instrument_candidates
 from aligner.terms.names import name_candidates
 from aligner.terms.pair_text import PairText, neighbour_texts, pair_texts, record_symbol
+from aligner.terms.phrase_pairs import phrase_pair_candidates
 from aligner.terms.phraseology import (
     en_form_pattern,
     lexicon_candidates,
@@ -78,6 +79,9 @@ class ExtractParams:
     use_short_forms: bool = True
     use_bodies: bool = True
     """Names of bodies and offices seen once (needs an embedder)."""
+    use_phrase_pairs: bool = True
+    """Terms aligned inside their pair by a dictionary (aligner/terms/phrase_pairs.py): the
+    evidence for a term written once."""
 
 
 def extract_terms(
@@ -207,6 +211,14 @@ def _candidates(
             people=_all_zh(people) | _all_en(people),
             known=_translations(candidates),
         )
+    weak: list[Candidate] = []
+    if params.use_phrase_pairs:
+        aligned = phrase_pair_candidates(
+            pairs, known_zh=_all_zh(candidates), known_en=_all_en(candidates)
+        )
+        # Only what clears the bar masks the statistical evidence that follows.
+        candidates += [c for c in aligned if c.score >= params.min_confidence]
+        weak = [c for c in aligned if c.score < params.min_confidence]
     if params.use_association:
         names = [c for c in candidates if c.type in _NAME_TYPES]
         candidates += association_candidates(
@@ -218,7 +230,7 @@ def _candidates(
             names_zh=_all_zh(names),
             names_en=_all_en(names),
         )
-    return _cite(candidates[emitted:], pairs)
+    return _cite(candidates[emitted:] + weak, pairs)
 
 
 def _all_zh(candidates: Iterable[Candidate]) -> set[str]:

