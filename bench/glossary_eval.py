@@ -132,6 +132,41 @@ def score(entries: list[tuple[str, str, str]], gold: list[GoldEntry]) -> Scores:
     return s
 
 
+def unattested_vocabulary(units: list[tuple[str, str]]) -> frozenset[str]:
+    """Chinese terms of the UN vocabulary entries whose Chinese and English forms never occur
+    together in one of `units` ((zh, en) texts: sentence pairs or whole records). The
+    leave-one-out evaluation scores a text with these entries left out: an entry nothing but
+    the scored text attests may have been written from it."""
+    from aligner.ingest.normalize import normalize
+    from aligner.terms.phraseology import _load_lexicon, en_form_pattern
+
+    texts = [(normalize(z), normalize(e)) for z, e in units]
+    left_out = set()
+    for entry in _load_lexicon():
+        zh_forms = [f.strip("《》") for f in entry.zh_forms]
+        patterns = [en_form_pattern(f) for f in entry.en_forms]
+        if not any(
+            any(f in z for f in zh_forms) and any(p.search(e) for p in patterns) for z, e in texts
+        ):
+            left_out.add(entry.zh)
+    return frozenset(left_out)
+
+
+def record_texts(record: str) -> tuple[str, str]:
+    zh_path, en_path = record_files(record)
+    return zh_path.read_text("utf-8"), en_path.read_text("utf-8")
+
+
+def left_out_for(record: str) -> frozenset[str]:
+    """The vocabulary entries attested neither by the other records nor by the dev half of the
+    UNPC dev set (the held-out half stays out of every choice)."""
+    from bench.glossary_unpc import half
+
+    units = [record_texts(r) for r in (BUNDLED, *REAL_RECORDS) if r != record]
+    units += [(p.zh, p.en) for p in half("dev")]
+    return unattested_vocabulary(units)
+
+
 def _code_digest() -> bytes:
     """The parsing and alignment code: a cached alignment is stale when it changes."""
     h = hashlib.sha256()
@@ -170,6 +205,7 @@ def run(
     min_confidence: float | None = None,
     model: str | None = None,
     alignment: object = None,
+    loo: bool = False,
 ) -> Scores:
     from aligner.align.embedder import get_embedder
     from aligner.terms.extract import ExtractParams, extract_terms
@@ -180,7 +216,10 @@ def run(
     if min_confidence is not None:
         knobs["min_confidence"] = min_confidence
     params = ExtractParams(**knobs)  # type: ignore[arg-type]
-    entries = extract_terms(alignment, embedder=get_embedder(model), params=params)  # type: ignore[arg-type]
+    from aligner.terms.phraseology import vocabulary_without
+
+    with vocabulary_without(left_out_for(record) if loo else frozenset()):
+        entries = extract_terms(alignment, embedder=get_embedder(model), params=params)  # type: ignore[arg-type]
     s = score([(e.zh, e.en, e.type) for e in entries], load_gold(gold or gold_path(record)))
     sources = {(e.zh, e.en): ",".join(e.sources) + f" {e.confidence:.2f}" for e in entries}
     s.false_entries = [(z, e, f"{k} {sources.get((z, e), '')}") for z, e, k in s.false_entries]
@@ -201,8 +240,11 @@ def table(model: str | None = None) -> list[str]:
             if record in HELD_OUT
             else "official, development"
         )
-        for left_out, label in ((frozenset(), "with"), (frozenset({"phraseology"}), "without")):
-            s = run(record, left_out=left_out, model=model)
+        settings = [(frozenset(), "with", False), (frozenset({"phraseology"}), "without", False)]
+        if record != BUNDLED:
+            settings.insert(1, (frozenset(), "leave-one-out", True))
+        for left_out, label, loo in settings:
+            s = run(record, left_out=left_out, model=model, loo=loo)
             rows.append(
                 f"| {record.replace('-', '/', 1).replace('-', '.')} ({kind}) | {s.gold} entries "
                 f"| {label} | {s.output} | {s.precision:.3f} | {s.recall:.3f} |"
@@ -233,6 +275,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--table", action="store_true", help="all gold lists, with and without the phraseology"
     )
+    ap.add_argument(
+        "--loo",
+        action="store_true",
+        help="leave-one-out: vocabulary entries attested only by this record left out",
+    )
     args = ap.parse_args(argv)
     left_out = frozenset(w.strip() for w in args.without.split(",") if w.strip())
     unknown = left_out - set(EVIDENCE)
@@ -258,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         min_confidence=args.min_confidence,
         model=args.model,
         alignment=alignment,
+        loo=args.loo,
     )
     t2 = time.perf_counter()
     shown = gold.relative_to(ROOT) if gold.is_relative_to(ROOT) else gold

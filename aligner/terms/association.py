@@ -112,13 +112,13 @@ _DATE_ZH = re.compile(r"[年月日时分]$|^[年月日]")
 def segmenter() -> Any:
     """jieba's part-of-speech segmenter with the names of States, and the UN vocabulary unless
     it is disabled (aligner/terms/phraseology.py), as a user dictionary."""
-    from aligner.terms.phraseology import vocabulary_enabled
+    from aligner.terms.phraseology import vocabulary_state
 
-    return _segmenter(vocabulary_enabled())
+    return _segmenter(vocabulary_state())
 
 
 @cache
-def _segmenter(with_vocabulary: bool) -> Any:
+def _segmenter(state: tuple[bool, frozenset[str]]) -> Any:
     import logging
 
     import jieba
@@ -129,7 +129,7 @@ def _segmenter(with_vocabulary: bool) -> Any:
     from aligner.terms.phraseology import lexicon
 
     tokenizer = jieba.Tokenizer()
-    if with_vocabulary:
+    if state[0]:
         for e in lexicon():
             for f in e.zh_forms:
                 tokenizer.add_word(f.strip("《》"), freq=2000, tag="nz")

@@ -88,6 +88,21 @@ class BilingualDictionary:
                 i += 1
         return frozenset(out), (0.5 + 0.5 * whole / len(word)) if word else 0.0
 
+    def pieces(self, word: str) -> list[str]:
+        """The word itself when the dictionary has it, else its longest known pieces left to
+        right (东道国 -> 东道 国; a character the dictionary lacks stays a piece of its own)."""
+        if word in self.glosses or len(word) == 1:
+            return [word]
+        out: list[str] = []
+        i = 0
+        while i < len(word):
+            for j in range(min(len(word), i + MAX_WORD), i, -1):
+                if word[i:j] in self.glosses or j == i + 1:
+                    out.append(word[i:j])
+                    i = j
+                    break
+        return out
+
     def covers(self, word: str, en_stem: str) -> bool:
         stems, _ = self.lookup(word)
         if en_stem in stems:
@@ -104,18 +119,20 @@ def gloss_stems(text: str) -> set[str]:
 
 
 _lock = threading.Lock()
-_built: dict[bool, BilingualDictionary | None] = {}
+_built: dict[object, BilingualDictionary | None] = {}
 
 
 def dictionary() -> BilingualDictionary | None:
     """The process-wide dictionary (built on first use, a few seconds); None without CC-CEDICT."""
-    from aligner.terms.phraseology import vocabulary_enabled
+    from aligner.terms.phraseology import vocabulary_state
 
-    enabled = vocabulary_enabled()
+    state = vocabulary_state()
     with _lock:
-        if enabled not in _built:
-            _built[enabled] = _build(enabled)
-        return _built[enabled]
+        if state not in _built:
+            base = _built.get("base") if "base" in _built else _build_base()
+            _built["base"] = base
+            _built[state] = None if base is None else _with_vocabulary(base, state[0])
+        return _built[state]
 
 
 def _cedict_lines() -> Iterable[str]:
@@ -123,7 +140,7 @@ def _cedict_lines() -> Iterable[str]:
     return gzip.decompress(data.read_bytes()).decode("utf-8").splitlines()
 
 
-def _build(with_vocabulary: bool) -> BilingualDictionary | None:
+def _build_base() -> BilingualDictionary | None:
     try:
         lines = _cedict_lines()
     except (ModuleNotFoundError, FileNotFoundError):
@@ -147,11 +164,18 @@ def _build(with_vocabulary: bool) -> BilingualDictionary | None:
         en = set().union(*(gloss_stems(n) for n in country.names("en")))
         for zh in country.names("zh"):
             glosses.setdefault(zh, set()).update(en)
-    if with_vocabulary:
-        from aligner.terms.phraseology import lexicon
-
-        for e in lexicon():
-            en = set().union(*(gloss_stems(f.replace(" … ", " ")) for f in e.en_forms))
-            for zh in e.zh_forms:
-                glosses.setdefault(zh.strip("《》"), set()).update(en)
     return BilingualDictionary({w: frozenset(g) for w, g in glosses.items() if g})
+
+
+def _with_vocabulary(base: BilingualDictionary, enabled: bool) -> BilingualDictionary:
+    if not enabled:
+        return base
+    from aligner.terms.phraseology import lexicon
+
+    glosses = dict(base.glosses)
+    for e in lexicon():
+        en = frozenset().union(*(gloss_stems(f.replace(" … ", " ")) for f in e.en_forms))
+        for zh in e.zh_forms:
+            key = zh.strip("《》")
+            glosses[key] = glosses.get(key, frozenset()) | en
+    return BilingualDictionary(glosses)

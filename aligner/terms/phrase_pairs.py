@@ -93,6 +93,7 @@ class _Span:
     name: bool
     content_words: int
     fragment: bool = False
+    runs_on: bool = False
     pairs: set[int] = field(default_factory=set)
 
 
@@ -131,7 +132,7 @@ def phrase_pair_candidates(
 def _score(span: _Span) -> float:
     if span.fragment:
         return 0.5
-    score = 0.55
+    score = 0.45 if span.runs_on else 0.55
     if span.name:
         score += 0.15
     if span.lexicalised:
@@ -151,6 +152,8 @@ class _ZhWord:
     flag: str
     start: int
     clause: int
+    whole: str = ""
+    """The segmenter's word this is a piece of (the dictionary lacked the whole word)."""
 
     @property
     def content(self) -> bool:
@@ -215,7 +218,11 @@ def _pair_spans(
     lower: frozenset[str] = frozenset(),
 ) -> list[_Span]:
     """`lower`: words the English texts write in lower case (so a capital is a sentence's)."""
-    words = _zh_words(p.zh)
+    words = [
+        _ZhWord(piece, w.flag, w.start, w.clause, whole=w.text)
+        for w in _zh_words(p.zh)
+        for piece in (lexicon.pieces(w.text) if w.content and not w.text.isascii() else [w.text])
+    ]
     tokens = _en_tokens(p.en)
     if not words or not tokens:
         return []
@@ -330,6 +337,8 @@ def _nominal(token: _EnToken) -> bool:
     """An English word that can head a noun phrase where Chinese writes a verb (保护平民 /
     protection of civilians)."""
     word = token.text.lower()
+    if word.endswith(("ance", "ence")) and len(word) < 8:
+        return False  # enhance, balance: verbs as often as nouns
     return word.endswith(_NOMINAL_ENDINGS) and not word.endswith("ed")
 
 
@@ -351,7 +360,7 @@ def _check(
     content = [j for j in range(a, b + 1) if tokens[j].content]
     covered = [j for j in content if linked_back[j] & set(range(i, k + 1))]
     coverage = len(covered) / len(content)
-    if coverage < 1.0 and not (len(content) >= 4 and len(content) - len(covered) == 1):
+    if coverage < 1.0:
         return None
     en_words = [t.text for t in window]
     name = len(content) >= 2 and all(
@@ -365,13 +374,39 @@ def _check(
     if not _term_like(en_words, content, tokens, name):
         return None
     zh = "".join(w.text for w in words[i : k + 1])
+    if words[i].whole and not words[i].whole.startswith(words[i].text):
+        return None  # begins inside a word
+    if words[k].whole and not words[k].whole.endswith(words[k].text):
+        return None  # ends inside a word
     if "的" in zh and not name:
         return None  # 以色列的犯罪行为: a description, not a term
     if name and " and " in en and _lists_names(zh, known_zh):
         return None  # 伊拉克和科威特: two names, not one
     fragment = name and _inside_longer_name(tokens, a, b)
+    runs_on = _runs_on(words, k) or (not name and _en_runs_on(tokens, b))
     lexicalised = len(zh) >= 2 and zh in lexicon and not fragment
-    return _Span(zh, en, coverage, lexicalised, name and not fragment, len(content), fragment)
+    return _Span(
+        zh, en, coverage, lexicalised, name and not fragment, len(content), fragment, runs_on
+    )
+
+
+def _runs_on(words: list[_ZhWord], k: int) -> bool:
+    """The Chinese noun phrase goes on after the span (联合国国家|工作队)."""
+    return (
+        k + 1 < len(words)
+        and words[k + 1].clause == words[k].clause
+        and words[k + 1].flag[:1] == "n"
+        and words[k + 1].text not in _ZH_GLUE
+    )
+
+
+def _en_runs_on(tokens: list[_EnToken], b: int) -> bool:
+    """A lower-case English phrase followed by a noun-like word of the same clause (United
+    Nations country | team)."""
+    if b + 1 >= len(tokens) or tokens[b + 1].clause != tokens[b].clause:
+        return False
+    nxt = tokens[b + 1].text
+    return nxt.lower() not in _EN_FUNCTION and not nxt.lower().endswith(("ed", "s", "ly"))
 
 
 def _lists_names(zh: str, known_zh: frozenset[str]) -> bool:
@@ -426,11 +461,14 @@ def _term_like(en_words: list[str], content: list[int], tokens: list[_EnToken], 
             len(word) >= 5
             and word.isalpha()
             and not word.endswith(("s", "ed", "ing", "ly"))  # an inflected verb: paves
+            and not word.endswith(_ADJECTIVE_ENDINGS)  # arbitral: a piece of a term
             and specialized_word(word)
             and _rare(word)
         )
     if "and" in lower:
         return False  # two terms coordinated (disarmament and non-proliferation)
+    if lower[-1] in _EN_GENERIC_START:
+        return False  # measures necessary: the phrase ends on an adjective
     head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
     if lower[0] in _EN_GENERIC_START or lower[-1] in _EN_GENERIC_HEADS or head in _EN_GENERIC_HEADS:
         return False
@@ -438,13 +476,16 @@ def _term_like(en_words: list[str], content: list[int], tokens: list[_EnToken], 
                    enumerate(lower))  # fmt: skip
 
 
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ful", "ible", "able")
 _VERB_ING = frozenset({"being", "doing", "making", "taking", "having", "going"})
 
 
 def _rare(word: str) -> bool:
+    """Rare in general English, but a word of it (gendersensitive, two words the text glued,
+    is none)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en") < MAX_SINGLE_ZIPF
+    return 0 < zipf_frequency(word, "en") < MAX_SINGLE_ZIPF
 
 
 def _longest(spans: list[tuple[int, int, int, int, _Span]]) -> list[_Span]:

@@ -55,9 +55,33 @@ def vocabulary_enabled() -> bool:
     return _USE_VOCABULARY.get()
 
 
+_LEFT_OUT: ContextVar[frozenset[str]] = ContextVar("un_vocabulary_left_out", default=frozenset())
+
+
+@contextmanager
+def vocabulary_without(zh_terms: frozenset[str]) -> Iterator[None]:
+    """Within the block the vocabulary lacks the entries whose Chinese term is in `zh_terms`:
+    the leave-one-out evaluation drops the entries that nothing outside the scored text
+    attests (bench/glossary_eval.py --loo)."""
+    token = _LEFT_OUT.set(frozenset(zh_terms))
+    try:
+        yield
+    finally:
+        _LEFT_OUT.reset(token)
+
+
+def vocabulary_state() -> tuple[bool, frozenset[str]]:
+    """What the vocabulary holds now: a key for everything built from it."""
+    return _USE_VOCABULARY.get(), _LEFT_OUT.get()
+
+
 def lexicon() -> tuple[LexiconEntry, ...]:
     """The UN vocabulary (empty inside `vocabulary_disabled()`)."""
-    return _load_lexicon() if _USE_VOCABULARY.get() else ()
+    if not _USE_VOCABULARY.get():
+        return ()
+    left_out = _LEFT_OUT.get()
+    entries = _load_lexicon()
+    return tuple(e for e in entries if e.zh not in left_out) if left_out else entries
 
 
 @cache
@@ -73,11 +97,11 @@ def _load_lexicon() -> tuple[LexiconEntry, ...]:
 
 
 def _zh_forms() -> tuple[tuple[str, int], ...]:
-    return _zh_forms_of(vocabulary_enabled())
+    return _zh_forms_of(vocabulary_state())
 
 
 @cache
-def _zh_forms_of(enabled: bool) -> tuple[tuple[str, int], ...]:
+def _zh_forms_of(state: tuple[bool, frozenset[str]]) -> tuple[tuple[str, int], ...]:
     forms = {(f.strip("《》"), i) for i, e in enumerate(lexicon()) for f in e.zh_forms}
     return tuple(sorted(forms, key=lambda f: (-len(f[0]), f)))
 
@@ -97,11 +121,11 @@ def en_form_pattern(form: str) -> re.Pattern[str]:
 
 
 def _en_forms() -> tuple[tuple[str, int], ...]:
-    return _en_forms_of(vocabulary_enabled())
+    return _en_forms_of(vocabulary_state())
 
 
 @cache
-def _en_forms_of(enabled: bool) -> tuple[tuple[str, int], ...]:
+def _en_forms_of(state: tuple[bool, frozenset[str]]) -> tuple[tuple[str, int], ...]:
     forms = {(f, i) for i, e in enumerate(lexicon()) for f in e.en_forms}
     return tuple(sorted(forms, key=lambda f: (-len(f[0]), f)))
 
@@ -130,7 +154,7 @@ def en_lexicon_hits(text: str) -> dict[int, list[str]]:
 
 
 def _conjuncts() -> dict[int, tuple[int, ...]]:
-    return _conjuncts_of(vocabulary_enabled())
+    return _conjuncts_of(vocabulary_state())
 
 
 def _from_neighbours(
@@ -158,7 +182,7 @@ def _from_neighbours(
 
 
 @cache
-def _conjuncts_of(enabled: bool) -> dict[int, tuple[int, ...]]:
+def _conjuncts_of(state: tuple[bool, frozenset[str]]) -> dict[int, tuple[int, ...]]:
     """Vocabulary entries that coordinate two others (划界和标界 <-> delimitation and
     demarcation): an occurrence of the coordination is an occurrence of each conjunct, which
     the longest-match masking would otherwise hide."""
