@@ -138,9 +138,16 @@ def recall(entries: list, gold: list[GoldEntry]) -> tuple[int, list[GoldEntry]]:
     return len(gold) - len(missed), missed
 
 
-def report(name: str, *, use_phraseology: bool, n: int, show: bool) -> dict[str, object]:
+def report(
+    name: str,
+    *,
+    use_phraseology: bool,
+    n: int,
+    show: bool,
+    min_confidence: float | None = None,
+) -> dict[str, object]:
     t0 = time.perf_counter()
-    entries = extract(name, use_phraseology=use_phraseology)
+    entries = extract(name, use_phraseology=use_phraseology, min_confidence=min_confidence)
     seconds = time.perf_counter() - t0
     out: dict[str, object] = {"half": name, "list": use_phraseology, "output": len(entries)}
     gold_file = gold_path(name)

@@ -58,35 +58,14 @@ def stems_match(a: str, b: str) -> bool:
 
 
 class BilingualDictionary:
-    """Headword -> stems of its English glosses; `lookup` covers words the dictionary lacks."""
+    """Headword -> its senses, each the stems of one English gloss's content words."""
 
-    def __init__(self, glosses: dict[str, frozenset[str]]) -> None:
-        self.glosses = glosses
+    def __init__(self, senses: dict[str, tuple[frozenset[str], ...]]) -> None:
+        self.senses = senses
+        self.glosses = {w: frozenset().union(*ss) for w, ss in senses.items()}
 
     def __contains__(self, word: str) -> bool:
         return word in self.glosses
-
-    @lru_cache(maxsize=100_000)  # noqa: B019 - one process-wide instance per vocabulary state
-    def lookup(self, word: str) -> tuple[frozenset[str], float]:
-        """Stems for `word` and how direct they are: 1.0 from the word itself, less when
-        built from pieces (the share of characters in pieces of two or more)."""
-        if word in self.glosses:
-            return self.glosses[word], 1.0
-        out: set[str] = set()
-        whole = 0
-        i = 0
-        while i < len(word):
-            for j in range(min(len(word), i + MAX_WORD), i, -1):
-                piece = word[i:j]
-                if piece in self.glosses:
-                    out |= self.glosses[piece]
-                    if j - i >= 2:
-                        whole += j - i
-                    i = j
-                    break
-            else:
-                i += 1
-        return frozenset(out), (0.5 + 0.5 * whole / len(word)) if word else 0.0
 
     def pieces(self, word: str) -> list[str]:
         """The word itself when the dictionary has it, else its longest known pieces left to
@@ -104,10 +83,22 @@ class BilingualDictionary:
         return out
 
     def covers(self, word: str, en_stem: str) -> bool:
-        stems, _ = self.lookup(word)
+        stems = self.glosses.get(word, frozenset())
         if en_stem in stems:
             return True
         return any(stems_match(en_stem, s) for s in stems if s[:2] == en_stem[:2])
+
+    def rendered(self, word: str, linked: set[str], window: set[str]) -> bool:
+        """True when one sense of `word` accounts for all the English stems `linked` to it and
+        is itself written in the window (`window`: the stems there) when it is short: 人权法
+        "human rights law" is not rendered by "human rights", nor 规定 "provision; rule" by
+        "provisional rules" (two senses)."""
+        for sense in self.senses.get(word, ()):
+            if not all(any(stems_match(x, y) for y in sense) for x in linked):
+                continue
+            if len(sense) > 3 or all(any(stems_match(y, x) for x in window) for y in sense):
+                return True
+        return False
 
 
 def gloss_stems(text: str) -> set[str]:
@@ -145,26 +136,31 @@ def _build_base() -> BilingualDictionary | None:
         lines = _cedict_lines()
     except (ModuleNotFoundError, FileNotFoundError):
         return None
-    glosses: dict[str, set[str]] = {}
+    senses: dict[str, list[frozenset[str]]] = {}
     for line in lines:
         if not line or line.startswith("#"):
             continue
-        head, _, senses = line.partition("/")
+        head, _, glosses = line.partition("/")
         parts = head.split(" ", 2)
         if len(parts) < 2:
             continue
-        bucket = glosses.setdefault(parts[1], set())
-        for sense in senses.split("/"):
+        bucket = senses.setdefault(parts[1], [])
+        for sense in glosses.split("/"):
             sense = sense.strip()
-            if sense and not sense.startswith(_SKIPPED):
-                bucket |= gloss_stems(sense)
+            if not sense or sense.startswith(_SKIPPED):
+                continue
+            # "country; nation; state" is three senses; "human rights law" one.
+            for part in re.split(r"[;,]", _NOISE.sub(" ", sense)):
+                stems = frozenset(gloss_stems(part))
+                if stems and stems not in bucket:
+                    bucket.append(stems)
     from aligner.countries import all_countries
 
     for country in all_countries():
-        en = set().union(*(gloss_stems(n) for n in country.names("en")))
+        names = [frozenset(gloss_stems(n)) for n in country.names("en")]
         for zh in country.names("zh"):
-            glosses.setdefault(zh, set()).update(en)
-    return BilingualDictionary({w: frozenset(g) for w, g in glosses.items() if g})
+            senses.setdefault(zh, []).extend(n for n in names if n)
+    return BilingualDictionary({w: tuple(ss) for w, ss in senses.items() if ss})
 
 
 def _with_vocabulary(base: BilingualDictionary, enabled: bool) -> BilingualDictionary:
@@ -172,10 +168,10 @@ def _with_vocabulary(base: BilingualDictionary, enabled: bool) -> BilingualDicti
         return base
     from aligner.terms.phraseology import lexicon
 
-    glosses = dict(base.glosses)
+    senses = dict(base.senses)
     for e in lexicon():
-        en = frozenset().union(*(gloss_stems(f.replace(" … ", " ")) for f in e.en_forms))
+        forms = [frozenset(gloss_stems(f.replace(" … ", " "))) for f in e.en_forms]
         for zh in e.zh_forms:
             key = zh.strip("《》")
-            glosses[key] = glosses.get(key, frozenset()) | en
-    return BilingualDictionary(glosses)
+            senses[key] = senses.get(key, ()) + tuple(f for f in forms if f)
+    return BilingualDictionary(senses)

@@ -76,7 +76,14 @@ _EN_GENERIC_HEADS = _EN_LIGHT_HEADS | frozenset(
     challenge challenges opportunity opportunities result results impact impacts importance
     number numbers part parts kind member members people persons person day days year years
     month months week weeks basis together representative representatives delegation
-    delegations citizens nationals""".split()  # noqa: SIM905
+    delegations citizens nationals territory territories""".split()  # noqa: SIM905
+)
+# Heads that make "X of Y" a description of Y rather than a term (area of separation, rule of
+# law and standard of living are terms).
+_EN_GENERIC_OF_HEADS = frozenset(
+    """member members representative representatives delegation delegations citizens
+    nationals aspect aspects part parts number numbers kind type types importance role
+    territory territories people population populations side sides most some all""".split()  # noqa: SIM905
 )
 _ZH_FUNCTION_FLAGS = ("p", "c", "u", "r", "d", "m", "q", "x", "y", "e", "o", "w", "f", "t")
 _ZH_GLUE = frozenset({"的", "和", "与", "及", "或", "之", "、"})
@@ -362,6 +369,13 @@ def _check(
     coverage = len(covered) / len(content)
     if coverage < 1.0:
         return None
+    window_stems = {tokens[j].stem for j in content}
+    for x in range(i, k + 1):
+        if not words[x].content or words[x].text.isascii():
+            continue
+        linked = {tokens[j].stem for j in content if x in linked_back[j]}
+        if not lexicon.rendered(words[x].text, linked, window_stems):
+            return None
     en_words = [t.text for t in window]
     name = len(content) >= 2 and all(
         tokens[j].text[:1].isupper() or tokens[j].text.isdigit() for j in content
@@ -384,7 +398,9 @@ def _check(
         return None  # 伊拉克和科威特: two names, not one
     fragment = name and _inside_longer_name(tokens, a, b)
     runs_on = _runs_on(words, k) or (not name and _en_runs_on(tokens, b))
-    lexicalised = len(zh) >= 2 and zh in lexicon and not fragment
+    # A word of its own: in the dictionary, or one word of the segmenter's (东道国, 隔离区).
+    one_word = (bool(words[i].whole) and words[i].whole == zh) or (i == k and len(zh) >= 3)
+    lexicalised = len(zh) >= 2 and (zh in lexicon or one_word) and not fragment
     return _Span(
         zh, en, coverage, lexicalised, name and not fragment, len(content), fragment, runs_on
     )
@@ -397,7 +413,11 @@ def _runs_on(words: list[_ZhWord], k: int) -> bool:
         and words[k + 1].clause == words[k].clause
         and words[k + 1].flag[:1] == "n"
         and words[k + 1].text not in _ZH_GLUE
+        and words[k + 1].text not in _ZH_LOCALIZERS
     )
+
+
+_ZH_LOCALIZERS = frozenset("内外中上下里间前后旁")
 
 
 def _en_runs_on(tokens: list[_EnToken], b: int) -> bool:
@@ -469,9 +489,10 @@ def _term_like(en_words: list[str], content: list[int], tokens: list[_EnToken], 
         return False  # two terms coordinated (disarmament and non-proliferation)
     if lower[-1] in _EN_GENERIC_START:
         return False  # measures necessary: the phrase ends on an adjective
-    head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
-    if lower[0] in _EN_GENERIC_START or lower[-1] in _EN_GENERIC_HEADS or head in _EN_GENERIC_HEADS:
+    if lower[0] in _EN_GENERIC_START or lower[-1] in _EN_GENERIC_HEADS:
         return False
+    if "of" in lower[1:] and lower[lower.index("of") - 1] in _EN_GENERIC_OF_HEADS:
+        return False  # representative of the United Arab Emirates: a description
     return not any(w.endswith("ing") and i == len(lower) - 1 and w in _VERB_ING for i, w in
                    enumerate(lower))  # fmt: skip
 
