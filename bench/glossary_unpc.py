@@ -185,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--precision-n", type=int, default=PRECISION_N)
     ap.add_argument("--unjudged", action="store_true", help="print sampled entries not judged")
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--min-confidence", type=float, default=None)
     args = ap.parse_args(argv)
     if args.show_sample:
         for p in sample(args.show_sample):
@@ -196,7 +197,13 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|---|---|")
     for name in halves:
         for use in settings:
-            r = report(name, use_phraseology=use, n=args.precision_n, show=args.show_errors)
+            r = report(
+                name,
+                use_phraseology=use,
+                n=args.precision_n,
+                show=args.show_errors,
+                min_confidence=args.min_confidence,
+            )
             rec = f"{r['found']}/{r['gold']} | {r['recall']:.3f}" if "gold" in r else "- | -"
             print(
                 f"| {name} | {'with' if use else 'without'} | {r['output']} | {rec} | "

@@ -83,7 +83,8 @@ _EN_GENERIC_HEADS = _EN_LIGHT_HEADS | frozenset(
 _EN_GENERIC_OF_HEADS = frozenset(
     """member members representative representatives delegation delegations citizens
     nationals aspect aspects part parts number numbers kind type types importance role
-    territory territories people population populations side sides most some all""".split()  # noqa: SIM905
+    territory territories people population populations side sides most some all issue issues
+    field fields format function functions incident incidents""".split()  # noqa: SIM905
 )
 _ZH_FUNCTION_FLAGS = ("p", "c", "u", "r", "d", "m", "q", "x", "y", "e", "o", "w", "f", "t")
 _ZH_GLUE = frozenset({"的", "和", "与", "及", "或", "之", "、"})
@@ -399,6 +400,12 @@ def _check(
         return None  # ends inside a word
     if "的" in zh and not name:
         return None  # 以色列的犯罪行为: a description, not a term
+    if re.search("[和与及]", zh) and " and " not in f" {en} ":
+        return None  # 统一和领土完整 is not "territorial integrity" alone
+    if not name and words[i].flag[:1] == "v" and words[i].flag != "vn" and i != k:
+        opening = [w.lower() for w in en_words[:2]]
+        if opening[0].endswith("ing") or opening[-1] in ("of", "with", "to", "for"):
+            return None  # 处理家庭暴力 / handling domestic violence: an action, not a term
     if name and " and " in en and _lists_names(zh, known_zh):
         return None  # 伊拉克和科威特: two names, not one
     fragment = name and _inside_longer_name(tokens, a, b)
