@@ -6,6 +6,12 @@
     python -m bench.glossary_eval --min-confidence 0.8  # another operating point
     python -m bench.glossary_eval --without phraseology # ablation: the UN vocabulary emptied
     python -m bench.glossary_eval --table               # every gold list, with and without it
+    python -m bench.glossary_eval --record S-PV-9722 --loo  # vocabulary left-one-out
+
+Leave-one-out (--loo, and the "leave-one-out" rows of --table): the UN vocabulary is used
+without the entries that nothing outside the scored record attests, i.e. whose Chinese and
+English forms never occur together in another record here nor in a pair of the dev half of the
+UNPC dev set: an entry only the scored record attests may have been written from it.
 
 A record pair is parsed and aligned with the real pipeline (the alignment is cached under var/
 keyed by the files' hashes and the parsing/alignment code, since embedding dominates the run

@@ -38,6 +38,7 @@ from aligner.terms.association import (
     segmenter,
     specialized_word,
 )
+from aligner.terms.bodies import TITLE_HEADS
 from aligner.terms.candidate import Candidate
 from aligner.terms.dictionary import BilingualDictionary, dictionary, stem
 from aligner.terms.pair_text import PairText
@@ -408,7 +409,8 @@ def _check(
             return None  # 处理家庭暴力 / handling domestic violence: an action, not a term
     if name and " and " in en and _lists_names(zh, known_zh):
         return None  # 伊拉克和科威特: two names, not one
-    fragment = name and _inside_longer_name(tokens, a, b)
+    # A title before a person's name (Prime Minister Al-Sudani) is whole all the same.
+    fragment = name and _inside_longer_name(tokens, a, b, title=en_words[-1] in _TITLES)
     # A name whose English is whole may be followed by a noun it modifies (采购司|招标).
     runs_on = not name and (_runs_on(words, k) or _en_runs_on(tokens, b))
     # A word of its own: in the dictionary, or one word of the segmenter's (东道国, 隔离区).
@@ -450,7 +452,12 @@ def _lists_names(zh: str, known_zh: frozenset[str]) -> bool:
     return False
 
 
-def _inside_longer_name(tokens: list[_EnToken], a: int, b: int) -> bool:
+_TITLES = frozenset(TITLE_HEADS) | frozenset(
+    {"President", "General", "Minister", "Ambassador", "Secretary-General", "Judge", "Colonel"}
+)
+
+
+def _inside_longer_name(tokens: list[_EnToken], a: int, b: int, *, title: bool = False) -> bool:
     """True when a capitalised word of the same clause runs on either side ("World Drug" in
     "World Drug Problem"): a piece of a longer name, which is a candidate of its own."""
     clause = tokens[a].clause
@@ -470,7 +477,7 @@ def _inside_longer_name(tokens: list[_EnToken], a: int, b: int) -> bool:
     while glue(before) and before > a - 3:
         before -= 1
     return (
-        capital(b + 1)
+        (capital(b + 1) and not title)
         or (glue(b + 1) and capital(b + 2))
         or capital(a - 1)
         or (before < a - 1 and capital(before) and tokens[a - 1].text != "the")
