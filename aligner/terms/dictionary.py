@@ -62,8 +62,14 @@ def stems_match(a: str, b: str) -> bool:
 class BilingualDictionary:
     """Headword -> its senses, each the stems of one English gloss's content words."""
 
-    def __init__(self, senses: dict[str, tuple[frozenset[str], ...]]) -> None:
+    def __init__(
+        self,
+        senses: dict[str, tuple[frozenset[str], ...]],
+        verbs_only: frozenset[str] = frozenset(),
+    ) -> None:
         self.senses = senses
+        self.verbs_only = verbs_only
+        """English words the glosses use only as verbs ("to commit"), never opening a noun's."""
         self.glosses = {w: frozenset().union(*ss) for w, ss in senses.items()}
 
     def __contains__(self, word: str) -> bool:
@@ -139,6 +145,8 @@ def _build_base() -> BilingualDictionary | None:
     except (ModuleNotFoundError, FileNotFoundError):
         return None
     senses: dict[str, list[frozenset[str]]] = {}
+    verbs: set[str] = set()
+    openers: set[str] = set()
     for line in lines:
         if not line or line.startswith("#"):
             continue
@@ -151,6 +159,11 @@ def _build_base() -> BilingualDictionary | None:
             sense = sense.strip()
             if not sense or sense.startswith(_SKIPPED):
                 continue
+            opening = sense.lower().split(" ", 2)
+            if opening[0] == "to" and len(opening) > 1:
+                verbs.add(opening[1])
+            else:
+                openers.add(opening[0])
             # "country; nation; state" is three senses; "human rights law" one.
             for part in re.split(r"[;,]", _NOISE.sub(" ", sense)):
                 stems = frozenset(gloss_stems(part))
@@ -162,7 +175,9 @@ def _build_base() -> BilingualDictionary | None:
         names = [frozenset(gloss_stems(n)) for n in country.names("en")]
         for zh in country.names("zh"):
             senses.setdefault(zh, []).extend(n for n in names if n)
-    return BilingualDictionary({w: tuple(ss) for w, ss in senses.items() if ss})
+    return BilingualDictionary(
+        {w: tuple(ss) for w, ss in senses.items() if ss}, frozenset(verbs - openers)
+    )
 
 
 @cache
@@ -189,4 +204,4 @@ def _with_vocabulary(base: BilingualDictionary, enabled: bool) -> BilingualDicti
         for zh in e.zh_forms:
             key = zh.strip("《》")
             senses[key] = senses.get(key, ()) + tuple(f for f in forms if f)
-    return BilingualDictionary(senses)
+    return BilingualDictionary(senses, base.verbs_only)

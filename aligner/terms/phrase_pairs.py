@@ -391,6 +391,13 @@ def _check(
         # "Members of the Council" opening a sentence: the capital is the sentence's.
         name = False
         en_words[0] = en_words[0].lower()
+    elif (
+        not name
+        and tokens[a].sentence_start
+        and all(not tokens[j].text[:1].isupper() for j in content[1:])
+        and not find_mentions(en_words[0], "en")
+    ):
+        en_words[0] = en_words[0][:1].lower() + en_words[0][1:]  # "Heavy artillery" opening
     en = " ".join(en_words)
     if not _term_like(en_words, content, tokens, name):
         return None
@@ -409,6 +416,10 @@ def _check(
             return None  # 处理家庭暴力 / handling domestic violence: an action, not a term
     if name and " and " in en and _lists_names(zh, known_zh):
         return None  # 伊拉克和科威特: two names, not one
+    if name and " and the " in en:
+        return None  # Prime Minister of X and the President of Y: two titles, not one
+    if not name and _of_a_state(zh, en_words[0]) and en_words[-1].lower() not in _STATE_BODIES:
+        return None  # 某国士兵 / Armenian soldiers: a State's soldiers, a description
     # A title before a person's name (Prime Minister Al-Sudani) is whole all the same.
     fragment = name and _inside_longer_name(tokens, a, b, title=en_words[-1] in _TITLES)
     # A name whose English is whole may be followed by a noun it modifies (采购司|招标).
@@ -442,6 +453,23 @@ def _en_runs_on(tokens: list[_EnToken], b: int) -> bool:
         return False
     nxt = tokens[b + 1].text
     return nxt.lower() not in _EN_FUNCTION and not nxt.lower().endswith(("ed", "s", "ly"))
+
+
+_STATE_BODIES = frozenset({"forces", "army", "police", "navy", "guard", "government"})
+"""A State's forces are a body, a party with a name of its own (Sudanese armed forces)."""
+
+
+def _of_a_state(zh: str, en_first: str) -> bool:
+    """The Chinese opens with a State's name and goes on, and the English opens with an
+    adjective of it (a capitalised word that is not the name itself)."""
+    mentions = find_mentions(zh, "zh")
+    return (
+        bool(mentions)
+        and mentions[0].start == 0
+        and mentions[0].end < len(zh)
+        and en_first[:1].isupper()
+        and not find_mentions(en_first, "en")
+    )
 
 
 def _lists_names(zh: str, known_zh: frozenset[str]) -> bool:
@@ -493,8 +521,12 @@ def _term_like(en_words: list[str], content: list[int], tokens: list[_EnToken], 
         return False
     if name:
         return True
-    if lower[0] in _EN_NOT_FIRST or lower[0].endswith("ly"):
-        return False
+    if lower[0] in _EN_NOT_FIRST or lower[0] in _EN_COUNTS or lower[0].endswith("ly"):
+        return False  # two countries, both sides: a count, not a term
+    if len(lower) >= 2 and lower[-1] in _EN_PARTICLES:
+        return False  # report back: a phrasal verb
+    if len(lower) >= 2 and _verb_only(lower[0]):
+        return False  # commit crimes: an action
     if len(content) == 1:
         word = lower[0]
         return (
@@ -515,6 +547,19 @@ def _term_like(en_words: list[str], content: list[int], tokens: list[_EnToken], 
         return False  # representative of the United Arab Emirates: a description
     return not any(w.endswith("ing") and i == len(lower) - 1 and w in _VERB_ING for i, w in
                    enumerate(lower))  # fmt: skip
+
+
+_EN_COUNTS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "several",
+     "many", "few"}
+)  # fmt: skip
+_EN_PARTICLES = frozenset({"back", "up", "out", "down", "off", "away", "over"})
+
+
+def _verb_only(word: str) -> bool:
+    """A word CC-CEDICT uses only as a verb ("to commit ..."), never to open a noun gloss."""
+    lexicon = dictionary()
+    return lexicon is not None and word in lexicon.verbs_only
 
 
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ful", "ible", "able")

@@ -113,3 +113,31 @@ def test_the_vocabulary_can_leave_entries_out_for_a_block() -> None:
     with vocabulary_without(frozenset({"停火"})):
         assert {e.zh for e in lexicon()} == full - {"停火"}
     assert {e.zh for e in lexicon()} == full
+
+
+def test_counts_actions_and_descriptions_are_not_terms() -> None:
+    # Pairs in the manner of the bundled record (corpora/S-PV-9132), shortened.
+    found = _found(
+        ("安理会支持重建外交渠道，以确保两国之间的和平。",
+         "The Council supports restoring diplomatic channels to ensure peace between the two "
+         "countries."),
+        ("重炮、无人机和大口径武器被使用。",
+         "Heavy artillery, drones and large-calibre weapons were used."),
+        ("一些亚美尼亚士兵落入对方手中。",
+         "Some Armenian soldiers fell into the other side's hands."),
+        ("亚美尼亚总理和阿塞拜疆总统举行了会晤。",
+         "The Prime Minister of Armenia and the President of Azerbaijan met."),
+        at=0.0,
+    )  # fmt: skip
+    ens = {en for _, en in found}
+    assert "two countries" not in ens  # a count
+    assert "Heavy artillery" not in ens  # the sentence's capital is not the term's
+    assert "Armenian soldiers" not in ens  # a State's soldiers: a description
+    assert "Prime Minister of Armenia and the President of Azerbaijan" not in ens
+
+
+def test_verbs_only_in_the_dictionary_do_not_open_a_term() -> None:
+    lexicon = dictionary()
+    assert lexicon is not None
+    assert "commit" in lexicon.verbs_only
+    assert "report" not in lexicon.verbs_only  # a report: a noun too
