@@ -19,7 +19,7 @@ from __future__ import annotations
 import gzip
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -59,39 +59,100 @@ def stems_match(a: str, b: str) -> bool:
     return len(short) >= MIN_PREFIX and long.startswith(short)
 
 
+class Senses(Mapping[str, tuple[frozenset[str], ...]]):
+    """Headword -> its senses, each the stems of one English gloss's content words. The
+    glosses are stemmed on a headword's first look-up: stemming all of CC-CEDICT's would cost
+    every process seconds of CPU for the few thousand words a record uses."""
+
+    def __init__(
+        self,
+        raw: dict[str, list[str]],
+        ready: dict[str, tuple[frozenset[str], ...]] | None = None,
+    ) -> None:
+        self._raw = raw
+        self._ready: dict[str, tuple[frozenset[str], ...]] = dict(ready or {})
+
+    def with_senses(
+        self,
+        before: dict[str, tuple[frozenset[str], ...]],
+        after: dict[str, tuple[frozenset[str], ...]],
+    ) -> Senses:
+        """A copy sharing the raw glosses, with senses put before and after a word's own."""
+        out = Senses(self._raw, self._ready)
+        for word in dict.fromkeys([*before, *after]):
+            out._ready[word] = before.get(word, ()) + self.get(word, ()) + after.get(word, ())
+        return out
+
+    def __getitem__(self, word: str) -> tuple[frozenset[str], ...]:
+        found = self._ready.get(word)
+        if found is None:
+            found = _stemmed(self._raw[word])  # KeyError: not a headword
+            self._ready[word] = found
+        if not found:
+            raise KeyError(word)
+        return found
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and bool(self.get(word))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(w for w in dict.fromkeys([*self._ready, *self._raw]) if w in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _stemmed(glosses: list[str]) -> tuple[frozenset[str], ...]:
+    bucket: list[frozenset[str]] = []
+    for sense in glosses:
+        # "country; nation; state" is three senses; "human rights law" one.
+        for part in re.split(r"[;,]", _NOISE.sub(" ", sense)):
+            stems = frozenset(gloss_stems(part))
+            if stems and stems not in bucket:
+                bucket.append(stems)
+    return tuple(bucket)
+
+
 class BilingualDictionary:
     """Headword -> its senses, each the stems of one English gloss's content words."""
 
     def __init__(
         self,
-        senses: dict[str, tuple[frozenset[str], ...]],
+        senses: Mapping[str, tuple[frozenset[str], ...]],
         verbs_only: frozenset[str] = frozenset(),
     ) -> None:
         self.senses = senses
         self.verbs_only = verbs_only
         """English words the glosses use only as verbs ("to commit"), never opening a noun's."""
-        self.glosses = {w: frozenset().union(*ss) for w, ss in senses.items()}
+        self._glosses: dict[str, frozenset[str]] = {}
+
+    def gloss(self, word: str) -> frozenset[str]:
+        """The stems of all the senses of `word` (empty when it is not a headword)."""
+        found = self._glosses.get(word)
+        if found is None:
+            found = self._glosses[word] = frozenset().union(*self.senses.get(word, ()))
+        return found
 
     def __contains__(self, word: str) -> bool:
-        return word in self.glosses
+        return bool(self.gloss(word))
 
     def pieces(self, word: str) -> list[str]:
         """The word itself when the dictionary has it, else its longest known pieces left to
         right (东道国 -> 东道 国; a character the dictionary lacks stays a piece of its own)."""
-        if word in self.glosses or len(word) == 1:
+        if word in self or len(word) == 1:
             return [word]
         out: list[str] = []
         i = 0
         while i < len(word):
             for j in range(min(len(word), i + MAX_WORD), i, -1):
-                if word[i:j] in self.glosses or j == i + 1:
+                if word[i:j] in self or j == i + 1:
                     out.append(word[i:j])
                     i = j
                     break
         return out
 
     def covers(self, word: str, en_stem: str) -> bool:
-        stems = self.glosses.get(word, frozenset())
+        stems = self.gloss(word)
         if en_stem in stems:
             return True
         return any(stems_match(en_stem, s) for s in stems if s[:2] == en_stem[:2])
@@ -144,7 +205,7 @@ def _build_base() -> BilingualDictionary | None:
         lines = _cedict_lines()
     except (ModuleNotFoundError, FileNotFoundError):
         return None
-    senses: dict[str, list[frozenset[str]]] = {}
+    raw: dict[str, list[str]] = {}
     verbs: set[str] = set()
     openers: set[str] = set()
     for line in lines:
@@ -154,30 +215,26 @@ def _build_base() -> BilingualDictionary | None:
         parts = head.split(" ", 2)
         if len(parts) < 2:
             continue
-        bucket = senses.setdefault(parts[1], [])
+        bucket = raw.setdefault(parts[1], [])
         for sense in glosses.split("/"):
             sense = sense.strip()
             if not sense or sense.startswith(_SKIPPED):
                 continue
+            bucket.append(sense)
             opening = sense.lower().split(" ", 2)
             if opening[0] == "to" and len(opening) > 1:
                 verbs.add(opening[1])
             else:
                 openers.add(opening[0])
-            # "country; nation; state" is three senses; "human rights law" one.
-            for part in re.split(r"[;,]", _NOISE.sub(" ", sense)):
-                stems = frozenset(gloss_stems(part))
-                if stems and stems not in bucket:
-                    bucket.append(stems)
     from aligner.countries import all_countries
 
+    states: dict[str, tuple[frozenset[str], ...]] = {}
     for country in all_countries():
-        names = [frozenset(gloss_stems(n)) for n in country.names("en")]
+        names = tuple(n for n in (frozenset(gloss_stems(n)) for n in country.names("en")) if n)
         for zh in country.names("zh"):
-            senses.setdefault(zh, []).extend(n for n in names if n)
-    return BilingualDictionary(
-        {w: tuple(ss) for w, ss in senses.items() if ss}, frozenset(verbs - openers)
-    )
+            states[zh] = states.get(zh, ()) + names
+    # A State's names follow the word's own senses.
+    return BilingualDictionary(Senses(raw).with_senses({}, states), frozenset(verbs - openers))
 
 
 @cache
@@ -196,12 +253,16 @@ def _with_vocabulary(base: BilingualDictionary, enabled: bool) -> BilingualDicti
         return base
     from aligner.terms.phraseology import lexicon
 
-    senses = dict(base.senses)
+    assert isinstance(base.senses, Senses)
+    extra: dict[str, tuple[frozenset[str], ...]] = {}
     for zh, en in _un_senses():
-        senses[zh] = tuple(en) + senses.get(zh, ())
+        extra[zh] = tuple(en) + extra.get(zh, ())
+    vocabulary: dict[str, tuple[frozenset[str], ...]] = {}
     for e in lexicon():
-        forms = [frozenset(gloss_stems(f.replace(" … ", " "))) for f in e.en_forms]
+        forms = tuple(f for f in (frozenset(gloss_stems(x.replace(" … ", " "))) for x in
+                                  e.en_forms) if f)  # fmt: skip
         for zh in e.zh_forms:
             key = zh.strip("《》")
-            senses[key] = senses.get(key, ()) + tuple(f for f in forms if f)
-    return BilingualDictionary(senses, base.verbs_only)
+            vocabulary[key] = vocabulary.get(key, ()) + forms
+    # The UN's senses come first, the vocabulary's forms after the word's own.
+    return BilingualDictionary(base.senses.with_senses(extra, vocabulary), base.verbs_only)
