@@ -1,9 +1,7 @@
 """A glossary entry: one concept with its Chinese and English terms, evidence and contexts.
 
 Entries are plain dataclasses so that extraction, the store, the API and the exporters can be
-developed and tested apart. `merge_entries` is the one rule for combining two observations of
-the same term pair, whether they come from two kinds of evidence in one record or from two
-records imported months apart.
+developed and tested apart.
 """
 
 from __future__ import annotations
@@ -124,46 +122,6 @@ def noisy_or(*scores: float) -> float:
     for s in scores:
         miss *= 1.0 - min(max(s, 0.0), 1.0)
     return 1.0 - miss
-
-
-def merge_entries(into: TermEntry, other: TermEntry, *, same_records: bool = False) -> TermEntry:
-    """Fold `other` into `into` (same key) and return `into`.
-
-    Within one record two kinds of evidence see the same occurrences, so frequencies take the
-    maximum (`same_records=True`); across records they add up. A curated status or type wins
-    over an extracted one.
-    """
-    if same_records:
-        into.freq_zh = max(into.freq_zh, other.freq_zh)
-        into.freq_en = max(into.freq_en, other.freq_en)
-        into.pairs = max(into.pairs, other.pairs)
-        into.confidence = noisy_or(into.confidence, other.confidence)
-    else:
-        into.freq_zh += other.freq_zh
-        into.freq_en += other.freq_en
-        into.pairs += other.pairs
-        # More records attesting a pair make it likelier, but not certain.
-        into.confidence = max(into.confidence, other.confidence)
-    if into.status == "candidate" and other.status != "candidate":
-        into.status = other.status
-        into.type = other.type
-    elif into.type == "other" and other.type != "other":
-        into.type = other.type
-    for name in ("zh_variants", "en_variants", "sources", "symbols"):
-        merged = list(dict.fromkeys([*getattr(into, name), *getattr(other, name)]))
-        setattr(into, name, merged)
-    into.zh_variants = [v for v in into.zh_variants if v != into.zh]
-    into.en_variants = [v for v in into.en_variants if v != into.en]
-    seen = {c.key for c in into.contexts}
-    for c in other.contexts:
-        if len(into.contexts) >= MAX_CONTEXTS:
-            break
-        if c.key not in seen:
-            into.contexts.append(c)
-            seen.add(c.key)
-    if not into.note:
-        into.note = other.note
-    return into
 
 
 def validate_type(value: str) -> str:
