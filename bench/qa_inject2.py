@@ -33,6 +33,7 @@ Everything is seeded: the same pairs give the same cases.
 
 from __future__ import annotations
 
+import calendar
 import logging
 import random
 import re
@@ -186,21 +187,9 @@ _ZH_HEADS = (
 )
 _ZH_BODY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,14}}(?:{_ZH_HEADS})")
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# English names from the C locale's calendar (the bench never sets a locale).
+_MONTHS = list(calendar.month_name)[1:]
+_WEEKDAYS = list(calendar.day_name)
 _ZH_WEEKDAYS = list("一二三四五六日")
 _EN_NUMBER_WORDS = [
     "two",
