@@ -51,6 +51,7 @@ def create_app(
         from aligner.align.embedder import get_embedder
         from aligner.jobs import JobRunner
         from aligner.store import open_store
+        from aligner.tm import close_shared_memories
 
         own_store = store is None
         app.state.settings = settings
@@ -62,6 +63,7 @@ def create_app(
             yield
         finally:
             app.state.runner.shutdown(wait=True)
+            close_shared_memories(app.state.store)  # no TM rebuild reading a closed store
             if own_store:
                 app.state.store.close()
 

@@ -117,6 +117,16 @@ class TranslationMemory:
         self._snapshots: dict[str, _Snapshot] = {}
         self._build_locks = {lang: threading.Lock() for lang in LANGUAGES}
         self._first_build = threading.Lock()
+        self._closed = False
+        self._rebuilds: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
+
+    def close(self, timeout: float = 60.0) -> None:
+        """Start no more background rebuilds and wait for the running ones: the store may be
+        closed afterwards (closing a SQLite connection another thread is reading from can
+        crash the process, not just raise)."""
+        self._closed = True
+        for thread in list(self._rebuilds):
+            thread.join(timeout)
 
     # --- look-up --------------------------------------------------------------------------
     def lookup(
@@ -240,8 +250,8 @@ class TranslationMemory:
 
     def _rebuild_in_background(self, lang: str) -> None:
         lock = self._build_locks[lang]
-        if not lock.acquire(blocking=False):
-            return  # a build is running; it or the next look-up will catch up
+        if self._closed or not lock.acquire(blocking=False):
+            return  # closing, or a build is running (it or the next look-up will catch up)
 
         def run() -> None:
             try:
@@ -251,7 +261,9 @@ class TranslationMemory:
             finally:
                 lock.release()
 
-        threading.Thread(target=run, name=f"tm-index-{lang}", daemon=True).start()
+        thread = threading.Thread(target=run, name=f"tm-index-{lang}", daemon=True)
+        thread.start()
+        self._rebuilds.add(thread)
 
     def refresh(self, languages: Iterable[str] = LANGUAGES) -> list[IndexStats]:
         """Embed units that have no stored vector, rebuild the indexes beside the current ones
@@ -379,6 +391,14 @@ def shared_memory(store: Repository, embedder: Embedder) -> TranslationMemory:
             folder = index_file.index_dir_for(getattr(store, "path", None))
             tm = per_store[embedder.name] = TranslationMemory(store, embedder, index_dir=folder)
         return tm
+
+
+def close_shared_memories(store: Repository) -> None:
+    """Close the process-wide memories of `store` before the store itself is closed."""
+    with _shared_lock:
+        memories = list(_shared.pop(store, {}).values())
+    for tm in memories:
+        tm.close()
 
 
 def index_record(store: Repository, embedder: Embedder, symbol: str | None = None) -> None:

@@ -58,6 +58,7 @@ def test_a_reader_answers_from_the_old_index_while_a_rebuild_runs(stored: SQLite
             break
         threading.Event().wait(0.05)
     assert symbols(tm.lookup("谢谢主席。", "zh", k=5, min_match=100)) == {"S/PV.9999", "S/PV.8888"}
+    tm.close()
 
 
 def test_a_deleted_record_is_never_returned_from_a_stale_index(stored: SQLiteStore) -> None:
@@ -67,6 +68,17 @@ def test_a_deleted_record_is_never_returned_from_a_stale_index(stored: SQLiteSto
     stored.delete_record("S/PV.8888")
     assert symbols(tm.lookup("谢谢主席。", "zh", k=5)) == {"S/PV.9999"}  # read back, not cached
     tm.gate.set()
+    tm.close()  # the background rebuild ends before the fixture closes the store
+    assert not any(t.name.startswith("tm-index-") for t in threading.enumerate())
+
+
+def test_a_closed_memory_starts_no_background_rebuild(stored: SQLiteStore) -> None:
+    tm = GatedMemory(stored, HashingEmbedder())
+    tm.lookup("谢谢主席。", "zh", k=5)
+    tm.close()
+    stored.save_alignment(make_alignment("S/PV.8888"))
+    tm.lookup("谢谢主席。", "zh", k=5)  # stale, but closed: answers from the old snapshot
+    assert not tm.rebuilding.is_set()
 
 
 def test_an_import_refreshes_the_live_shared_memory(stored: SQLiteStore) -> None:
