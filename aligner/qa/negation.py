@@ -34,10 +34,13 @@ def _alternation(words: str) -> str:
 
 # Words that contain 不/无/未/非/没/否/别 but do not negate anything.
 _ZH_NOT_NEGATION = re.compile(
-    _alternation(
+    # 不一 (various) but not 不一定 (not necessarily) / 不一致 (inconsistent); 不禁 (cannot help
+    # but) but not 不禁止 (does not prohibit)
+    r"不一(?![定致样般])|不禁(?!止)|"
+    + _alternation(
         """
     不断 不仅 不但 不只 不光 不论 不管 不过 不少 不久 不时 不妨 不止 不外乎 不得不 不已 不同
-    不单 不禁 差不多 了不起 不间断 不限成员名额 不一 不乏 不约而同 无论
+    不单 差不多 了不起 不间断 不限成员名额 不乏 不约而同 无论
     无数 无比 无偿 无辜 无尽 无异于 未来 未婚 未成年 非常 非洲 非盟 莫斯科 是否 否则 与否 能否
     可否 特别 分别 区别 个别 类别 级别 别的 别国 别人 识别 告别
     派别 性别 辨别 鉴别 甄别 没收 肆无忌惮 坚定不移 刻不容缓 迫不及待 不折不扣 层出不穷 源源不断
@@ -45,7 +48,7 @@ _ZH_NOT_NEGATION = re.compile(
     必不可少 不可避免 义不容辞 责无旁贷 不可剥夺 不可分割 密不可分 不遗余力 与日俱增 无一例外
     不约 南非 中非 西非 东非 北非 大不列颠 不丹 更不用说 不用说 更不必说
     居高不下 作用不大 顽固不化 常胜不败 功不可没 核证无误 未遂 毫无疑问 无疑 无线电 无线 不辜负
-    层出不穷 不例外 不分 不偏离 无所适从 放纵无度 毫无头绪 不停
+    层出不穷 不例外 不分 不偏离 无所适从 放纵无度 毫无头绪 不停 不攻自破
 """
     )
 )
@@ -66,6 +69,7 @@ _ZH_WEAK = re.compile(
     禁止 防止 避免 拒绝 阻止 杜绝 排除 停止 不作为 不遵守 不履行 不执行 不参与 不承认 不加入
     不偏不倚 未满 最不发达 不均衡 不相同 无约束力 不可抗拒 不稳 惨不堪言
     不在 不愿 无限定 不理想 不统一 不多 也不 也没有 也未 也无 亦不 亦未
+    而不是 而非 几乎没有 几乎不 不那么 不是那么 不太 无可避免
 """
     )
 )
@@ -188,6 +192,8 @@ class NegationCheck(Check):
     description = "a clause negation on one side with nothing that can render it on the other"
 
     def check(self, view: PairView, ctx: QAContext) -> list[Flag]:
+        from aligner.qa.negation_scope import scope_verdict
+
         pol = {lang: view_polarity(view, lang) for lang in ("zh", "en")}
         flip = antonym_flip(view)
         if flip is not None:
@@ -213,19 +219,42 @@ class NegationCheck(Check):
                 pol[more].total > pol[less].total and len(pol[more].strong) > len(pol[less].strong)
             ):
                 continue
-            start, end = pol[more].strong[0]
+            # Read each plain negator's scope on the other side (negation_scope.py): its
+            # content rendered there with no negation is strong evidence; rendered negated,
+            # the other side says the same in other words; not found, only the counts speak.
+            texts = {"zh": view.folded("zh"), "en": view.folded("en")}
+            verdicts = [(scope_verdict(texts, more, a, b), a, b) for a, b in pol[more].strong]
+            contradicted = [(a, b) for v, a, b in verdicts if v == "contradicted"]
+            unknown = [(a, b) for v, a, b in verdicts if v == "unknown"]
+            if contradicted:
+                severity, score, evidence = "warning", 0.5, "scope"
+                start, end = contradicted[0]
+            elif unknown:
+                # No rendering of the negated words: only the counts speak. A side with no
+                # plain negator against one is the clear case (a warning); one with fewer of
+                # them is, on official translations, almost always coordination or paraphrase
+                # ("都不应…也不应" / "No reform… or"): a hint.
+                clear = not pol[less].strong
+                severity, score, evidence = (
+                    ("warning", 0.3, "count") if clear else ("info", 0.1, "count")
+                )
+                start, end = unknown[0]
+            else:
+                continue
             spans = [Span(more, start, end, view.text(more)[start:end])]
-            # A side with no plain negator against one is the clear case (a warning); a side
-            # with fewer of them is, on official translations, almost always coordination or
-            # paraphrase ("都不应…也不应" / "No reform… or"): a hint.
-            clear = not pol[less].strong
             return [
                 Flag(
                     "negation",
-                    "warning" if clear else "info",
+                    severity,
                     f"the {more} has {pol[more].total} negation(s), {len(pol[more].strong)} of "
                     f"them plain negators, where the {less} has {pol[less].total}: a negation "
-                    "added or dropped?",
+                    "added or dropped?"
+                    + (
+                        f" ('{view.text(more)[start:end]}' negates words the {less} renders "
+                        "without negation)"
+                        if evidence == "scope"
+                        else ""
+                    ),
                     spans,
                     self.name,
                     {
@@ -233,8 +262,9 @@ class NegationCheck(Check):
                         "zh_weak": pol["zh"].weak,
                         "en_strong": len(pol["en"].strong),
                         "en_weak": pol["en"].weak,
+                        "evidence": evidence,
                     },
-                    0.3 if clear else 0.1,
+                    score,
                 )
             ]
         return []

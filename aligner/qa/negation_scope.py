@@ -1,0 +1,148 @@
+"""Where a negator's clause went: is the negated content rendered, and negated, on the other side?
+
+Counting negators per side (aligner/qa/negation.py) cannot tell "the other side negates the same
+thing in other words" (并不合法 / "does not legally have" next to "misappropriating"; 几乎没有
+/ "little") from "the other side says the positive". This reads the negator's scope instead: the
+first content words after it (不[合法], "not [legally] have"), looks up their renderings on the
+other side with the dictionary (CC-CEDICT, aligner/qa/lexicon.py), and asks whether a negation
+stands just before or inside each rendering there.
+
+Each negator gets one verdict:
+- "contradicted": the negated content is rendered on the other side and nothing negates it
+  there — a negation added or dropped (strong evidence);
+- "answered": a rendering carries a negation of its own (不合法 / "not legally");
+- "unknown": no rendering was found (paraphrase: 不对公众开放 / "closed to the public").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from aligner.qa.lexicon import _EN_STOP, _any_near, _near, en_stem, load_lexicon
+from aligner.qa.negation import (
+    _EN_NOT_NEGATION,
+    _EN_STRONG,
+    _EN_WEAK,
+    _EN_WEAK_EXCEPTIONS,
+    _ZH_NOT_NEGATION,
+    _blank,
+)
+
+Verdict = Literal["contradicted", "answered", "unknown"]
+
+ZH_SCOPE_CHARS = 6
+"""A Chinese negator's scope: content words starting within this many characters after it."""
+EN_SCOPE_TOKENS = 4
+"""An English negator's scope: the content words among the next this many words."""
+SCOPE_WORDS = 2
+"""At most this many content words of the scope are looked up."""
+ZH_NEG_WINDOW = 5
+"""A Chinese rendering is negated when a negating character stands this close before it (or
+inside it): 不[合法], 没有[尊严], 未[及时]接到."""
+EN_NEG_WINDOW = 40
+"""An English rendering is negated when a negation ends this many characters before it (or
+the word carries its own negation: unjust, non-binding)."""
+
+_ZH_NEG_BEFORE = re.compile(
+    "[不无未非没否勿毋]|防止|避免|禁止|拒绝|停止|缺乏|缺少|免于|阻止|杜绝|难以|很少|几乎"
+)
+"""Negations that may stand before a rendering."""
+_ZH_NEG_INSIDE = re.compile("[不无未非没否]")
+"""A negating character inside the rendering itself (不合法); 禁止, 停止, 失去 may be the
+rendering of the very word in scope ("not banning"), so they do not count inside it."""
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_EN_EXTRA = re.compile(r"\b(?:little|few|less|outside|rather|instead|against)\b", re.IGNORECASE)
+
+
+def _zh_scope(zh: str, end: int) -> list[str]:
+    lexicon = load_lexicon()
+    if lexicon is None:
+        return []
+    words = [w for i, w in lexicon.zh_content_words_at(zh) if end <= i < end + ZH_SCOPE_CHARS]
+    return words[:SCOPE_WORDS]
+
+
+def _en_scope(en: str, end: int) -> list[tuple[str, bool]]:
+    """(stem, the word negates itself) of the content words after the negator: "not
+    [inseparable]" is a double negation, which a rendering negated inside (离不开) does not
+    answer."""
+    out = []
+    for k, m in enumerate(_EN_WORD.finditer(en, end)):
+        if k >= EN_SCOPE_TOKENS or len(out) >= SCOPE_WORDS:
+            break
+        low = m.group(0).lower()
+        if low in _EN_STOP or len(low) < 3:
+            continue
+        self_negated = bool(_EN_WEAK.fullmatch(low)) and low not in _EN_WEAK_EXCEPTIONS
+        out.append((en_stem(low), self_negated))
+    return out
+
+
+def _en_renderings(en: str, zh_word: str) -> list[tuple[int, int]]:
+    lexicon = load_lexicon()
+    if lexicon is None:
+        return []
+    glosses = lexicon._glosses(zh_word)
+    out = []
+    for m in _EN_WORD.finditer(en):
+        low = m.group(0).lower()
+        if low in _EN_STOP or len(low) < 3:
+            continue
+        stem = en_stem(low)
+        if _any_near(glosses, frozenset({stem})) or _near(stem, glosses):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _zh_renderings(zh: str, en_stem_: str) -> list[tuple[int, int]]:
+    lexicon = load_lexicon()
+    if lexicon is None:
+        return []
+    return [
+        (i, i + len(w))
+        for i, w in lexicon.zh_content_words_at(zh)
+        if _near(en_stem_, lexicon._glosses(w)) or _any_near(lexicon._glosses(w), {en_stem_})
+    ]
+
+
+def _zh_negated(zh: str, start: int, end: int, inside: bool = True) -> bool:
+    before = zh[max(0, start - ZH_NEG_WINDOW) : start]
+    return bool(_ZH_NEG_BEFORE.search(before) or (inside and _ZH_NEG_INSIDE.search(zh, start, end)))
+
+
+def _en_negations(en: str) -> list[tuple[int, int]]:
+    out = [(m.start(), m.end()) for m in _EN_STRONG.finditer(en)]
+    out += [
+        (m.start(), m.end())
+        for m in _EN_WEAK.finditer(en)
+        if m.group(0).lower() not in _EN_WEAK_EXCEPTIONS and not m.group(0).isupper()
+    ]
+    out += [(m.start(), m.end()) for m in _EN_EXTRA.finditer(en)]
+    return out
+
+
+def _en_negated(negations: list[tuple[int, int]], start: int, end: int) -> bool:
+    """A negation ends shortly before the word, or the word negates itself (unjust)."""
+    return any(start - EN_NEG_WINDOW <= b <= end and a <= end for a, b in negations)
+
+
+def scope_verdict(texts: dict[str, str], side: str, start: int, end: int) -> Verdict:
+    """Verdict on the negator at texts[side][start:end] (folded texts, zh and en)."""
+    if side == "zh":
+        scope = _zh_scope(texts["zh"], end)
+        renderings = [r for w in scope for r in _en_renderings(texts["en"], w)]
+        en_negations = _en_negations(_blank(texts["en"], _EN_NOT_NEGATION, " "))
+        negated = [_en_negated(en_negations, a, b) for a, b in renderings]
+    else:
+        zh = _blank(texts["zh"], _ZH_NOT_NEGATION, "　")
+        found = [
+            (a, b, self_negated)
+            for stem, self_negated in _en_scope(texts["en"], end)
+            for a, b in _zh_renderings(texts["zh"], stem)
+        ]
+        renderings = [(a, b) for a, b, _ in found]
+        negated = [_zh_negated(zh, a, b, inside=not self_negated) for a, b, self_negated in found]
+    if not renderings:
+        return "unknown"
+    return "answered" if any(negated) else "contradicted"
