@@ -41,6 +41,20 @@ def extract_symbols(folded: str) -> list[SymbolMention]:
     return out
 
 
+# A resolution cited by number and year, as both languages write it: "resolution 2100 (2013)",
+# "第2100 ( 2013 )号决议". The year is part of the reference (the number check treats it as
+# optional, since a translation may leave it out), so a year changed is a symbol changed.
+_NUMBER_YEAR = re.compile(r"(?<![\d/.])(?P<n>\d{2,4})\s?\(\s?(?P<year>(?:19|20)\d\d)\s?\)")
+
+
+def numbered_years(folded: str) -> dict[str, list[tuple[str, int, int]]]:
+    """Resolution (or decision) number -> [(year, start, end of the reference)]."""
+    out: dict[str, list[tuple[str, int, int]]] = {}
+    for m in _NUMBER_YEAR.finditer(folded):
+        out.setdefault(m.group("n"), []).append((m.group("year"), m.start(), m.end()))
+    return out
+
+
 def symbol_spans(view: PairView, lang: str) -> list[SymbolMention]:
     return view.memo(f"symbols:{lang}", lambda: extract_symbols(view.folded(lang)))
 
@@ -73,4 +87,44 @@ class SymbolCheck(Check):
                 flags.append(
                     Flag("symbol", "error", message, spans, self.name, {"symbol": symbol}, 0.9)
                 )
+        return flags + self._years(view)
+
+    def _years(self, view: PairView) -> list[Flag]:
+        """The same resolution number cited with different years on the two sides."""
+        refs = {lang: numbered_years(view.folded(lang)) for lang in LANGS}
+        flags = []
+        for number, zh_refs in refs["zh"].items():
+            en_refs = refs["en"].get(number)
+            if not en_refs:
+                continue
+            zh_years = {y for y, _, _ in zh_refs}
+            en_years = {y for y, _, _ in en_refs}
+            if zh_years == en_years:
+                continue
+            zh_ref = (
+                next(r for r in zh_refs if r[0] not in en_years)
+                if zh_years - en_years
+                else zh_refs[0]
+            )
+            en_ref = (
+                next(r for r in en_refs if r[0] not in zh_years)
+                if en_years - zh_years
+                else en_refs[0]
+            )
+            spans = [
+                Span("zh", zh_ref[1], zh_ref[2], view.zh[zh_ref[1] : zh_ref[2]]),
+                Span("en", en_ref[1], en_ref[2], view.en[en_ref[1] : en_ref[2]]),
+            ]
+            flags.append(
+                Flag(
+                    "symbol",
+                    "error",
+                    f"resolution {number} is dated {'/'.join(sorted(zh_years))} in the zh and "
+                    f"{'/'.join(sorted(en_years))} in the en",
+                    spans,
+                    self.name,
+                    {"symbol": number, "zh_years": sorted(zh_years), "en_years": sorted(en_years)},
+                    0.9,
+                )
+            )
         return flags
