@@ -145,7 +145,10 @@ def test_a_candidate_compound_does_not_hide_a_missing_known_place() -> None:
 def test_a_resolution_cited_with_another_year_is_an_error() -> None:
     # official UN text (UN Parallel Corpus dev set), the year of the English changed
     zh = "安全理事会回顾第1373 ( 2001 )号决议执行部分第2 ( e )段规定的义务。"
-    en = "The Security Council recalls the obligations in operative paragraph 2 (e) of resolution 1373 ({})."
+    en = (
+        "The Security Council recalls the obligations in operative paragraph 2 (e) of "
+        "resolution 1373 ({})."
+    )
     flags = [f for f in check_pair(zh, en.format(2031)) if f.type == "symbol"]
     assert [f.severity for f in flags] == ["error"]
     assert "1373" in flags[0].message
