@@ -80,7 +80,7 @@ _ZH_STRONG = re.compile(
 
 _EN_NOT_NEGATION = re.compile(
     r"\b(?:not (?:only|least|just|merely|to mention)|whether or not|no doubt|no later than"
-    r"|no less than|not less than|nonetheless|nevertheless)\b",
+    r"|no less than|not less than|nonetheless|nevertheless|or not(?=\s*[,.;:)]))\b",
     re.IGNORECASE,
 )
 _EN_STRONG = re.compile(

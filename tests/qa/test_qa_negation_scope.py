@@ -53,6 +53,12 @@ def negation_flags(zh: str, en: str) -> list[str]:
             "it is the legitimate right of all non-nuclear-weapon States parties to the Treaty to "
             "receive security assurances against the use or threat of use of nuclear weapons.",
         ),
+        # "whether ... or not" negates nothing (不论是否)
+        (
+            "利比亚的军事物资，不论是否获得委员会的豁免，都有助于加强民兵力量。",
+            "Military materiel in Libya, whether exempted by the Committee or not, have "
+            "contributed to the consolidation of militias.",
+        ),
     ],
 )
 def test_negations_answered_in_other_words_are_not_flagged(zh: str, en: str) -> None:
