@@ -19,6 +19,7 @@ only) by a hash of its source pair, so no pair is on both sides of the split.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
 import random
@@ -88,20 +89,7 @@ def split_of(pair_id: str) -> str:
 
 _EN_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _ZH_SMALL = "零一两三四五六七八九十"
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTHS = list(calendar.month_name)[1:]  # English: the C locale
 _EN_DATE = re.compile(rf"\b(\d{{1,2}}) ({'|'.join(_MONTHS)}) (\d{{4}})\b")
 _ZH_DATE = re.compile(r"(\d{1,2})月(\d{1,2})日")
 

@@ -21,6 +21,7 @@ Everything is seeded: the same pairs give the same cases.
 
 from __future__ import annotations
 
+import calendar
 import random
 import re
 from collections.abc import Callable
@@ -123,20 +124,7 @@ _TERMS = [
     ("行预咨委会", "审计委员会", "Advisory Committee", "Board of Auditors"),
     ("特别报告员", "独立专家", "Special Rapporteur", "Independent Expert"),
 ]
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTHS = list(calendar.month_name)[1:]  # English: the C locale
 
 _EN_NUM = re.compile(r"(?<![\w./-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w/]|\.\d)")
 _ZH_NUM = re.compile(r"(?<![\w./-])(\d{1,3}(?:[ ,]\d{3})+|\d+)(?:\.\d+)?(?![\d/]|\.\d)")
