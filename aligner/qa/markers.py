@@ -35,6 +35,15 @@ _EN_FOOTNOTE = re.compile(
 )
 # In Chinese a footnote follows closing punctuation: "报告；1", "报告。3", "《公约》2，".
 _ZH_FOOTNOTE = re.compile(r"(?<=[；。》”）」;])\d{1,3}(?=$|[，。；、\s])")
+# ... or is glued to the last word of the sentence: "管理活动1。" (a count there takes a
+# classifier: "5人", "3次").
+_ZH_FOOTNOTE_END = re.compile(r"(?<=[\u4e00-\u9fff])\d(?=[。；]?\s*$)")
+# Page references differ between language versions of the same document ("第26页" / "p. 28"):
+# their numbers may match a counterpart but are never missing nor different.
+_PAGE = {
+    "zh": re.compile(r"第\s?(\d{1,4})\s?(?:-|–|至)?\s?(?:\d{1,4}\s?)?页"),
+    "en": re.compile(r"\b(?:pp?\.|pages?)\s?(\d{1,4})(?:\s?[-–]\s?\d{1,4})?", re.IGNORECASE),
+}
 
 
 @dataclass(frozen=True)
@@ -68,4 +77,11 @@ def footnote_markers(text: str, lang: str) -> list[tuple[int, int]]:
     """Spans of digits that look like footnote references (see the module docstring)."""
     pattern = _ZH_FOOTNOTE if lang == "zh" else _EN_FOOTNOTE
     spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    if lang == "zh":
+        spans += [(m.start(), m.end()) for m in _ZH_FOOTNOTE_END.finditer(text)]
     return spans + [(m.start(1), m.end(1)) for m in _BRACKETED.finditer(text)]
+
+
+def page_references(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of the whole page references ("第26页", "p. 28", "pages 3-5")."""
+    return [(m.start(), m.end()) for m in _PAGE[lang].finditer(text)]

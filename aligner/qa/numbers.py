@@ -32,7 +32,7 @@ from aligner.qa.check import LANGS, Check, PairView, QAContext, other, register_
 from aligner.qa.dates import date_mentions, time_mentions
 from aligner.qa.flag import Flag, Span
 from aligner.qa.folding import mask
-from aligner.qa.markers import footnote_markers, item_labels, leading_number
+from aligner.qa.markers import footnote_markers, item_labels, leading_number, page_references
 from aligner.qa.symbols import symbol_spans
 
 SMALL = 10
@@ -464,7 +464,7 @@ def _furniture(view: PairView, lang: str) -> tuple[list[tuple[int, int]], list[t
     lead = leading_number(text)
     if lead is not None:
         masked.append((lead.start, lead.end))
-    weak = footnote_markers(text, lang)
+    weak = footnote_markers(text, lang) + page_references(text, lang)
     weak += [(m.start("year"), m.end("year")) for m in _RESOLUTION_YEAR.finditer(text)]
     weak += [(m.start(), m.end()) for m in _FRACTION.finditer(text)]
     if lang == "zh" and (lead_digit := _ZH_GLUED_LEAD.match(text)):
@@ -584,7 +584,11 @@ class NumberCheck(Check):
                 score=0.1,
             )
         rival_text = view.folded(rival_lang)
-        if _spelled(n.value) & _digit_strings(rival_text) or _hhmm_match(n, view, rival_lang):
+        if (
+            _spelled(n.value) & _digit_strings(rival_text)
+            or _hhmm_match(n, view, rival_lang)
+            or _run_together(n, view.folded(lang), rival_text)
+        ):
             return Flag(
                 "number",
                 "info",
@@ -594,6 +598,17 @@ class NumberCheck(Check):
                 self.name,
                 {"value": n.value, "evidence": "digits"},
                 score=0.1,
+            )
+        if _is_year(n) and rival is None and _DEICTIC_YEAR[rival_lang].search(rival_text):
+            return Flag(
+                "number",
+                "info",
+                f"year {_fmt(n.value)} ({lang}) may be the {rival_lang}'s "
+                f"'{_DEICTIC_YEAR[rival_lang].search(rival_text).group()}'",
+                spans,
+                self.name,
+                {"value": n.value, "evidence": "deictic-year"},
+                score=0.2,
             )
         if rival is not None:
             r_text = view.text(rival_lang)[rival.start : rival.end]
@@ -639,6 +654,43 @@ class NumberCheck(Check):
                 score=0.6,
             )
         ]
+
+
+# A year the other side names by reference: "2015年是…" / "This year marks…", "在同一年".
+_DEICTIC_YEAR = {
+    "en": re.compile(
+        r"\b(?:this|that|the same|the current|the previous|the following|last|next|"
+        r"the reporting|the past)\s+year\b|\b(?:during|in|for|throughout|over) the year\b",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"今年|本年|同年|当年|该年|是年|去年|明年|上一年|下一年|前一年|次年|翌年"),
+}
+
+
+def _is_year(n: NumberMention) -> bool:
+    return n.kind == "cardinal" and float(n.value).is_integer() and 1900 <= n.value <= 2100
+
+
+def _run_together(n: NumberMention, text: str, rival_text: str) -> bool:
+    """Numbers whose separator was lost in extraction: "15至64岁" against "aged 1564",
+    "2011-2012年" against "for20112012". True when the number's digits and those of its
+    neighbours on its own side, read in order, make a digit run of the other side, or when the
+    number is the run of several neighbouring numbers of the other side."""
+    if not float(n.value).is_integer():
+        return False
+    digits = _fmt(n.value)
+    own = _DIGIT_RUN.findall(_GROUPED.sub("", text))
+    rival = _DIGIT_RUN.findall(_GROUPED.sub("", rival_text))
+
+    def joined(runs: list[str]) -> set[str]:
+        return {
+            "".join(runs[i:j])
+            for i in range(len(runs))
+            for j in range(i + 2, min(i + 4, len(runs)) + 1)
+        }
+
+    own_joined = {j for j in joined(own) if digits in j}
+    return bool(own_joined & set(rival)) or digits in joined(rival)
 
 
 def _hhmm_match(n: NumberMention, view: PairView, rival_lang: str) -> bool:

@@ -90,3 +90,42 @@ def test_ordinals_after_a_number_word_are_read_or_left_alone() -> None:
     assert values == [65.0]
     # a fraction like "two tenth deals" is no count; it must not crash the check
     assert check_pair("两份细面", "two tenth deals of fine flour") is not None
+
+
+# Faithful pairs from the UN Parallel Corpus dev set (../shared/real/unpc-dev, United Nations),
+# shortened: layout and reference, not content, makes their numbers differ.
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        # a year the English names "this year"
+        (
+            "2015年是联合国成立70周年。",
+            "This year marks the seventieth anniversary of the United Nations.",
+        ),
+        # a footnote marker glued to the last word of the Chinese
+        ("继续合作开展了多项管理活动1。", "They continued to cooperate in management activities."),
+        # the dash of a range lost in extraction
+        ("15至64岁妇女的比例依然很低。", "The proportion of women aged 1564 remains low."),
+        # page references differ between language versions
+        ("直接原因是产后出血( 第26页 )。", "The direct cause is post-partum haemorrhage (p. 28)."),
+    ],
+)
+def test_layout_and_reference_numbers_raise_no_error(zh: str, en: str) -> None:
+    flags = check_pair(zh, en, checks=None)
+    assert [f for f in flags if f.type == "number" and f.severity != "info"] == []
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        (
+            "2015年是联合国成立70周年。",
+            "2016 marks the seventieth anniversary of the United Nations.",
+        ),
+        ("15至64岁妇女的比例依然很低。", "The proportion of women aged 15 to 65 remains low."),
+        ("共有5名妇女受伤。", "Four women were injured."),
+    ],
+)
+def test_numbers_that_really_differ_are_still_flagged(zh: str, en: str) -> None:
+    flags = check_pair(zh, en, checks=None)
+    assert [f for f in flags if f.type == "number" and f.severity != "info"]
