@@ -39,6 +39,9 @@ class PairView:
     original: str | None = None
     """Language the speaker used when it is zh or en; None when both sides are translations
     (the speaker used French, Russian, ...) or the direction is unknown."""
+    role: str | None = None
+    """The role of the turn the pair belongs to in a stored record ("procedure", "president",
+    "member"...); None for free pairs."""
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def text(self, lang: str) -> str:

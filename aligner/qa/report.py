@@ -177,7 +177,7 @@ def record_report(
     detail = store.get_record(symbol)
     rows = store.list_pairs(symbol).items
     index = entities if entities is not None else index_for_store(store, detail.symbol)
-    views = [PairView(str(r.id), r.zh or "", r.en or "", r.original) for r in rows]
+    views = [PairView(str(r.id), r.zh or "", r.en or "", r.original, r.role) for r in rows]
     active = build_checks(checks)
     ctx = QAContext(entities=index, embedder=embedder)
     done = 0

@@ -1,4 +1,11 @@
-"""Sentences the aligner left without a counterpart (1-0 and 0-1 links)."""
+"""Sentences the aligner left without a counterpart (1-0 and 0-1 links).
+
+In a speech that is an error: a sentence was dropped or added. In the procedure lines of a
+record (the adoption of the agenda, the suspension, the close of the meeting) it is a warning:
+the language versions print those lines at different places or leave some out (the English
+text of a record can start at the President's first words), so a missing line is more often
+layout than translation.
+"""
 
 from __future__ import annotations
 
@@ -19,13 +26,16 @@ class UnalignedCheck(Check):
         text = view.text(lang)
         missing_in = other(lang)
         role = "omission" if lang == view.source else "addition"
+        procedure = view.role == "procedure"
+        where = " in a procedure line" if procedure else ""
         return [
             Flag(
                 "unaligned",
-                "error",
-                f"unaligned {lang} text: no {missing_in} counterpart (possible {role})",
+                "warning" if procedure else "error",
+                f"unaligned {lang} text{where}: no {missing_in} counterpart (possible {role})",
                 [Span(lang, 0, len(text), text)],
                 self.name,
-                {"role": role},
+                {"role": role, "procedure": procedure},
+                score=0.4 if procedure else 0.9,
             )
         ]
