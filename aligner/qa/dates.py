@@ -8,6 +8,8 @@ who drops a repeated year is not flagged, while a changed day or month is.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -318,6 +320,49 @@ def date_mentions(view: PairView, lang: str) -> list[DateMention]:
     return view.memo(f"dates:{lang}", compute)
 
 
+@dataclass(frozen=True)
+class WeekdayMention:
+    day: int
+    """0 Monday ... 6 Sunday, as datetime counts."""
+    start: int
+    end: int
+
+
+_EN_WEEKDAY = re.compile(r"\b(" + "|".join(calendar.day_name) + r")\b")
+_ZH_WEEKDAY = re.compile(r"(?:星期|礼拜)([一二三四五六日天])")
+_ZH_WEEKDAY_NUMBER = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+WEEKDAY_REACH = 12
+"""A weekday names the date that ends or starts within this many characters of it."""
+
+
+def weekday_mentions(view: PairView, lang: str) -> list[WeekdayMention]:
+    def compute() -> list[WeekdayMention]:
+        text = view.folded(lang)
+        if lang == "en":
+            names = list(calendar.day_name)
+            return [
+                WeekdayMention(names.index(m.group(1)), m.start(), m.end())
+                for m in _EN_WEEKDAY.finditer(text)
+            ]
+        return [
+            WeekdayMention(_ZH_WEEKDAY_NUMBER[m.group(1)], m.start(), m.end())
+            for m in _ZH_WEEKDAY.finditer(text)
+        ]
+
+    return view.memo(f"weekdays:{lang}", compute)
+
+
+def _dated(w: WeekdayMention, dates: list[DateMention]) -> DateMention | None:
+    """The date a weekday belongs to: "星期三(，)2015年2月18日" or "2015年2月18日星期三",
+    "Wednesday, 18 February 2015"."""
+    near = [
+        (min(abs(d.start - w.end), abs(w.start - d.end)), d)
+        for d in dates
+        if 0 <= d.start - w.end <= WEEKDAY_REACH or 0 <= w.start - d.end <= WEEKDAY_REACH
+    ]
+    return min(near, key=lambda x: x[0])[1] if near else None
+
+
 def time_mentions(view: PairView, lang: str) -> list[TimeMention]:
     return view.memo(f"times:{lang}", lambda: extract_times(view.folded(lang), lang))
 
@@ -340,7 +385,59 @@ class DateCheck(Check):
     description = "dates and clock times agree (2020年11月9日 ↔ 9 November 2020)"
 
     def check(self, view: PairView, ctx: QAContext) -> list[Flag]:
-        return self._date_flags(view) + self._time_flags(view)
+        return self._date_flags(view) + self._time_flags(view) + self._weekday_flags(view)
+
+    def _weekday_flags(self, view: PairView) -> list[Flag]:
+        """A weekday the calendar contradicts ("Friday, 18 February 2015" was a Wednesday), or
+        weekdays that differ between the sides."""
+        days = {lang: weekday_mentions(view, lang) for lang in LANGS}
+        flags: list[Flag] = []
+        for lang in LANGS:
+            for w in days[lang]:
+                date = _dated(w, date_mentions(view, lang))
+                if date is None or date.year is None or date.day is None:
+                    continue
+                try:
+                    true_day = datetime.date(date.year, date.month, date.day).weekday()
+                except ValueError:
+                    continue
+                if true_day != w.day:
+                    text = view.text(lang)[w.start : w.end]
+                    flags.append(
+                        Flag(
+                            "date",
+                            "error",
+                            f"{text} ({lang}): {date.label()} was a {calendar.day_name[true_day]}",
+                            [Span(lang, w.start, w.end, text)],
+                            self.name,
+                            {"weekday": calendar.day_name[w.day], "date": date.label()},
+                            score=0.85,
+                        )
+                    )
+        if flags or not (days["zh"] and days["en"]):
+            return flags
+        zh_days = sorted(w.day for w in days["zh"])
+        en_days = sorted(w.day for w in days["en"])
+        if zh_days != en_days:
+            spans = [
+                Span(lang, w.start, w.end, view.text(lang)[w.start : w.end])
+                for lang in LANGS
+                for w in days[lang]
+            ]
+            flags.append(
+                Flag(
+                    "date",
+                    "error",
+                    "weekday differs: "
+                    + " vs ".join(
+                        f"{', '.join(s.text for s in spans if s.lang == g)} ({g})" for g in LANGS
+                    ),
+                    spans,
+                    self.name,
+                    score=0.8,
+                )
+            )
+        return flags
 
     def _date_flags(self, view: PairView) -> list[Flag]:
         flags: list[Flag] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from aligner.qa.check import build_checks
 from aligner.qa.dates import extract_dates, extract_times
 from aligner.qa.folding import fold
 from aligner.qa.runner import check_pair
@@ -60,3 +61,32 @@ def test_times_read_the_period_of_day() -> None:
     assert t.candidates == {(20, 0)}
     (t,) = extract_times(fold("at 11.35 a.m."), "en")
     assert t.candidates == {(11, 35)}
+
+
+# Meeting notices of the UN Parallel Corpus dev set (../shared/real/unpc-dev, United Nations)
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        # the weekday changed in the English: 18 February 2015 was a Wednesday
+        (
+            "定于2015年2月18日星期三上午10时举行",
+            "To be held on Friday, 18 February 2015, at 10 a.m.",
+        ),
+        # ... in the Chinese
+        (
+            "定于2015年2月18日星期六上午10时举行",
+            "To be held on Wednesday, 18 February 2015, at 10 a.m.",
+        ),
+        # weekdays that differ, with no year to check them against
+        ("定于2月18日星期三举行", "To be held on Friday, 18 February."),
+    ],
+)
+def test_a_changed_weekday_is_flagged(zh: str, en: str) -> None:
+    flags = [f for f in check_pair(zh, en, checks=build_checks(["date"])) if f.severity == "error"]
+    assert flags and "day" in flags[0].message
+
+
+def test_a_right_weekday_is_not_flagged() -> None:
+    zh = "定于2015年2月18日星期三上午10时举行"
+    en = "To be held on Wednesday, 18 February 2015, at 10 a.m."
+    assert check_pair(zh, en, checks=build_checks(["date"])) == []
