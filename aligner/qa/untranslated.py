@@ -4,6 +4,7 @@ English phrase (several words with function words, not a name or an acronym) in 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from aligner.qa.check import Check, PairView, QAContext, register_check
 from aligner.qa.flag import Flag, Span
@@ -86,18 +87,47 @@ def copied_phrases(zh: str, en: str) -> list[tuple[int, int]]:
         return []
     out = []
     en_words = " ".join(en.split())
+
+    def common(word: str) -> bool:
+        return en_stem(word.lower().strip("'’-")) in lexicon.common
+
     for m in _LATIN_PHRASE.finditer(zh):
         words = m.group(0).split()
+        if " ".join(words) not in en_words:
+            continue
         lower = [
             w
             for w in words
             if w[0].islower() and w.isascii() and w.lower() not in _FUNCTION_WORDS and len(w) >= 3
         ]
-        if not any(en_stem(w.lower().strip("'’-")) in lexicon.common for w in lower):
-            continue
-        if " ".join(words) in en_words:
+        if any(common(w) for w in lower) or (
+            not _glossed(zh, m.start(), m.end()) and _english_not_name(words, common)
+        ):
             out.append((m.start(), m.end()))
     return out
+
+
+# An English name the Chinese gives after its own rendering, in brackets or quotes
+# ("国际空间通信组织（Intersputnik…）"), is a gloss, not a phrase left untranslated.
+_OPENERS = '(（[「“"《'
+
+
+def _glossed(zh: str, start: int, end: int) -> bool:
+    before = zh[:start].rstrip()
+    return bool(before) and before[-1] in _OPENERS
+
+
+def _english_not_name(words: list[str], common: Callable[[str], bool]) -> bool:
+    """Words that are English prose or an English title, not a proper name kept in Latin
+    script: a function word in lower case ("on Sustainable Development", "To be", "the Arab"),
+    or capitalised words that are all ordinary dictionary words ("General Assembly",
+    "Budget Committee")."""
+    if any(w in _FUNCTION_WORDS for w in words):
+        return True
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+    return len(content) >= 2 and all(
+        w.isascii() and w[0].isupper() and len(w) >= 3 and common(w) for w in content
+    )
 
 
 @register_check

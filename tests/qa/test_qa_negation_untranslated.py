@@ -74,3 +74,33 @@ def test_direction_decides_which_side_is_checked_for_leftovers() -> None:
     # when Chinese is the target, Chinese characters in the English original are not flagged
     flags = check_pair("我们欢迎这项协议。", "We welcome it (欢迎).", original="en")
     assert "untranslated" not in [f.type for f in flags]
+
+
+# Built from faithful pairs of the UN Parallel Corpus dev set (../shared/real/unpc-dev, United
+# Nations): an English title or a phrase with a function word copied into the Chinese.
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        (
+            "General Assembly议程项目42下的文件分发为荷。",
+            "I would be grateful if you would circulate the present letter as a document of the "
+            "General Assembly, under agenda item 42.",
+        ),
+        (
+            "回顾联合国可持续发展大会题为《我们希望的未来》on Sustainable Development的成果文件，",
+            "Recalling the outcome document of the United Nations Conference on Sustainable "
+            'Development, entitled "The future we want",',
+        ),
+    ],
+)
+def test_english_titles_and_phrases_copied_into_the_chinese_are_flagged(zh: str, en: str) -> None:
+    assert "untranslated" in [f.type for f in check_pair(zh, en) if f.severity != "info"]
+
+
+def test_an_english_name_glossed_in_brackets_or_a_person_name_is_not_flagged() -> None:
+    zh = "国际空间通信组织（Intersputnik International Organization of Space Communications）"
+    en = "Intersputnik International Organization of Space Communications"
+    assert [f for f in check_pair(zh, en) if f.type == "untranslated"] == []
+    zh = "主席是Maria Eugenia Correa女士（哥伦比亚）；"
+    en = "under the chairmanship of Ms. Maria Eugenia Correa (Colombia);"
+    assert [f for f in check_pair(zh, en) if f.type == "untranslated"] == []
