@@ -258,7 +258,9 @@ def _generic_alone(text: str, m: re.Match[str], lang: str) -> bool:
     before = _EN_WORD_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
     if before is not None:
         prev = before.group(1)
-        if prev[0].isupper() and prev.lower() not in _EN_DETERMINERS:
+        if prev in ("Nations", "UN") and " " in word:
+            pass  # "United Nations Deputy Secretary-General": the UN's own title
+        elif prev[0].isupper() and prev.lower() not in _EN_DETERMINERS:
             return False  # "Global Youth Council", "Basel Convention secretariat"
     return not _EN_NAME_AFTER.match(text[m.end() : m.end() + 40])
 
@@ -273,6 +275,8 @@ def _variants(form: str, lang: str) -> list[str]:
             out.append(form[0].upper() + form[1:])
         if "'" in form:
             out.append(form.replace("'", "’"))
+        if re.search(r"[A-Za-z]-[A-Z]", form):
+            out.append(re.sub(r"(?<=[A-Za-z])-(?=[A-Z])", " ", form))  # Secretary General
     return out
 
 
@@ -306,21 +310,35 @@ def country_entries() -> tuple[Entity, ...]:
     return tuple(out)
 
 
+LEXICON_FILES = ("data/entities.tsv", "data/un_bodies.tsv")
+"""The bundled lexicon: UN organs, agencies, missions, regional organizations, places and
+phraseology (entities.tsv); bodies, offices, funds, tribunals, titles and instruments of
+general UN usage (un_bodies.tsv). A row of a later file whose forms an earlier row already
+has is left out (one concept, one entry)."""
+
+
 @cache
 def lexicon_entries() -> tuple[Entity, ...]:
-    text = resources.files("aligner.qa").joinpath("data/entities.tsv").read_text("utf-8")
-    return tuple(
-        Entity(
-            key=f"lexicon:{_split(row['en'])[0]}",
-            type=row["type"],
-            zh=_split(row["zh"]),
-            en=_split(row["en"]),
-            source="lexicon",
-            zh_generic=_split(row.get("zh_generic")),
-            en_generic=_split(row.get("en_generic")),
-        )
-        for row in csv.DictReader(text.splitlines(), delimiter="\t")
-    )
+    out: list[Entity] = []
+    seen: set[str] = set()
+    for name in LEXICON_FILES:
+        text = resources.files("aligner.qa").joinpath(name).read_text("utf-8")
+        for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+            entry = Entity(
+                key=f"lexicon:{_split(row['en'])[0]}",
+                type=row["type"],
+                zh=_split(row["zh"]),
+                en=_split(row["en"]),
+                source="lexicon",
+                zh_generic=_split(row.get("zh_generic")),
+                en_generic=_split(row.get("en_generic")),
+            )
+            forms = {f"{lang}:{f}" for lang in ("zh", "en") for f in entry.forms(lang)}
+            if forms & seen:
+                continue
+            seen |= forms
+            out.append(entry)
+    return tuple(out)
 
 
 def glossary_entry(row: Mapping[str, Any]) -> Entity | None:

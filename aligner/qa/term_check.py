@@ -22,9 +22,11 @@ pair-level flag naming the differences, an error for a vote list.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
 from aligner.qa.check import Check, PairView, QAContext, register_check
 from aligner.qa.entities import Entity, EntityHit, EntityIndex, default_index
@@ -104,11 +106,15 @@ def _parts(index: EntityIndex, hit: EntityHit, lang: str) -> Iterator[tuple[str,
 def _satisfied_by_part(
     index: EntityIndex, hit: EntityHit, lang: str, rival_text: str, rival: str
 ) -> bool:
-    """A compound name whose shorter part is on the other side."""
+    """A compound name whose shorter part is on the other side. A title inside a title is
+    another rank (副秘书长 holds 秘书长, "Deputy Permanent Representative" holds "Permanent
+    Representative"): it does not answer the longer one."""
+    title = index.entries[hit.key].type == "title"
     return any(
         index.present(key, rival_text, rival, context=rival == "en")
         or (rival == "zh" and _latin_in_zh(part, rival_text))
         for key, part in _parts(index, hit, lang)
+        if not (title and part.type == "title")
     )
 
 
@@ -250,6 +256,10 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
     swap = _swap_flag(view, index, found, counts, context_en, flagged | listed_keys, kinds, check)
     if swap is not None:
         flags.append(swap)
+    if "term" in kinds and not any(f.details.get("evidence") == "swap" for f in flags):
+        phrase_swap = phrase_swap_flag(view, check)
+        if phrase_swap is not None:
+            flags.append(phrase_swap)
     return flags
 
 
@@ -410,3 +420,72 @@ class TermCheck(Check):
 
     def check(self, view: PairView, ctx: QAContext) -> list[Flag]:
         return entity_flags(view, ctx, self.name, {"term"})
+
+
+# ---------------------------------------------------------------- confusable UN phraseology
+
+SWAP_FILE = "data/un_term_swaps.tsv"
+"""Groups of UN terms of one kind that a translation may render by each other (缔约国 /
+States parties vs 签署国 / signatories, 人权 / human rights vs 民权 / civil rights, 缔约方大会 /
+Conference of the Parties vs 缔约方会议 / Meeting of the Parties): general UN usage."""
+
+
+@cache
+def swap_index() -> EntityIndex:
+    from importlib import resources
+
+    text = resources.files("aligner.qa").joinpath(SWAP_FILE).read_text("utf-8")
+    rows = csv.DictReader(text.splitlines(), delimiter="\t")
+    return EntityIndex.from_entries(
+        Entity(
+            key=f"swap:{row['group']}:{row['zh'].split('|')[0]}",
+            type=row["group"],
+            zh=tuple(f for f in row["zh"].split("|") if f),
+            en=tuple(f for f in row["en"].split("|") if f),
+            source="lexicon",
+        )
+        for row in rows
+    )
+
+
+def _swap_absent(view: PairView, index: EntityIndex, entry: Entity, rival: str) -> bool:
+    """Whether no form of `entry` is on the `rival` side, even loosely."""
+    text = view.folded(rival)
+    if index.present(entry.key, text, rival, context=rival == "en"):
+        return False
+    if rival == "en":
+        return not _loosely_in_en(view, entry)
+    return not any(zh_loosely_present(f, text) for f in entry.forms("zh"))
+
+
+def phrase_swap_flag(view: PairView, check: str) -> Flag | None:
+    """One UN term of a group on one side with no rendering on the other, while another term
+    of the same group is on the other side only: one was rendered by the other. Neither alone
+    is evidence (phraseology is paraphrased); the two together are."""
+    index = swap_index()
+    found = {lang: index.find(view.folded(lang), lang) for lang in ("zh", "en")}
+    counts = {lang: Counter(h.key for h in found[lang]) for lang in ("zh", "en")}
+    for lang, rival in (("zh", "en"), ("en", "zh")):
+        for key in counts[lang]:
+            lost = index.entries[key]
+            if counts[rival][key] or not _swap_absent(view, index, lost, rival):
+                continue
+            for other in counts[rival]:
+                gained = index.entries[other]
+                if other == key or gained.type != lost.type or _nested(lost, gained):
+                    continue
+                if counts[lang][other] or not _swap_absent(view, index, gained, lang):
+                    continue
+                h = next(x for x in found[lang] if x.key == key)
+                return Flag(
+                    "term",
+                    "warning",
+                    f"UN term {lost.label('zh')} / {lost.label('en')} in the {lang} has no "
+                    f"rendering in the {rival}, which has {gained.label('zh')} / "
+                    f"{gained.label('en')} instead: one rendered by the other?",
+                    [_span(view, lang, h)],
+                    check,
+                    {"lost": key, "gained": other, "evidence": "phrase-swap"},
+                    0.45,
+                )
+    return None

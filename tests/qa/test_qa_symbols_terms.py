@@ -155,3 +155,58 @@ def test_a_resolution_cited_with_another_year_is_an_error() -> None:
     assert not [f for f in check_pair(zh, en.format(2001)) if f.type == "symbol"]
     # the year left out on one side is the number check's business, not a changed symbol
     assert not [f for f in check_pair(zh, "It recalls resolution 1373.") if f.type == "symbol"]
+
+
+def _term_warnings(zh: str, en: str) -> list[str]:
+    return [f.message for f in check_pair(zh, en) if f.check == "term" and f.severity != "info"]
+
+
+def test_a_un_body_rendered_by_another_is_flagged_both_ways() -> None:
+    # bodies, titles and instruments of general UN usage (aligner/qa/data/un_bodies.tsv)
+    assert _term_warnings(
+        "审计委员会审查了账目。", "The Statistical Commission reviewed the accounts."
+    )
+    assert not _term_warnings(
+        "审计委员会审查了账目。", "The Board of Auditors reviewed the accounts."
+    )
+    assert _term_warnings(
+        "独立专家向大会提交了报告。",
+        "The Executive Director submitted a report to the General Assembly.",
+    )
+    assert not _term_warnings(
+        "执行主任向大会提交了报告。",
+        "The Executive Director submitted a report to the General Assembly.",
+    )
+
+
+def test_a_title_inside_a_longer_title_is_another_rank() -> None:
+    assert _term_warnings("常务副秘书长发了言。", "The Secretary-General made a statement.")
+    # hyphen or space, and the UN's own title after "United Nations"
+    assert not _term_warnings(
+        "常务副秘书长发了言。", "The Deputy Secretary General made a statement."
+    )
+    assert not _term_warnings(
+        "前联合国副秘书长发了言。",
+        "The former United Nations Deputy Secretary-General made a statement.",
+    )
+
+
+def test_confusable_un_phraseology_is_a_swap_only_with_evidence_on_both_sides() -> None:
+    en = "States parties shall submit reports every four years."
+    assert _term_warnings("签署国应当每四年提交一次报告。", en)
+    assert not _term_warnings("缔约国应当每四年提交一次报告。", en)
+    # one side alone is paraphrase, not evidence
+    assert not _term_warnings(
+        "缔约国应当每四年提交一次报告。", "They shall submit reports every four years."
+    )
+
+
+def test_the_council_answers_the_security_council_but_another_council_does_not() -> None:
+    assert not _term_warnings("安理会成员听取了通报。", "Council members heard a briefing.")
+    assert not _term_warnings(
+        "主席先生，安理会成员今天听取了通报。",
+        "Mr. President, Council members heard a briefing today.",
+    )
+    assert _term_warnings(
+        "安理会成员听取了通报。", "Human Rights Council members heard a briefing."
+    )
