@@ -459,33 +459,34 @@ def _swap_absent(view: PairView, index: EntityIndex, entry: Entity, rival: str) 
 
 
 def phrase_swap_flag(view: PairView, check: str) -> Flag | None:
-    """One UN term of a group on one side with no rendering on the other, while another term
-    of the same group is on the other side only: one was rendered by the other. Neither alone
-    is evidence (phraseology is paraphrased); the two together are."""
+    """A UN term of a group found on one side with no rendering on the other, while another
+    term of the same group is on the other side only: one was rendered by the other. Neither
+    alone is evidence (phraseology is paraphrased); the two together are. The term that stays
+    is found strictly (on word boundaries); the one it replaced only needs to be present (人权
+    inside 尊重人权)."""
     index = swap_index()
-    found = {lang: index.find(view.folded(lang), lang) for lang in ("zh", "en")}
-    counts = {lang: Counter(h.key for h in found[lang]) for lang in ("zh", "en")}
     for lang, rival in (("zh", "en"), ("en", "zh")):
-        for key in counts[lang]:
-            lost = index.entries[key]
-            if counts[rival][key] or not _swap_absent(view, index, lost, rival):
+        rival_text = view.folded(rival)
+        for h in index.find(view.folded(lang), lang):
+            gained = index.entries[h.key]
+            if not _swap_absent(view, index, gained, rival):
                 continue
-            for other in counts[rival]:
-                gained = index.entries[other]
-                if other == key or gained.type != lost.type or _nested(lost, gained):
+            for key, lost in index.entries.items():
+                if key == h.key or lost.type != gained.type or _nested(lost, gained):
                     continue
-                if counts[lang][other] or not _swap_absent(view, index, gained, lang):
+                if not index.present(key, rival_text, rival) or not _swap_absent(
+                    view, index, lost, lang
+                ):
                     continue
-                h = next(x for x in found[lang] if x.key == key)
                 return Flag(
                     "term",
                     "warning",
-                    f"UN term {lost.label('zh')} / {lost.label('en')} in the {lang} has no "
-                    f"rendering in the {rival}, which has {gained.label('zh')} / "
-                    f"{gained.label('en')} instead: one rendered by the other?",
+                    f"UN term {gained.label('zh')} / {gained.label('en')} in the {lang} has no "
+                    f"rendering in the {rival}, which has {lost.label('zh')} / "
+                    f"{lost.label('en')} instead: one rendered by the other?",
                     [_span(view, lang, h)],
                     check,
-                    {"lost": key, "gained": other, "evidence": "phrase-swap"},
+                    {"lost": key, "gained": h.key, "evidence": "phrase-swap"},
                     0.45,
                 )
     return None
