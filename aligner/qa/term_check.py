@@ -52,6 +52,24 @@ def _abbreviated(entry: Entity, zh: str) -> bool:
     return False
 
 
+def _compressed(entry: Entity, zh: str) -> bool:
+    """A Chinese short form made by keeping characters of the full name in order, its first
+    and its last (联伊团 and 联伊援助团 for 联合国伊拉克援助团): how Chinese abbreviates names of
+    bodies and missions, beyond the short forms the tables list."""
+    for full in entry.forms("zh"):
+        if len(full) < 5:
+            continue
+        start = 0
+        while (i := zh.find(full[0], start)) >= 0:
+            start = i + 1
+            p, j = 1, i + 1
+            while j < len(zh) and p < len(full) and (k := full.find(zh[j], p)) >= 0:
+                p, j = k + 1, j + 1
+                if p == len(full) and 3 <= j - i < len(full):
+                    return True
+    return False
+
+
 def _latin_in_zh(entry: Entity, zh: str) -> bool:
     """Chinese texts keep some names in Latin script (a village, a person: "Choporlu村")."""
     return any(
@@ -214,6 +232,7 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
             if rival == "zh" and (
                 index.present(key, rival_text, "zh")
                 or _abbreviated(entry, rival_text)
+                or _compressed(entry, rival_text)
                 or _latin_in_zh(entry, rival_text)
                 or any(zh_loosely_present(f, rival_text) for f in entry.forms("zh"))
             ):

@@ -210,3 +210,13 @@ def test_the_council_answers_the_security_council_but_another_council_does_not()
     assert _term_warnings(
         "安理会成员听取了通报。", "Human Rights Council members heard a briefing."
     )
+
+
+def test_a_chinese_short_form_made_from_the_full_name_answers_the_acronym() -> None:
+    # S/PV.9642 (United Nations): China's statement calls UNAMI 联伊团
+    zh = "如今已经到了联伊团精简授权、逐步撤出的时候。"
+    en = "It is time for UNAMI to be given a streamlined mandate."
+    assert [f for f in check_pair(zh, en) if f.type == "term"] == []
+    # a short form of another mission is no answer
+    zh = "如今已经到了联阿援助团精简授权、逐步撤出的时候。"
+    assert [f for f in check_pair(zh, en, min_severity="info") if f.type == "term"]
