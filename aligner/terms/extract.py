@@ -131,8 +131,10 @@ def extract_from_pairs(
         entries, where = _combine(candidates, pairs, "")
         zh_texts = [p.zh for p in pairs]
         en_texts = [p.en for p in pairs]
-        _count_frequencies(entries, zh_texts, en_texts, where, pairs)
-        return _kept(entries, params)
+        pieces = _count_frequencies(
+            entries, zh_texts, en_texts, where, pairs, params.min_confidence
+        )
+        return _kept(entries, params, pieces)
 
 
 def _usable(embedder: Any) -> Any:
@@ -142,8 +144,14 @@ def _usable(embedder: Any) -> Any:
     return embedder
 
 
-def _kept(entries: list[TermEntry], params: ExtractParams) -> list[TermEntry]:
-    kept = [e for e in entries if e.confidence >= params.min_confidence and e.freq_zh and e.freq_en]
+def _kept(
+    entries: list[TermEntry], params: ExtractParams, pieces: set[tuple[str, str]] = frozenset()
+) -> list[TermEntry]:
+    kept = [
+        e
+        for e in entries
+        if e.confidence >= params.min_confidence and e.freq_zh and e.freq_en and e.key not in pieces
+    ]
     kept.sort(key=lambda e: (-e.frequency, -e.confidence, e.zh))
     return kept
 
@@ -164,8 +172,8 @@ def _extract(alignment: RecordAlignment, embedder: Any, params: ExtractParams) -
     zh_texts += [normalize(t.header) for t in alignment.zh.turns if t.header]
     en_texts = [normalize(s.text) for s in alignment.en.sentences()]
     en_texts += [normalize(t.header) for t in alignment.en.turns if t.header]
-    _count_frequencies(entries, zh_texts, en_texts, where, pairs)
-    return _kept(entries, params)
+    pieces = _count_frequencies(entries, zh_texts, en_texts, where, pairs, params.min_confidence)
+    return _kept(entries, params, pieces)
 
 
 def _candidates(
@@ -345,25 +353,47 @@ def _guess_type(en: str) -> str:
     return "other"
 
 
+_STATISTICAL = frozenset({"phrase_pair", "association"})
+"""Evidence read off the text alone (a name found by sound is a name wherever it stands)."""
+
+
 def _count_frequencies(
     entries: list[TermEntry],
     zh_texts: list[str],
     en_texts: list[str],
     where: dict[tuple[str, str], list[int]],
     pairs: list[PairText],
-) -> None:
+    min_confidence: float = 0.0,
+) -> set[tuple[str, str]]:
     """Occurrences in the texts: a whole record with its speaker headers (a name may occur
     only there), or the pairs of a store-wide extraction.
 
     Longer forms are counted first and masked, so an occurrence counts for one entry only; a
     form that is one entry's term and another's variant (俄罗斯 beside 俄罗斯联邦) counts for
-    the entry whose term it is.
+    the entry whose term it is. Returns the keys of the entries seen only inside longer
+    forms of entries that reach `min_confidence`.
     """
-    zh_counts = _masked_counts("\n".join(zh_texts), entries, "zh")
+    kept = [e.confidence >= min_confidence for e in entries]
+    zh_counts, zh_nested = _masked_counts("\n".join(zh_texts), entries, "zh", kept=kept)
     # An English term shared by several entries belongs, in the record count, to the one
     # whose Chinese form is the most frequent.
     by_zh = sorted(range(len(entries)), key=lambda i: -zh_counts[i])
-    en_counts = _masked_counts("\n".join(en_texts), entries, "en", order=by_zh)
+    en_counts, en_nested = _masked_counts(
+        "\n".join(en_texts), entries, "en", order=by_zh, kept=kept
+    )
+    # Seen only inside longer terms on both sides (武装部队 / armed forces only in the name of
+    # one State's forces): a piece of those terms, not a term of the text.
+    # Only statistical evidence is overruled: the UN vocabulary or a speaker header says a
+    # term is one of its own (暂行议事规则 inside 暂行议事规则第37条).
+    pieces = {
+        e.key
+        for i, e in enumerate(entries)
+        if zh_nested[i]
+        and en_nested[i]
+        and zh_counts[i]
+        and en_counts[i]
+        and set(e.sources) <= _STATISTICAL
+    }
     for i, e in enumerate(entries):
         e.freq_zh = zh_counts[i]
         e.freq_en = en_counts[i]
@@ -382,6 +412,7 @@ def _count_frequencies(
         for e in group[1:]:
             texts = [by_index[i] for i in where.get(e.key, []) if i in by_index]
             e.freq_en = sum(_count_once(forms, t) for t in texts)
+    return pieces
 
 
 def _count_once(forms: list[str], text: str) -> int:
@@ -394,11 +425,16 @@ def _count_once(forms: list[str], text: str) -> int:
 
 
 def _masked_counts(
-    text: str, entries: list[TermEntry], lang: str, order: list[int] | None = None
-) -> list[int]:
+    text: str,
+    entries: list[TermEntry],
+    lang: str,
+    order: list[int] | None = None,
+    kept: list[bool] | None = None,
+) -> tuple[list[int], list[bool]]:
     """Per entry, the occurrences of its forms that do not lie inside an occurrence of a longer
     form (terms that overlap both count). A term seen only inside longer ones (德拉 in 德拉省) is
-    counted there."""
+    counted there; the second list says which entries are seen only inside longer forms of
+    the `kept` entries (all when None)."""
     order = order if order is not None else list(range(len(entries)))
     owner: dict[str, int] = {}
     for i in order:
@@ -417,17 +453,22 @@ def _masked_counts(
                 spans.setdefault(m.span(), form)
     counts = [0] * len(entries)
     nested = [0] * len(entries)
+    free_of_kept = [0] * len(entries)
     # In (start, -end) order a span lies inside another exactly when an earlier one reaches
     # as far: the running maximum of the ends tells.
-    reach = -1
+    reach = kept_reach = -1
     for a, b in sorted(spans, key=lambda s: (s[0], -s[1])):
         owner_of = owner[spans[(a, b)]]
         if reach >= b:
             nested[owner_of] += 1
         else:
             counts[owner_of] += 1
+        if kept_reach < b:
+            free_of_kept[owner_of] += 1
         reach = max(reach, b)
-    return [c or n for c, n in zip(counts, nested, strict=True)]
+        if kept is None or kept[owner_of]:
+            kept_reach = max(kept_reach, b)
+    return [c or n for c, n in zip(counts, nested, strict=True)], [f == 0 for f in free_of_kept]
 
 
 def _zh_re(form: str) -> re.Pattern[str]:

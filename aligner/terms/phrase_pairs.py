@@ -420,6 +420,8 @@ def _check(
         return None  # Prime Minister of X and the President of Y: two titles, not one
     if not name and _of_a_state(zh, en_words[0]) and en_words[-1].lower() not in _STATE_BODIES:
         return None  # 某国士兵 / Armenian soldiers: a State's soldiers, a description
+    if _office_of_a_state(zh, en) and en_words[-1].lower() not in _STATE_BODIES:
+        return None  # 某国外交部长 / Minister for Foreign Affairs of X: an office held by a State
     # A title before a person's name (Prime Minister Al-Sudani) is whole all the same.
     fragment = name and _inside_longer_name(tokens, a, b, title=en_words[-1] in _TITLES)
     # A name whose English is whole may be followed by a noun it modifies (采购司|招标).
@@ -469,6 +471,20 @@ def _of_a_state(zh: str, en_first: str) -> bool:
         and mentions[0].end < len(zh)
         and en_first[:1].isupper()
         and not find_mentions(en_first, "en")
+    )
+
+
+def _office_of_a_state(zh: str, en: str) -> bool:
+    """The Chinese opens with a State's name and goes on, and the English names the same State
+    after "of" (Prime Minister of Armenia, Permanent Representative of X to the United Nations): the
+    office or body of one State, a description; its term is the office without the State."""
+    zh_mentions = find_mentions(zh, "zh")
+    if not zh_mentions or zh_mentions[0].start != 0 or zh_mentions[0].end >= len(zh):
+        return False
+    code = zh_mentions[0].country.code
+    return any(
+        m.country.code == code and re.search(r"\bof (?:the )?$", en[: m.start])
+        for m in find_mentions(en, "en")
     )
 
 

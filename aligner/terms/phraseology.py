@@ -276,9 +276,24 @@ _EN_ARTICLE = re.compile(r"Article ([0-9]+) of the (?:Charter of the United Nati
 # them ("第1540 ( 2004 )号决议").
 _ZH_RESOLUTION = re.compile(r"第 ?([0-9]{2,4}) ?\( ?(\d{4}) ?\) ?号决议")
 _EN_RESOLUTION = re.compile(r"resolutions? ([0-9]{2,4}) ?\( ?(\d{4}) ?\)", re.IGNORECASE)
-_SYMBOL = re.compile(
-    r"(?<![A-Za-z0-9/])(?:S|A|E|S/RES|A/RES|A/HRC)/[A-Z0-9.]+(?:/[A-Za-z0-9.\-]+)+"
+# Sanctions and other committees of the Security Council are named after the resolution that
+# set them up, with their subject: 安全理事会关于利比里亚的第1521(2003)号决议所设委员会 / Security
+# Council Committee established pursuant to resolution 1521 (2003) concerning Liberia.
+_ZH_COMMITTEE = re.compile(
+    r"安全理事会(?:关于(?P<topic>[^，。；的]{1,20})的)?"
+    r"第 ?([0-9]{2,4}) ?\( ?(\d{4}) ?\) ?号决议所设委员会"
 )
+_EN_COMMITTEE = re.compile(
+    r"Security Council Committee established pursuant to resolution "
+    r"([0-9]{2,4}) ?\( ?(\d{4}) ?\)"
+    r"(?:,? (?:concerning|on) "
+    r"(?P<topic>(?:the )?[A-Z][\w'’\-]*(?: (?:of |and |the )*[A-Z][\w'’\-]*)*))?"
+)
+_SYMBOL = re.compile(
+    r"(?<![A-Za-z0-9/])(?:(?:S|A|E|S/RES|A/RES|A/HRC)/[A-Z0-9.]+(?:/[A-Za-z0-9.\-]+)+"
+    r"|S/PV\.\d+(?![\d/]))"
+)
+"""Document symbols; a Security Council record has one slash only (S/PV.9721)."""
 
 
 _GROUP_CODE = re.compile(r"(?<![\w/.])[A-Z]\d{1,2}\+?(?![\w/])|(?<![\w/.])G-?\d{1,2}(?![\w/])")
@@ -320,6 +335,26 @@ def pattern_candidates(pairs: list[PairText]) -> list[Candidate]:
         for m in _GROUP_CODE.finditer(p.zh):
             if m.group(0) in en_codes:
                 add(m.group(0), m.group(0), "organization", p.index)
+        en_committees = {
+            (m.group(1), m.group(2)): m.group("topic") for m in _EN_COMMITTEE.finditer(p.en)
+        }
+        for m in _ZH_COMMITTEE.finditer(p.zh):
+            number = (m.group(2), m.group(3))
+            if number not in en_committees:
+                continue
+            zh = f"安全理事会第{number[0]}({number[1]})号决议所设委员会"
+            en = (
+                "Security Council Committee established pursuant to resolution "
+                f"{number[0]} ({number[1]})"
+            )
+            zh_topic, en_topic = m.group("topic"), en_committees[number]
+            if zh_topic and en_topic:
+                # The full name, with its subject on both sides; the short one is a variant.
+                long_zh = f"安全理事会关于{zh_topic}的第{number[0]}({number[1]})号决议所设委员会"
+                long_en = f"{en} concerning {en_topic}"
+                add(long_zh, long_en, "organization", p.index, zh, en)
+            else:
+                add(zh, en, "organization", p.index)
         en_symbols = {m.group(0).rstrip(".") for m in _SYMBOL.finditer(p.en)}
         for m in _SYMBOL.finditer(p.zh):
             symbol = m.group(0).rstrip(".")

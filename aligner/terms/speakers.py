@@ -107,4 +107,46 @@ def _full_names(people: list[tuple[str, str]], pairs: list[PairText]) -> list[Ca
             if score >= 0.6:
                 key = (f"{zh_given}·{zh_surname}", f"{given} {en_surname}")
                 found.setdefault(key, set()).add(p.index)
+    for zh_surname, en_surname in people:
+        if "·" in zh_surname or len(zh_surname) > 2:
+            continue
+        for key, where in _surname_first_names(zh_surname, en_surname, pairs).items():
+            found.setdefault(key, set()).update(where)
     return [Candidate(z, e, "person", "speaker", 0.85, w) for (z, e), w in found.items()]
+
+
+_ZH_TITLE_AFTER = "大使|先生|女士|博士|教授|阁下|将军|法官"
+
+
+def _surname_first_names(
+    zh_surname: str, en_surname: str, pairs: list[PairText]
+) -> dict[tuple[str, str], set[int]]:
+    """Chinese, Korean and Japanese names, which Chinese writes surname first with no dot
+    (王某某大使 / Ambassador Moumou Wang, surname first in both or in Chinese only): the one or two
+    characters between the known surname and a title that follows it are the given name, and
+    the English pair writes one given name before or after the same surname."""
+    zh_re = re.compile(rf"{re.escape(zh_surname)}([\u4e00-\u9fff]{{1,2}}?)(?:{_ZH_TITLE_AFTER})")
+    given = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+    en_before = re.compile(rf"\b({given}) {re.escape(en_surname)}\b")
+    en_after = re.compile(rf"\b{re.escape(en_surname)} ({given})\b")
+    found: dict[tuple[str, str], set[int]] = {}
+    for p in pairs:
+        zm = zh_re.search(p.zh)
+        if not zm:
+            continue
+        em_before, em_after = en_before.search(p.en), en_after.search(p.en)
+        if em_before and em_before.group(1) not in _NOT_GIVEN:
+            en = f"{em_before.group(1)} {en_surname}"
+        elif em_after and em_after.group(1) not in _NOT_GIVEN:
+            en = f"{en_surname} {em_after.group(1)}"
+        else:
+            continue
+        found.setdefault((zh_surname + zm.group(1), en), set()).add(p.index)
+    return found
+
+
+_NOT_GIVEN = frozenset(
+    {"Ambassador", "Mr", "Mrs", "Ms", "Dr", "Madam", "President", "Minister", "Chair", "Judge",
+     "General", "Professor", "Excellency", "Secretary", "Representative", "The", "I", "Thank"}
+)  # fmt: skip
+"""Capitalised words before a surname that are not a given name."""
