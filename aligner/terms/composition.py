@@ -27,9 +27,32 @@ def composition_candidates(pairs: list[PairText], known: Iterable[Candidate]) ->
         for en in {c.en, *c.en_variants}
         if len(zh) >= 2
     ]
+    subjects = [
+        (zh, en)
+        for c in known
+        if c.type in ("country", "place")
+        for zh in {c.zh, *c.zh_variants}
+        for en in {c.en, *c.en_variants}
+        if len(zh) >= 2
+    ]
     found: dict[tuple[str, str], Candidate] = {}
     for p in pairs:
         present = [(zh, en, c) for zh, en, c in forms if zh in p.zh]
+        # A body named after its subject: 某国问题专家小组 / Panel of Experts on X, X Panel of
+        # Experts. 问题 marks the subject; without it (某国国防部) the State owns the body.
+        for zh_s, en_s in subjects:
+            if f"{zh_s}问题" not in p.zh:
+                continue
+            for zh_b, en_b, b in present:
+                if f"{zh_s}问题{zh_b}" not in p.zh or b.type == "phraseology":
+                    continue
+                en = _english_subject(p.en, en_s, en_b)
+                if en is None:
+                    continue
+                zh = f"{zh_s}问题{zh_b}"
+                kind = b.type if b.type != "acronym" else "organization"
+                c = found.setdefault((zh, en), Candidate(zh, en, kind, "composition", 0.85))
+                c.pair_indices.add(p.index)
         for zh_a, en_a, a in present:
             for zh_b, en_b, b in present:
                 if a is b or f"{zh_a}{zh_b}" not in p.zh:
@@ -47,6 +70,15 @@ def composition_candidates(pairs: list[PairText], known: Iterable[Candidate]) ->
 def _english_compound(text: str, owner: str, head: str) -> str | None:
     o, h = re.escape(owner), re.escape(head)
     for pattern in (rf"{o} {h}", rf"{h}(?:s|es)? of (?:the )?{o}"):
+        m = re.search(rf"(?<![\w-]){pattern}(?![\w-])", text)
+        if m:
+            return m.group(0)
+    return None
+
+
+def _english_subject(text: str, subject: str, body: str) -> str | None:
+    s, b = re.escape(subject.removeprefix("the ")), re.escape(body)
+    for pattern in (rf"{s} {b}", rf"{b} on (?:the )?{s}"):
         m = re.search(rf"(?<![\w-]){pattern}(?![\w-])", text)
         if m:
             return m.group(0)

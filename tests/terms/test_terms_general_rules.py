@@ -110,3 +110,19 @@ def test_a_phrase_seen_only_inside_a_longer_term_is_not_emitted_on_its_own() -> 
     zh.append("武装部队必须停止攻击。")
     en.append("The armed forces must stop.")
     assert _count_frequencies(entries, zh, en, {}, [], min_confidence=0.7) == set()
+
+
+def test_a_body_named_after_its_subject_state() -> None:
+    from aligner.terms.candidate import Candidate
+    from aligner.terms.composition import composition_candidates
+
+    known = [
+        Candidate("利比亚", "Libya", "country", "member_state", 0.9),
+        Candidate("专家小组", "Panel of Experts", "organization", "phraseology", 0.9),
+    ]
+    pairs = _pairs(
+        ("利比亚问题专家小组提交了报告。", "The Panel of Experts on Libya submitted its report."),
+        ("利比亚专家小组", "Libyan experts"),  # no 问题: not the body's name
+    )
+    found = {(c.zh, c.en) for c in composition_candidates(pairs, known)}
+    assert found == {("利比亚问题专家小组", "Panel of Experts on Libya")}
