@@ -125,6 +125,7 @@ class BilingualDictionary:
         self.verbs_only = verbs_only
         """English words the glosses use only as verbs ("to commit"), never opening a noun's."""
         self._glosses: dict[str, frozenset[str]] = {}
+        self._covers: dict[tuple[str, str], bool] = {}
 
     def gloss(self, word: str) -> frozenset[str]:
         """The stems of all the senses of `word` (empty when it is not a headword)."""
@@ -155,7 +156,14 @@ class BilingualDictionary:
         stems = self.gloss(word)
         if en_stem in stems:
             return True
-        return any(stems_match(en_stem, s) for s in stems if s[:2] == en_stem[:2])
+        key = (word, en_stem)
+        found = self._covers.get(key)
+        if found is None:
+            # Asked for every word of every pair against every English word: kept.
+            found = any(stems_match(en_stem, s) for s in stems if s[:2] == en_stem[:2])
+            if len(self._covers) < 1_000_000:
+                self._covers[key] = found
+        return found
 
     def rendered(self, word: str, linked: set[str], window: set[str]) -> bool:
         """True when one sense of `word` accounts for all the English stems `linked` to it and

@@ -235,9 +235,19 @@ def _pair_spans(
     tokens = _en_tokens(p.en)
     if not words or not tokens:
         return []
+    # Only content words link: test those, each (word, stem) once per call.
+    content_tokens = [(j, t) for j, t in enumerate(tokens) if t.content]
+    linked_cache: dict[tuple[str, str], bool] = {}
+
+    def link(word: str, t: _EnToken) -> bool:
+        key = (word, t.text if word.isascii() else t.stem)
+        found = linked_cache.get(key)
+        if found is None:
+            found = linked_cache[key] = _linked(lexicon, word, t)
+        return found
+
     links: list[list[int]] = [
-        [j for j, t in enumerate(tokens) if w.content and _linked(lexicon, w.text, t)]
-        for w in words
+        [j for j, t in content_tokens if link(w.text, t)] if w.content else [] for w in words
     ]
     linked_back: list[set[int]] = [set() for _ in tokens]
     for i, js in enumerate(links):
