@@ -1,7 +1,8 @@
 """verbalign glossary build | lookup | export: the terminology glossary from the shell.
 
 `build ZH EN` parses, aligns and extracts a record pair straight into the database (--db, or
-$VERBALIGN_DB, or var/verbalign.db) without a server; `lookup TERM` and `export` read it.
+$VERBALIGN_DB, or var/verbalign.db) without a server; `build --all` extracts over the pairs
+of every stored record together; `lookup TERM` and `export` read it.
 """
 
 from __future__ import annotations
@@ -35,9 +36,21 @@ def _store(db: str | None) -> Repository:
 
 @glossary_app.command("build")
 def build(
-    zh: Annotated[Path, typer.Argument(help="Chinese record (PDF or extracted text).")],
-    en: Annotated[Path, typer.Argument(help="English record (PDF or extracted text).")],
+    zh: Annotated[
+        Path | None, typer.Argument(help="Chinese record (PDF or extracted text).")
+    ] = None,
+    en: Annotated[
+        Path | None, typer.Argument(help="English record (PDF or extracted text).")
+    ] = None,
     db: DbOption = None,
+    all_records: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Instead of a pair: the terms of all the stored records' pairs together "
+            "(terms that recur across records), saved beside each record's own.",
+        ),
+    ] = False,
     model: Annotated[
         str | None, typer.Option("--model", help="Embedding model (default: Multilingual USE v3).")
     ] = None,
@@ -53,12 +66,36 @@ def build(
         typer.Option("--force", help="Re-align and rebuild even if these files are stored."),
     ] = False,
 ) -> None:
-    """Parse, align and extract the terms of a record pair into the glossary database."""
+    """Parse, align and extract the terms of a record pair into the glossary database, or
+    (--all) extract over the pairs of every stored record."""
 
     from aligner.align.embedder import get_embedder
-    from aligner.pipeline.glossary_build import glossary_from_files
+    from aligner.pipeline.glossary_build import glossary_from_files, glossary_store_wide
     from aligner.terms.extract import ExtractParams
 
+    if all_records:
+        if zh is not None or en is not None or symbol or force:
+            raise InputError(
+                "--all takes no files, --symbol or --force: it reads the stored records"
+            )
+        store = _store(db)
+        try:
+            with stage_progress("read") as progress:
+                result = glossary_store_wide(
+                    store,
+                    embedder=get_embedder(model),
+                    params=ExtractParams(min_confidence=min_confidence),
+                    progress=progress,
+                )
+        finally:
+            store.close()
+        typer.echo(
+            f"all records: {result.entries} terms found across records ({result.created} new); "
+            f"the glossary has {result.total_entries} entries in {store.location}"
+        )
+        return
+    if zh is None or en is None:
+        raise InputError("give the Chinese and the English record (ZH EN), or --all")
     store = _store(db)
     try:
         with stage_progress("parse") as progress:

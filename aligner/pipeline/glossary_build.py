@@ -6,8 +6,11 @@ save through the Repository.
 alignment is stored too, so that every context points at a stored pair. Nothing of the
 glossary is written until extraction has finished, and then in one transaction.
 
-Store-wide extraction (terms over the pairs of many records) plugs in here: read the pairs
-through the Repository, hand them to aligner/terms, save with `store.glossary`.
+`glossary_store_wide` is `verbalign glossary build --all`: the terms of the pairs of every
+stored record taken together (a term written once in each of several records recurs across
+them), read through the Repository, extracted by aligner/terms (`extract_from_pairs`, with
+the records' own entries as known terms, so nothing is found twice) and saved as the
+store-wide contribution (`store.glossary.save_store_terms`).
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from typing import Any
 
 from aligner.errors import InputError
 from aligner.models import RecordAlignment
+from aligner.store.glossary import STORE_WIDE, term_keys
 from aligner.store.repository import Repository
-from aligner.terms.extract import ExtractParams, extract_terms
+from aligner.terms.extract import ExtractParams, extract_from_pairs, extract_terms
+from aligner.terms.pair_text import PairText
 
 Progress = Callable[[str, float], None]
 
@@ -94,3 +99,57 @@ def glossary_from_files(
     # Unchanged (or the same text in new files): the stored glossary of the record stands.
     entries = store.glossary.record_count(imported.symbol)
     return BuildResult(imported.symbol, entries, 0, 0, 0, store.glossary.count())
+
+
+def glossary_store_wide(
+    store: Repository,
+    *,
+    embedder: Any = None,
+    params: ExtractParams | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Extract the terms of all the stored records' pairs together and replace the store-wide
+    contribution to the glossary with those that no record's own glossary has."""
+    records = store.list_records()
+    if not records:
+        raise InputError("the store holds no record: import or build one first")
+    pairs: list[PairText] = []
+    for k, record in enumerate(records):
+        for row in store.list_pairs(record.symbol).items:
+            if not (row.zh.strip() and row.en.strip()) or row.status == "rejected":
+                continue
+            pairs.append(
+                PairText.of(
+                    record.symbol,
+                    len(pairs),
+                    row.zh,
+                    row.en,
+                    pair_id=row.id,
+                    confidence=row.confidence,
+                    zh_ids=tuple(row.zh_ids),
+                    en_ids=tuple(row.en_ids),
+                )
+            )
+        if progress:
+            progress("read", (k + 1) / len(records))
+    # The records' entries (and curated ones) are known: masked, not found again. The
+    # previous store-wide entries are not: they are what this build replaces.
+    known = [e for e in store.glossary.all() if set(e.symbols) != {STORE_WIDE}]
+    if progress:
+        progress("terms", 0.0)
+    entries = extract_from_pairs(pairs, embedder=embedder, params=params, known=known)
+    # Strong evidence (the Member State table, the UN vocabulary) finds the records' terms
+    # again: they are the records' contributions, counted there.
+    known_keys = {term_keys(e.zh, e.en) for e in known}
+    entries = [e for e in entries if term_keys(e.zh, e.en) not in known_keys]
+    summary = store.glossary.save_store_terms(entries)
+    if progress:
+        progress("terms", 1.0)
+    return BuildResult(
+        STORE_WIDE,
+        summary.entries,
+        summary.created,
+        summary.updated,
+        summary.removed,
+        store.glossary.count(),
+    )

@@ -48,10 +48,22 @@ class SaveSummary:
     removed: int
 
 
+STORE_WIDE = "*"
+"""The symbol of the store-wide extraction's contribution (`verbalign glossary build --all`):
+terms found over the pairs of all the records (a term written once per record recurs across
+them), kept apart from each record's own contribution, so that rebuilding a record leaves it
+alone and rebuilding it leaves the records' alone. No record has this symbol."""
+
+
 class GlossaryRepository(ABC):
     @abstractmethod
     def save_record_terms(self, symbol: str, entries: Sequence[TermEntry]) -> SaveSummary:
         """Replace `symbol`'s contribution to the glossary with `entries`, in one transaction."""
+
+    def save_store_terms(self, entries: Sequence[TermEntry]) -> SaveSummary:
+        """Replace the store-wide extraction's contribution (symbol STORE_WIDE) with
+        `entries`, in one transaction; the records' contributions stay as they are."""
+        return self.save_record_terms(STORE_WIDE, entries)
 
     @abstractmethod
     def get(self, entry_id: int, *, contexts: bool = True) -> TermEntry:

@@ -86,3 +86,20 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(args: tuple[str, ...], db: Pa
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().startswith("error:")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_build_all_extracts_over_the_stored_records(db: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["glossary", "build", "--all", "--db", str(db), "--model", "hashing"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "all records:" in result.stdout and "terms found across records" in result.stdout
+    # Nothing stored yet, or files beside --all: a one-line error, nothing written.
+    empty = tmp_path / "empty.db"
+    proc = _verbalign("glossary", "build", "--all", "--model", "hashing", db=empty)
+    assert proc.returncode != 0 and "no record" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    result = runner.invoke(app, ["glossary", "build", "a.txt", "--all", "--db", str(db)])
+    assert result.exit_code != 0
+    result = runner.invoke(app, ["glossary", "build", "--db", str(db)])
+    assert result.exit_code != 0

@@ -119,3 +119,47 @@ def test_edits_are_stored_in_simplified_form_with_a_traditional_twin(built: SQLi
     edited = glossary.update(entry.id, {"zh": "停火", "zh_variants": ["停戰"]})  # type: ignore[arg-type]
     assert edited.zh_variants == ["停战"]
     assert edited.zh_traditional == "停火"
+
+
+def test_a_store_wide_build_finds_terms_that_recur_across_records(store: SQLiteStore) -> None:
+    from terms_fixtures import make_alignment
+    from test_terms_found_by_itself import _penholder_turns
+
+    from aligner.pipeline.glossary_build import glossary_store_wide
+    from aligner.store.glossary import STORE_WIDE
+
+    symbols = ("S/PV.9001", "S/PV.9002", "S/PV.9003")
+    for k, symbol in enumerate(symbols):
+        glossary_from_alignment(store, make_alignment(_penholder_turns(1, k), symbol))
+    glossary = GlossaryStore(store)
+    records_only = {(e.zh, e.en): e for e in glossary.all()}
+    assert ("执笔方", "penholder") not in records_only  # once per record: too rare for one
+
+    result = glossary_store_wide(store)
+    assert result.symbol == STORE_WIDE and result.created >= 1
+    entry = _by_zh(store, "执笔方")
+    assert entry.en == "penholder" and entry.symbols == [STORE_WIDE]
+    assert entry.freq_zh == 3
+    contexts = glossary.get(entry.id).contexts  # type: ignore[arg-type]
+    pair_ids = {p.id for s in symbols for p in store.list_pairs(s).items}
+    assert contexts and all(c.pair_id in pair_ids for c in contexts)
+    # The records' own entries are neither found again nor changed.
+    after = {(e.zh, e.en): e for e in glossary.all()}
+    for key, e in records_only.items():
+        assert (after[key].freq_zh, after[key].symbols) == (e.freq_zh, e.symbols)
+
+    # Idempotent; rebuilding a record leaves the store-wide contribution alone.
+    again = glossary_store_wide(store)
+    assert (again.created, again.removed) == (0, 0)
+    glossary_from_alignment(store, make_alignment(_penholder_turns(1, 0), symbols[0]))
+    assert _by_zh(store, "执笔方").freq_zh == 3
+    assert glossary.record_count(STORE_WIDE) == again.entries
+
+
+def test_a_store_wide_build_of_an_empty_store_is_an_input_error(store: SQLiteStore) -> None:
+    from aligner.errors import InputError
+    from aligner.pipeline.glossary_build import glossary_store_wide
+
+    with pytest.raises(InputError):
+        glossary_store_wide(store)
+    assert GlossaryStore(store).count() == 0

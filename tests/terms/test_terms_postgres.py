@@ -14,6 +14,7 @@ from pg_server import store_backends
 from test_terms_glossary_store import (
     test_a_failed_build_leaves_the_previous_glossary,
     test_a_reviewers_status_survives_a_rebuild,
+    test_a_store_wide_build_finds_terms_that_recur_across_records,
     test_curated_entries_are_kept_when_no_record_attests_them,
     test_curation_validates_its_fields,
     test_edits_are_stored_in_simplified_form_with_a_traditional_twin,
@@ -31,6 +32,7 @@ pytestmark = pytest.mark.skipif(
 __all__ = [
     "test_a_failed_build_leaves_the_previous_glossary",
     "test_a_reviewers_status_survives_a_rebuild",
+    "test_a_store_wide_build_finds_terms_that_recur_across_records",
     "test_curated_entries_are_kept_when_no_record_attests_them",
     "test_curation_validates_its_fields",
     "test_edits_are_stored_in_simplified_form_with_a_traditional_twin",
