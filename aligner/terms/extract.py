@@ -32,6 +32,7 @@ from typing import Any
 
 from aligner.ingest.normalize import normalize
 from aligner.models import RecordAlignment
+from aligner.terms.agenda import agenda_candidates
 from aligner.terms.association import AssociationParams, association_candidates
 from aligner.terms.bodies import body_candidates
 from aligner.terms.candidate import Candidate
@@ -162,7 +163,7 @@ def _extract(alignment: RecordAlignment, embedder: Any, params: ExtractParams) -
     pairs = pair_texts(alignment, symbol)
     candidates = _candidates(
         pairs,
-        speaker_candidates(alignment, pairs),
+        speaker_candidates(alignment, pairs) + agenda_candidates(alignment, pairs),
         embedder,
         params,
         neighbours=neighbour_texts(alignment),

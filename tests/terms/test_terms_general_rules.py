@@ -126,3 +126,42 @@ def test_a_body_named_after_its_subject_state() -> None:
     )
     found = {(c.zh, c.en) for c in composition_candidates(pairs, known)}
     assert found == {("利比亚问题专家小组", "Panel of Experts on Libya")}
+
+
+def _with_agenda(zh: str, en: str) -> object:
+    from terms_fixtures import TurnText, make_alignment
+
+    alignment = make_alignment(
+        [
+            TurnText(
+                "procedure",
+                ["通过议程。", zh, "议程通过。"],
+                ["Adoption of the agenda", en, "The agenda was adopted."],
+            ),
+            TurnText(
+                "president",
+                ["安理会现在开始审议其议程上的项目。"],
+                ["The Council will now begin its consideration of the item on its agenda."],
+            ),
+        ]
+    )
+    alignment.zh.meta.agenda = zh
+    alignment.en.meta.agenda = en
+    return alignment
+
+
+def test_the_agenda_item_is_a_term_of_the_record() -> None:
+    from aligner.terms.extract import extract_terms
+
+    found = {
+        (e.zh, e.en, e.type)
+        for e in extract_terms(_with_agenda("马里局势", "The situation in Mali"))
+    }  # type: ignore[arg-type]
+    assert ("马里局势", "situation in Mali", "other") in found
+    # A dated letter is an instance, not an item.
+    letter = _with_agenda(
+        "2024年1月5日马里常驻联合国代表给安全理事会主席的信（S/2024/12）",
+        "Letter dated 5 January 2024 from the Permanent Representative of Mali to the United "
+        "Nations addressed to the President of the Security Council (S/2024/12)",
+    )
+    assert not any("信" in e.zh for e in extract_terms(letter))  # type: ignore[arg-type]
