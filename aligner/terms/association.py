@@ -136,7 +136,27 @@ def _segmenter(state: tuple[bool, frozenset[str]]) -> Any:
     for c in all_countries():
         for n in c.names("zh"):
             tokenizer.add_word(n, freq=2000, tag="ns")
-    return jieba.posseg.POSTokenizer(tokenizer)
+    return _CachedCut(jieba.posseg.POSTokenizer(tokenizer))
+
+
+class _CachedCut:
+    """A POSTokenizer whose `cut` remembers its last texts: the kinds of evidence segment the
+    same pairs and clauses again (a fifth of the calls over a record)."""
+
+    MAX_TEXTS = 20_000
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+        self._cuts: dict[str, tuple[Any, ...]] = {}
+
+    def cut(self, text: str) -> tuple[Any, ...]:
+        found = self._cuts.get(text)
+        if found is None:
+            found = tuple(self.tokenizer.cut(text))
+            if len(self._cuts) >= self.MAX_TEXTS:
+                self._cuts.clear()
+            self._cuts[text] = found
+        return found
 
 
 def zh_candidates(text: str, max_words: int = 4) -> set[str]:
