@@ -67,9 +67,22 @@ class SideEvidence:
     """Sentences this side has beyond the other side's count (an appended sentence)."""
     clauses: int = 0
     """Clause punctuation this side has beyond the other side's (a dropped clause)."""
+    run: float = 0.0
+    """Best run score of this side: uncovered content words count +1, covered ones
+    -RUN_PENALTY (an omitted clause's run survives one stray gloss match inside it)."""
+    words: int = 0
+    """Content words of this side."""
+    rival_gap: int = 0
+    rival_run: float = 0.0
+    rival_share: float = 1.0
+    """The other side's gap, run and share: free translation leaves gaps on both sides, an
+    omission on one side only."""
     similarity: float | None = None
     coverage: float | None = None
     """Worst piece of this side: its best cosine against runs of 1-3 pieces of the other side."""
+    rival_coverage: float = 0.0
+    """The other side's coverage: a piece with no counterpart lowers one side's coverage,
+    loose translation both sides'."""
 
     def lexical_features(self) -> list[float]:
         return [
@@ -79,20 +92,40 @@ class SideEvidence:
             self.excess,
             math.log1p(self.sentences),
             math.log1p(self.clauses),
+            math.log1p(self.run),
+            math.log1p(self.run) - math.log1p(self.rival_run),
+            math.log1p(self.gap) - math.log1p(self.rival_gap),
+            math.log1p(self.words),
         ]
 
     def full_features(self) -> list[float]:
         assert self.similarity is not None and self.coverage is not None
-        return [*self.lexical_features(), self.similarity, self.coverage]
+        return [
+            *self.lexical_features(),
+            self.similarity,
+            self.coverage,
+            self.coverage - self.rival_coverage,
+        ]
 
 
-LEXICAL_FEATURES = ["lexical", "log1p_gap", "share", "excess", "log1p_sentences", "log1p_clauses"]
+LEXICAL_FEATURES = [
+    "lexical",
+    "log1p_gap",
+    "share",
+    "excess",
+    "log1p_sentences",
+    "log1p_clauses",
+    "log1p_run",
+    "run_contrast",
+    "gap_contrast",
+    "log1p_words",
+]
 _SENTENCE_END = {
     "zh": re.compile(r"[。！？](?!$)"),
     "en": re.compile(r"[.?!][\"”’)]?\s+(?=[A-Z\"“(])"),
 }
 _CLAUSE_MARK = {"zh": re.compile(r"[，；：、]"), "en": re.compile(r"[,;:](?=\s)")}
-FULL_FEATURES = [*LEXICAL_FEATURES, "similarity", "coverage"]
+FULL_FEATURES = [*LEXICAL_FEATURES, "similarity", "coverage", "coverage_contrast"]
 
 
 def length_z(zh: str, en: str) -> float:
@@ -166,8 +199,20 @@ def lexical_evidence(view: PairView, assoc: BatchAssociations | None = None) -> 
                 for what, pattern in (("sentences", _SENTENCE_END), ("clauses", _CLAUSE_MARK))
             }
             out.append(
-                SideEvidence(lang, worst, gap, share, excess, _widen(gap_span, spans), **counts)
+                SideEvidence(
+                    lang,
+                    worst,
+                    gap,
+                    share,
+                    excess,
+                    _widen(gap_span, spans),
+                    **counts,
+                    run=_best_run(marks),
+                    words=len(marks),
+                )
             )
+        for ev, rival in zip(out, out[::-1], strict=True):
+            ev.rival_gap, ev.rival_run, ev.rival_share = rival.gap, rival.run, rival.share
         return out
 
     return view.memo(_EVIDENCE, compute)
@@ -186,6 +231,18 @@ def _piece_coverage(
         if len(inside) >= MIN_PIECE_WORDS:
             worst = min(worst, sum(inside) / len(inside))
     return (worst if worst < 1.0 or len(spans) > 1 else share), share
+
+
+RUN_PENALTY = 2.0
+
+
+def _best_run(marks: list[tuple[int, int, bool]]) -> float:
+    """Maximum-sum run of uncovered (+1) and covered (-RUN_PENALTY) content words."""
+    best = cur = 0.0
+    for _, _, covered in marks:
+        cur = max(0.0, cur + (-RUN_PENALTY if covered else 1.0))
+        best = max(best, cur)
+    return best
 
 
 def _longest_gap(marks: list[tuple[int, int, bool]]) -> tuple[int, tuple[int, int] | None]:
@@ -250,6 +307,8 @@ def add_embedding_evidence(view: PairView, ctx: QAContext) -> None:
         ev.coverage = min(
             float((windows @ emb[text[a:b]]).max()) for a, b in _pieces(view, ev.lang)
         )
+    evidence[0].rival_coverage = evidence[1].coverage
+    evidence[1].rival_coverage = evidence[0].coverage
 
 
 def _logit(model: dict, features: list[float]) -> float:
@@ -292,11 +351,7 @@ class SemanticCheck(Check):
                 continue
             evidence = lexical_evidence(speech_body(v)[0], assoc)
             # only the pairs the cheap model leaves in doubt are embedded
-            if (
-                lexical["info_threshold"]
-                <= max(map(lexical_score, evidence))
-                < lexical["threshold"]
-            ):
+            if lexical["gate"] <= max(map(lexical_score, evidence)) < lexical["threshold"]:
                 v.memo(_GATED, lambda: True)
 
     def prepare(self, views: Sequence[PairView], ctx: QAContext) -> None:

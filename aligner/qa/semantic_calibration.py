@@ -6,17 +6,66 @@ bench/qa_fit_semantic.py on the development half of the UN Parallel Corpus dev
 pairs with clause drops and added sentences. Generated: do not edit."""
 
 SEMANTIC_MODEL: dict = {
-    "length": {"centre": 1.172, "var_floor": 0.02353, "var_per_char": 0.4588, "pairs": 1970},
+    "length": {
+        "centre": 1.172,
+        "var_floor": 0.02353,
+        "var_per_char": 0.4588,
+        "pairs": 1970
+    },
     "lexical": {
-        "features": ["lexical", "log1p_gap", "share", "excess", "log1p_sentences", "log1p_clauses"],
-        "weights": [-0.8024, 1.3314, 0.7011, 2.9224, 0.4762, 0.3764],
-        "mean": [0.5252, 1.2891, 0.6688, 2.0903, 0.1624, 0.4454],
-        "scale": [0.3469, 0.8409, 0.2549, 2.8169, 0.3037, 0.5559],
-        "bias": 1.4048,
-        "threshold": 2.5874,
-        "info_threshold": 1.4509,
-        "gate": -0.0946,
-        "precision": 0.5,
+        "features": [
+            "lexical",
+            "log1p_gap",
+            "share",
+            "excess",
+            "log1p_sentences",
+            "log1p_clauses",
+            "log1p_run",
+            "run_contrast",
+            "gap_contrast",
+            "log1p_words"
+        ],
+        "weights": [
+            -0.4846,
+            0.1564,
+            -0.0213,
+            2.553,
+            0.2928,
+            0.0719,
+            0.5251,
+            0.4325,
+            0.1077,
+            0.4
+        ],
+        "mean": [
+            0.4969,
+            1.3399,
+            0.6393,
+            1.9329,
+            0.1448,
+            0.409,
+            1.3589,
+            0.5744,
+            0.556,
+            2.789
+        ],
+        "scale": [
+            0.3231,
+            0.758,
+            0.2396,
+            2.5082,
+            0.2918,
+            0.5302,
+            0.7839,
+            0.8588,
+            0.8364,
+            0.673
+        ],
+        "bias": 2.0132,
+        "threshold": 4.2455,
+        "info_threshold": 2.1657,
+        "gate": 0.6415,
+        "precision": 0.5
     },
     "full": {
         "features": [
@@ -26,15 +75,62 @@ SEMANTIC_MODEL: dict = {
             "excess",
             "log1p_sentences",
             "log1p_clauses",
+            "log1p_run",
+            "run_contrast",
+            "gap_contrast",
+            "log1p_words",
             "similarity",
             "coverage",
+            "coverage_contrast"
         ],
-        "weights": [-0.7869, 1.3487, 1.1187, 2.9425, 0.6553, 0.0893, -0.7656, -0.5104],
-        "mean": [0.2801, 1.8382, 0.5134, 3.5291, 0.2558, 0.6341, 0.5337, 0.2401],
-        "scale": [0.2906, 0.7477, 0.2402, 2.8495, 0.3532, 0.6143, 0.1931, 0.2323],
-        "bias": 4.937,
-        "threshold": 2.7981,
-        "info_threshold": 1.4829,
-        "precision": 0.5,
-    },
+        "weights": [
+            -0.3458,
+            0.3118,
+            0.4161,
+            2.5196,
+            0.4516,
+            -0.0634,
+            0.2017,
+            0.764,
+            0.6467,
+            0.5743,
+            -1.0325,
+            -0.4423,
+            0.135
+        ],
+        "mean": [
+            0.3813,
+            1.5914,
+            0.5673,
+            2.5076,
+            0.1731,
+            0.4918,
+            1.6161,
+            0.7419,
+            0.7185,
+            2.9335,
+            0.6048,
+            0.3574,
+            -0.1623
+        ],
+        "scale": [
+            0.2956,
+            0.6952,
+            0.2259,
+            2.6192,
+            0.3138,
+            0.5627,
+            0.7217,
+            0.9194,
+            0.8963,
+            0.596,
+            0.176,
+            0.2487,
+            0.3317
+        ],
+        "bias": 2.5889,
+        "threshold": 2.3695,
+        "info_threshold": 0.8554,
+        "precision": 0.5
+    }
 }
