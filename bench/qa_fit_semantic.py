@@ -280,7 +280,7 @@ def main() -> None:
     parser.add_argument(
         "--gate-share",
         type=float,
-        default=0.2,
+        default=0.08,
         help="share of clean pairs whose lexical score passes the gate to the embedding model",
     )
     parser.add_argument(

@@ -75,6 +75,8 @@ class SideEvidence:
     rival_gap: int = 0
     rival_run: float = 0.0
     rival_share: float = 1.0
+    rival_fill: int = 0
+    """Uncovered words of the other side at the place of this side's run."""
     """The other side's gap, run and share: free translation leaves gaps on both sides, an
     omission on one side only."""
     similarity: float | None = None
@@ -96,6 +98,8 @@ class SideEvidence:
             math.log1p(self.run) - math.log1p(self.rival_run),
             math.log1p(self.gap) - math.log1p(self.rival_gap),
             math.log1p(self.words),
+            math.log1p(self.rival_fill),
+            math.log1p(self.run) - math.log1p(self.rival_fill),
         ]
 
     def full_features(self) -> list[float]:
@@ -119,6 +123,8 @@ LEXICAL_FEATURES = [
     "run_contrast",
     "gap_contrast",
     "log1p_words",
+    "log1p_rival_fill",
+    "fill_contrast",
 ]
 _SENTENCE_END = {
     "zh": re.compile(r"[。！？](?!$)"),
@@ -177,6 +183,7 @@ def lexical_evidence(view: PairView, assoc: BatchAssociations | None = None) -> 
         lexicon = load_lexicon()
         z = length_z(view.zh, view.en)
         out = []
+        all_marks: list[list[tuple[int, int, bool]]] = []
         for lang in ("zh", "en"):
             text, rival = view.text(lang), view.text(other(lang))
             if lexicon is None:
@@ -207,12 +214,16 @@ def lexical_evidence(view: PairView, assoc: BatchAssociations | None = None) -> 
                     excess,
                     _widen(gap_span, spans),
                     **counts,
-                    run=_best_run(marks),
+                    run=_best_run(marks)[0],
                     words=len(marks),
                 )
             )
-        for ev, rival in zip(out, out[::-1], strict=True):
+            all_marks.append(marks)
+        for k, ev in enumerate(out):
+            rival = out[1 - k]
             ev.rival_gap, ev.rival_run, ev.rival_share = rival.gap, rival.run, rival.share
+            _, a, b = _best_run(all_marks[k])
+            ev.rival_fill = _rival_fill((a, b), len(all_marks[k]), all_marks[1 - k])
         return out
 
     return view.memo(_EVIDENCE, compute)
@@ -236,13 +247,35 @@ def _piece_coverage(
 RUN_PENALTY = 2.0
 
 
-def _best_run(marks: list[tuple[int, int, bool]]) -> float:
-    """Maximum-sum run of uncovered (+1) and covered (-RUN_PENALTY) content words."""
+def _best_run(marks: list[tuple[int, int, bool]]) -> tuple[float, int, int]:
+    """Maximum-sum run of uncovered (+1) and covered (-RUN_PENALTY) content words: its score
+    and the indices [first, last + 1) of its words in `marks`."""
     best = cur = 0.0
-    for _, _, covered in marks:
+    at, start = (0, 0), 0
+    for i, (_, _, covered) in enumerate(marks):
+        if cur == 0.0:
+            start = i
         cur = max(0.0, cur + (-RUN_PENALTY if covered else 1.0))
-        best = max(best, cur)
-    return best
+        if cur > best:
+            best, at = cur, (start, i + 1)
+    return best, *at
+
+
+RIVAL_SLACK = 0.15
+"""How far (as a share of the other side's content words) around the run's relative place
+the other side is searched for its own uncovered words."""
+
+
+def _rival_fill(at: tuple[int, int], n: int, rival: list[tuple[int, int, bool]]) -> int:
+    """Uncovered content words of the other side around the place that corresponds to the
+    run (same relative position, +- RIVAL_SLACK): a paraphrase leaves unmatched words on
+    both sides at about the same place, an omission on one side only."""
+    if not n or not rival:
+        return 0
+    m = len(rival)
+    lo = max(int((at[0] / n - RIVAL_SLACK) * m), 0)
+    hi = min(math.ceil((at[1] / n + RIVAL_SLACK) * m), m)
+    return sum(not c for _, _, c in rival[lo:hi])
 
 
 def _longest_gap(marks: list[tuple[int, int, bool]]) -> tuple[int, tuple[int, int] | None]:
