@@ -89,3 +89,40 @@ def test_a_speaker_header_is_not_content_missing_from_the_other_side() -> None:
     # a pair that is a header only keeps its text
     bare = PairView("p2", "主席（以英语发言）：", "The President:")
     assert speech_body(bare)[0] is bare
+
+
+def test_best_run_survives_one_stray_match_inside_it() -> None:
+    from aligner.qa.semantic import _best_run
+
+    def marks(covered: str) -> list[tuple[int, int, bool]]:
+        return [(i, i + 1, c == "+") for i, c in enumerate(covered)]
+
+    assert _best_run(marks("+--+---+")) == (3.0, 4, 7)
+    # one covered word inside a long uncovered run costs RUN_PENALTY, it does not split it
+    assert _best_run(marks("----+----")) == (6.0, 0, 9)
+    assert _best_run(marks("++++")) == (0.0, 0, 0)
+
+
+def test_rival_fill_counts_the_other_sides_unmatched_words_at_the_same_place() -> None:
+    from aligner.qa.semantic import _rival_fill
+
+    rival = [(i, i + 1, c == "+") for i, c in enumerate("++++++----++++++++++")]
+    # a run in the middle third of this side meets the rival's four unmatched words there...
+    assert _rival_fill((4, 6), 12, rival) == 4
+    # ...a run at the end meets none
+    assert _rival_fill((10, 12), 12, rival) == 0
+
+
+def test_a_phrase_dropped_inside_a_sentence_leaves_a_one_sided_run() -> None:
+    """No clause punctuation changes: the Chinese side's run of words without a rendering
+    grows while the English side shows nothing unmatched at that place."""
+    from aligner.qa.check import PairView
+    from aligner.qa.semantic import lexical_evidence, lexical_score
+
+    dropped = EN.split(" in order to")[0] + "."
+    zh_clean, _ = lexical_evidence(PairView("a", ZH, EN))
+    zh_drop, _ = lexical_evidence(PairView("b", ZH, dropped))
+    assert zh_drop.run > zh_clean.run
+    assert zh_drop.run > zh_drop.rival_run
+    assert zh_drop.rival_fill <= 1
+    assert lexical_score(zh_drop) > lexical_score(zh_clean)
