@@ -268,7 +268,7 @@ def report_full(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--false-alarms", type=float, default=0.012)
+    parser.add_argument("--false-alarms", type=float, default=0.010)
     parser.add_argument("--info-alarms", type=float, default=0.04)
     parser.add_argument(
         "--lexical-alarms",

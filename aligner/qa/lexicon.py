@@ -320,7 +320,11 @@ class Lexicon:
         single transliteration characters, whose "glosses" are the characters' own senses)."""
         masked = _LANGUAGE_NOTE.sub(lambda m: " " * len(m.group(0)), zh)
         masked = _TRANSLITERATED.sub(lambda m: " " * len(m.group(0)), masked)
-        return [(i, w) for i, w in self.words_at(masked) if w not in _ZH_STOP and self._glosses(w)]
+        return [
+            (i, w)
+            for i, w in self.words_at(masked)
+            if w not in _ZH_STOP and not _all_stop(w) and self._glosses(w)
+        ]
 
     def zh_marks_at(
         self, zh: str, en: str, assoc: BatchAssociations | None = None
@@ -372,6 +376,12 @@ class Lexicon:
             )
             out.append((m.start(), m.end(), covered))
         return out
+
+
+def _all_stop(word: str) -> bool:
+    """A dictionary word made of function characters only (日至 "until the day of", 年内):
+    a date's or a count's morphemes, no content."""
+    return len(word) > 1 and all(c in _ZH_STOP for c in word)
 
 
 def longest_gap(marks: list[bool]) -> int:

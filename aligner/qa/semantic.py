@@ -412,6 +412,12 @@ class SemanticCheck(Check):
             # in doubt: the embeddings decide (warning, info or nothing)
             add_embedding_evidence(view, ctx)
             model, score_of = SEMANTIC_MODEL["full"], full_score
+        if load_lexicon() is not None:
+            # a side without a single content word (a date, a figure, a symbol) has no clause
+            # to omit or add: its length alone is the number and date checks' business
+            evidence = [ev for ev in evidence if ev.words]
+            if not evidence:
+                return []
         best = max(evidence, key=score_of)
         score = score_of(best)
         if score < model["info_threshold"]:
