@@ -469,7 +469,7 @@ def speech_body(view: PairView) -> tuple[PairView, dict[str, int]]:
         zh, en = view.zh[starts["zh"] :], view.en[starts["en"] :]
         if not zh.strip() or not en.strip():
             return view, {"zh": 0, "en": 0}
-        return PairView(view.id, zh, en, view.original), starts
+        return PairView(view.id, zh, en, view.original, view.role), starts
 
     return view.memo("semantic:body", compute)
 
