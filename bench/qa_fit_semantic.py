@@ -7,6 +7,9 @@ reported. Each clean pair gives two negative rows (one per side); augmented copi
 give the positives, one row for the side that holds content the other lacks:
 - a clause dropped from one side (cut at any clause punctuation, ，；：、 / , ; :, first and last
   clauses included),
+- a run of words dropped from inside a sentence with its punctuation left alone (4-12 English
+  words, 6-16 Han characters on word boundaries, often opening at a function word or right
+  after a mark: a prepositional phrase, a modifier, a relative or coordinated part),
 - the first sentence of another pair appended to one side.
 These are this script's own recipes, not bench/qa_inject.py's, so the model does not learn the
 evaluation's injector.
@@ -16,9 +19,15 @@ Then:
    centre and a spread that shrinks with length (var = floor + per_char / zh chars);
 2. the lexical model (dictionary coverage and length): ridge logistic regression; its warning
    threshold leaves --false-alarms of the development half's clean pairs flagged, its info
-   threshold --info-alarms, and its gate passes --gate-recall of the positive rows;
+   threshold --info-alarms, and its gate passes --gate-share of the clean pairs to the
+   embedding model (the lexical warning alone spends --lexical-alarms);
 3. the full model (the lexical features plus embedding similarity and coverage) on the rows
-   that pass the gate, with thresholds set the same way over all clean pairs.
+   that pass the gate (every gated clean pair is embedded), with thresholds set so that the
+   cascade as a whole (lexical alone above its threshold, or embedded and full above its
+   threshold) flags --false-alarms / --info-alarms of the development half's clean pairs.
+
+Associations are learned from the clean pairs only, as from a batch being checked: the
+augmented copies repeat each pair's words and would make links out of one pair.
 
     python -m bench.qa_fit_semantic            # fit and report
     python -m bench.qa_fit_semantic --write    # and write aligner/qa/semantic_calibration.py

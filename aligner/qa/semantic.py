@@ -3,21 +3,25 @@
 Evidence for each side of a pair that it carries content the other side lacks:
 - dictionary coverage (aligner/qa/lexicon.py, CC-CEDICT): each content word of the side has a
   rendering on the other side or not; an omitted clause leaves a run of words without one
-  (`gap`) and a clause-sized piece with little coverage (`lexical`), while free translation
-  leaves scattered single words;
+  (`gap`; `run`, which survives one stray gloss match inside it) and a clause-sized piece with
+  little coverage (`lexical`), while free translation leaves scattered single words; and an
+  omission leaves its run on one side only, where a paraphrase leaves unmatched words on both
+  sides at about the same place (the contrasts with the other side's run and gap, and
+  `rival_fill`, the other side's unmatched words at the run's place);
 - length: the side is longer than the zh-en ratio of official UN translations allows
   (`excess`, in standard deviations; the ratio and its spread are fitted on real pairs);
 - embeddings, when a model is given: the two sides' similarity, and the worst piece of the side
-  against runs of 1-3 pieces of the other side (`coverage`).
+  against runs of 1-3 pieces of the other side (`coverage`, and its contrast with the other
+  side's).
 
 Two logistic models combine them (aligner/qa/semantic_calibration.py, fitted by
 bench/qa_fit_semantic.py on the development half of the UN Parallel Corpus pairs, with clause
 drops and added sentences made by the fitter, and checked on the held-out half): a lexical
 model over the cheap evidence, and a full model that adds the embedding evidence. The cheap
 model runs on every pair and decides alone where it is sure (a warning above its threshold,
-nothing below its info threshold); only the pairs in between are embedded and left to the
-full model, so a batch of thousands of clean pairs costs seconds, not minutes. Without an
-embedding model the lexical model decides everything.
+nothing below its gate, about the lowest-scoring 92 % of clean pairs); only the pairs in
+between are embedded and left to the full model, so a batch of thousands of clean pairs
+costs seconds, not minutes. Without an embedding model the lexical model decides everything.
 
 A speaker header opening a side ("托罗伊蒂奇夫人（肯尼亚）（以英语发言）：") is left out: the
 names are the term check's business.
