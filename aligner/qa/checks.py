@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aligner.qa import (  # noqa: F401
     dates,
+    name_correspondence,
     name_coverage,
     negation,
     numbers,

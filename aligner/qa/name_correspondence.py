@@ -1,0 +1,590 @@
+"""Proper names on one side that have no counterpart on the other: a name swapped or dropped.
+
+A translation carries every name of its source: a place, a person, a State, a body. When a
+name is swapped for another one, both sides show it at once: the new name has no rendering on
+the other side, and the name it replaced has lost its own. When a name is dropped, the other
+side keeps a name without a counterpart. So the check looks for names on each side and asks
+whether the other side renders them.
+
+Names
+- English: capitalised words not at the start of a sentence, in runs ("Lake Chad Basin",
+  "Mongi Hamdi"), leaving out function words, months and days, titles (Mr., Ambassador) and the
+  headings of a document's parts (Article, Annex). A word whose stem the dictionary (CC-CEDICT,
+  aligner/qa/lexicon.py) knows only capitalised is a proper word (Rotterdam, Almaty, Syrian);
+  the others are ordinary words used in a name (Council, Human Rights).
+- Chinese: words that jieba's dictionary tags as names (nr person, ns place, nt organization,
+  nz other proper noun) and runs of transliteration characters the dictionary does not know
+  (蒙伊·哈姆迪, 塔班考特).
+
+Rendered (each enough on its own)
+- the other side carries the name's dictionary glosses (鹿特丹 "Rotterdam", 叙利亚 "Syrian":
+  stems compared by prefix, so adjectives and demonyms count), or the English word is among the
+  glosses of a dictionary word of the Chinese (its "bag");
+- the Member State / UN body tables (aligner/qa/entities.py) find the same entity on the other
+  side (with English adjectives: "Kenyan" renders 肯尼亚);
+- the name sounds like a transliteration on the other side (aligner/terms/phonetic.py);
+- the Chinese keeps the English name in Latin script;
+- the batch's learned associations (aligner/qa/association.py) link the words.
+
+Severity by evidence
+- A swap: an unrendered name on both sides at once (warning, the highest score).
+- A name missing from one side only is a warning when the check can tell what its rendering
+  would be — the dictionary knows the name as a name (鹿特丹 / Rotterdam), so its absence is not
+  a gap of the dictionary — and a hint (info) otherwise (a transliteration no table knows, an
+  ordinary word tagged as a name).
+- Names in the term check's tables (Member States, bodies) missing on one side only are the
+  term check's business and are not reported again here; they still count towards a swap.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from aligner.qa.check import Check, PairView, QAContext, register_check
+from aligner.qa.flag import Flag, Span
+from aligner.qa.lexicon import _EN_STOP, Lexicon, _any_near, _near, en_stem, load_lexicon
+from aligner.terms.phonetic import TRANSLITERATION_CHARS, en_sounds, similarity, zh_sounds
+
+ZH_NAME_TAGS = frozenset({"nr", "ns", "nt", "nz"})
+"""jieba's tags for names of people, places, organizations and other proper nouns."""
+MIN_SOUND_MATCH = 0.6
+"""A Chinese transliteration renders an English word when they sound this much alike
+(aligner/terms/phonetic.similarity, 0-1)."""
+MIN_PROPER_SHARE = 0.5
+"""A Chinese word is a name the dictionary knows when at least this share of its gloss stems
+are words CC-CEDICT writes only capitalised (鹿特丹: rotterdam, netherland / port, city)."""
+SWAP_SCORE = 0.6
+KNOWN_SCORE = 0.4
+HINT_SCORE = 0.1
+
+# Capitalised words that are not names, or not names the other side must carry.
+_EN_NOT_NAMES = frozenset(
+    """i we he she it they you the a an this that these those its our their his her my your
+    and but or nor if when while since as at by for from in into of on to with without upon
+    also however further furthermore moreover therefore thus accordingly please yes no
+    mr mrs ms dr sir madam mme messrs excellency ambassador president chair chairman
+    chairperson vice secretary general deputy minister prime king queen prince his her
+    article articles paragraph paragraphs annex annexes chapter chapters section sections
+    part parts rule rules table tables figure figures appendix item items page volume
+    resolution resolutions decision decisions document documents add corr rev note
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()  # noqa: SIM905
+)
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_EN_WORD = re.compile(
+    rf"(?<![\w'’-])[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}]?[{_LOWER}'’]+)*(?![\w'’])"
+)
+_ADJECTIVE = re.compile(r"(?:an|ese|ish|ot|i|ic|ch|ss|ek)(?:['’]?s)?$")
+"""Demonyms and adjectives (Cypriot, Azerbaijani, Palestinian), which translations render by
+short forms (希族, 阿方) or leave out more freely than names: never a name "the dictionary
+knows"."""
+_EN_TOKEN = re.compile(r"[^\W\d_][\w'’]*")
+_ACRONYM = re.compile(rf"(?<![\w-])[{_UPPER}][\w]*[{_UPPER}][\w]*")
+_CURRENCY = re.compile(r"\$|€|£|¥|\b(?:dollars?|euros?|francs?|yuan|USD|EUR|CHF)\b")
+_EN_CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "al", "el", "the", "von"})
+"""Words inside a name ("and" joins two names more often: Basel, Rotterdam and Stockholm)."""
+_SENTENCE_START = re.compile(r"(?:^|[.:;!?]\s*|^\W*\d+\s*\.\s*|[\"“‘(\[]\s*)$")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
+_TRANSLIT_RUN = re.compile(
+    "[{0}]{{2,}}(?:\\s*[·-]\\s*[{0}]{{2,}})+|[{0}]{{3,}}".format(
+        "".join(sorted(c for c in TRANSLITERATION_CHARS if c != "·"))
+    )
+)
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name on one side: where it is, and how sure the check can be about its counterpart."""
+
+    lang: str
+    start: int
+    end: int
+    text: str
+    evidence: str
+    """"table" (a Member State or body of aligner/qa/entities.py), "dictionary" (the dictionary
+    knows it as a name), "sound" (a transliteration, checked by sound only) or "word" (ordinary
+    words used as a name)."""
+
+
+# ------------------------------------------------------------------ resources
+
+
+@cache
+def _jieba_tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of each word of two or more characters of its dictionary,
+    read from the dictionary file itself (loading jieba.posseg would build a second
+    tokenizer)."""
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and len(parts[0]) > 1:
+                out[parts[0]] = parts[2]
+    return out
+
+
+@cache
+def _proper_gloss_stems() -> frozenset[str]:
+    """Stems CC-CEDICT uses only capitalised, in the glosses of some word: English names the
+    dictionary can render (Rotterdam, Almaty), as against names it has never seen."""
+    lexicon = load_lexicon()
+    if lexicon is None:
+        return frozenset()
+    return frozenset().union(*lexicon.glosses.values()) - lexicon.common
+
+
+@lru_cache(maxsize=8192)
+def _zh_words(text: str) -> tuple[tuple[int, str], ...]:
+    from aligner.qa.segmentation import _jieba
+
+    out, pos = [], 0
+    for word in _jieba().cut(text, HMM=False):
+        out.append((pos, word))
+        pos += len(word)
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _sounds_alike(zh: str, en: str) -> bool:
+    """Whether the transliteration `zh` renders `en`, or the start of it (a name cut by the
+    segmentation, 萨尔基 for Sargsyan). Names of one consonant (Aba, Abia), which the
+    similarity leaves out, must sound the same; an Arabic article is left out (al-Sabah)."""
+    en = re.sub(r"^(?:al|el|Al|El)(?=[-’'A-Z])[-’']?", "", en)
+    if len(en) < 2:
+        return False
+    if similarity(zh, en) >= MIN_SOUND_MATCH:
+        return True
+    es = en_sounds(en)
+    if sum(ch not in "aə" for ch in es) < 2:
+        return len(zh) >= 2 and zh_sounds(zh).replace("ə", "a") == es
+    return len(zh) >= 3 and any(
+        similarity(zh, en[:k]) >= MIN_SOUND_MATCH for k in range(4, len(en))
+    )
+
+
+# ------------------------------------------------------------------ names
+
+
+def zh_names(view: PairView, lexicon: Lexicon) -> list[Name]:
+    """Chinese names: transliterations the dictionary lacks, words jieba's dictionary tags as
+    names, and words the dictionary glosses as names (斯德哥尔摩, which jieba leaves untagged)."""
+    zh = view.zh
+    tags = _jieba_tags()
+    out: list[Name] = []
+    taken: list[tuple[int, int]] = []
+    for m in _TRANSLIT_RUN.finditer(zh):
+        run = m.group(0)
+        if run.replace("·", "").strip() in lexicon.glosses or _dictionary_word_inside(run, lexicon):
+            continue  # a known word (its glosses judge it below) or ordinary words
+        out.append(Name("zh", m.start(), m.end(), run, "sound"))
+        taken.append((m.start(), m.end()))
+    words = _zh_words(zh)
+    for i, (at, word) in enumerate(words):
+        if not _HAN_NAME.fullmatch(word) or any(a < at + len(word) and at < b for a, b in taken):
+            continue
+        tag = tags.get(word)
+        glosses = lexicon.glosses.get(word, frozenset())
+        named = [g for g in glosses if g not in lexicon.common]
+        if glosses and len(named) >= MIN_PROPER_SHARE * len(glosses) and tag in _NAME_OR_UNTAGGED:
+            evidence = "dictionary"
+        elif tag not in ZH_NAME_TAGS:
+            continue
+        elif not glosses and len(word) >= 3 and all(c in TRANSLITERATION_CHARS for c in word):
+            evidence = "sound"
+        elif glosses:
+            evidence = "word"
+        else:
+            evidence = "guess"  # jieba's tag on a word no dictionary knows (希族, 江原)
+        start, end = _extend_transliteration(words, i)
+        if evidence == "guess":
+            start, end = at, at + len(word)
+        elif (start, end) != (at, at + len(word)):
+            evidence = "sound"  # a name cut by the segmentation: 绥德 + 鲁 (Zwedru)
+        out.append(Name("zh", start, end, zh[start:end], evidence))
+    return sorted(out, key=lambda n: n.start)
+
+
+def _extend_transliteration(words: Sequence[tuple[int, str]], i: int) -> tuple[int, int]:
+    """The span of word `i` grown over the single transliteration characters around it that
+    the segmentation left alone (unknown to its dictionary)."""
+    first = last = i
+    while first > 0 and _loose_sound(words[first - 1][1]):
+        first -= 1
+    while last + 1 < len(words) and _loose_sound(words[last + 1][1]):
+        last += 1
+    if first == last == i:
+        return words[i][0], words[i][0] + len(words[i][1])
+    return words[first][0], words[last][0] + len(words[last][1])
+
+
+def _loose_sound(word: str) -> bool:
+    return len(word) == 1 and word in TRANSLITERATION_CHARS and word not in _ZH_FUNCTION_CHARS
+
+
+_NAME_OR_UNTAGGED = frozenset({None, "nr", "ns", "nt"})
+"""jieba's tags a dictionary name may carry: 网络 ("Internet", tagged a common noun) and
+五加 (a plant, tagged nz) are not names here."""
+_ZH_FUNCTION_CHARS = frozenset("也于因约万可")
+"""Transliteration characters that are, standing alone, function words."""
+
+
+def _dictionary_word_inside(run: str, lexicon: Lexicon) -> bool:
+    """Whether ordinary words make up the run (a transliteration is not in the dictionary,
+    or is there as a name)."""
+    core = run.replace("·", "").replace(" ", "")
+    words = lexicon.words(core)
+    return any(len(w) >= 2 and lexicon.glosses.get(w, frozenset()) & lexicon.common for w in words)
+
+
+def en_names(view: PairView, ordinary: frozenset[str]) -> list[Name]:
+    """English names: runs of capitalised words (see the module docstring); `ordinary` holds
+    the stems of words known as ordinary words (see `ordinary_stems`)."""
+    en = view.en
+    out: list[Name] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        if run:
+            out.append(_en_name(en, run, ordinary))
+            run.clear()
+
+    last_end = 0
+    for m in _EN_WORD.finditer(en):
+        word = m.group(0)
+        key = re.sub(r"['’]s?$", "", word.lower())
+        if key in _EN_NOT_NAMES or key in _EN_STOP:
+            close()
+            continue
+        if _SENTENCE_START.search(en[: m.start()]) and not _proper(key, ordinary):
+            close()
+            continue  # a capital that opens a sentence, on an ordinary word, says nothing
+        gap = en[last_end : m.start()]
+        if run and not _joins(gap):
+            close()
+        run.append(m)
+        last_end = m.end()
+    close()
+    return out
+
+
+def _joins(gap: str) -> bool:
+    words = gap.split()
+    return all(w in _EN_CONNECTORS for w in words) and len(words) <= 2 and "," not in gap
+
+
+def _proper(key: str, ordinary: frozenset[str]) -> bool:
+    return en_stem(re.sub(r"['’]s?$", "", key).split("-")[0]) not in ordinary
+
+
+def ordinary_stems(lexicon: Lexicon, views: Sequence[PairView] = ()) -> frozenset[str]:
+    """Stems of ordinary English words: those CC-CEDICT writes in lower case, and those the
+    batch writes in lower case somewhere ("advisory", British "labour", which the dictionary
+    only has capitalised or spelt otherwise). A capitalised word outside them is a proper
+    word."""
+    seen: set[str] = set()
+    for v in views:
+        seen.update(re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w'’])", v.en))
+    return lexicon.common | frozenset(en_stem(w) for w in seen)
+
+
+def _en_name(en: str, run: Sequence[re.Match[str]], ordinary: frozenset[str]) -> Name:
+    words = [m.group(0).lower() for m in run]
+    proper = [w for w in words if _proper(w, ordinary)]
+    if not proper:
+        evidence = "word"
+    elif any(_stem_known(w) and not _ADJECTIVE.search(w) for w in proper):
+        evidence = "dictionary"
+    else:
+        evidence = "sound"
+    start, end = run[0].start(), run[-1].end()
+    return Name("en", start, end, en[start:end], evidence)
+
+
+def _stem_known(word: str) -> bool:
+    known = _proper_gloss_stems()
+    s = en_stem(re.sub(r"['’]s?$", "", word).split("-")[0])
+    return s in known or any(s[:k] in known for k in range(5, len(s)))
+
+
+# ------------------------------------------------------------------ rendering
+
+
+@dataclass
+class _Sides:
+    """What one pair offers for matching, computed once."""
+
+    en_stems: frozenset[str]
+    en_caps: tuple[str, ...]
+    zh_bag: frozenset[str]
+    zh_runs: tuple[str, ...]
+    zh_content: frozenset[str]
+
+
+def _sides(view: PairView, lexicon: Lexicon) -> _Sides:
+    def compute() -> _Sides:
+        en_tokens = [re.sub(r"['’]s?$", "", t) for t in _EN_TOKEN.findall(view.en)]
+        stems = frozenset(en_stem(t.lower()) for t in en_tokens if t)
+        caps = tuple(dict.fromkeys(t for t in en_tokens if t[0].isupper()))
+        bag = view.memo("lexicon:bag:zh", lambda: lexicon.bag(view.zh))
+        runs = tuple(
+            dict.fromkeys(
+                r for r in re.findall(f"[{''.join(TRANSLITERATION_CHARS)}]+", view.zh) if len(r) > 1
+            )
+        )
+        content = frozenset(w for _, w in lexicon.zh_content_words_at(view.zh))
+        return _Sides(stems, caps, bag, runs, content)
+
+    return view.memo("names:sides", compute)
+
+
+def _glosses_in(glosses: frozenset[str], stems: frozenset[str]) -> bool:
+    """Whether a gloss stem occurs among the English stems, also as the start of a longer word
+    (a demonym or adjective: maya / Mayan, syria / Syrian)."""
+    if _any_near(glosses, stems):
+        return True
+    return any(len(g) >= 4 and any(s.startswith(g) for s in stems) for g in glosses)
+
+
+def _spelt_alike(proper: frozenset[str], caps: Sequence[str]) -> bool:
+    """A name the English spells another way than the dictionary (Hizbullah / Hezbollah):
+    their consonants sound the same."""
+    for g in proper:
+        sound = en_sounds(g)
+        if sum(ch not in "aə" for ch in sound) < 2:
+            continue
+        if any(en_sounds(c.lower()).startswith(sound) for c in caps):
+            return True
+    return False
+
+
+def _in_acronym(glosses: frozenset[str], view: PairView, lexicon: Lexicon) -> bool:
+    """Whether an English acronym holds the initials of the name's proper glosses: 乍得湖
+    ("Lake Chad") inside LCBC (the Lake Chad Basin Commission)."""
+    proper = [g for g in glosses if g not in lexicon.common]
+    if not proper:
+        return False
+    for acronym in _ACRONYM.findall(view.en):
+        if all(g[0].upper() in acronym for g in proper):
+            return True
+    return False
+
+
+def zh_rendered(name: Name, view: PairView, lexicon: Lexicon, ctx: QAContext, assoc) -> bool:
+    sides = _sides(view, lexicon)
+    word = name.text.replace("·", "").replace(" ", "")
+    glosses = lexicon.glosses.get(word)
+    if glosses and (_glosses_in(glosses, sides.en_stems) or _in_acronym(glosses, view, lexicon)):
+        return True
+    if glosses and _spelt_alike(glosses - lexicon.common, sides.en_caps):
+        return True
+    if word.endswith("元") and _CURRENCY.search(view.en):
+        return True  # a currency (美元) the English writes as a sign or a code
+    if glosses is None and len(word) > 2:
+        # a compound the dictionary lacks (苏丹政府): rendered when each of its words is
+        parts = [w for w in lexicon.words(word) if w in lexicon.glosses]
+        if (
+            parts
+            and "".join(parts) == word
+            and all(_glosses_in(lexicon.glosses[w], sides.en_stems) for w in parts)
+        ):
+            return True
+    if _table_rendered(view, ctx, "zh", name):
+        return True
+    # learned associations link a rare name to whatever shares its pairs (鹿特丹 to "Basel"):
+    # asked only for names the dictionary cannot judge
+    if name.evidence != "dictionary" and assoc is not None and assoc.related(word, sides.en_stems):
+        return True
+    if any(c in TRANSLITERATION_CHARS for c in word):
+        pieces = [p for p in re.split(r"[·\s]+", name.text) if p] or [word]
+        caps = sides.en_caps
+        pairs = [*caps, *(a + b for a, b in itertools.pairwise(caps))]
+        for piece in pieces:
+            if any(_sounds_alike(piece, cap) for cap in pairs):
+                return True
+    return False
+
+
+def en_rendered(
+    name: Name, view: PairView, lexicon: Lexicon, ctx: QAContext, assoc, ordinary: frozenset[str]
+) -> bool:
+    """A name is rendered when its proper words are (any of them: "Guinea-Bissau" by 几内亚比绍
+    and "Lake Chad" by 乍得湖), or, for a name of ordinary words, any of its words is."""
+    sides = _sides(view, lexicon)
+    if _table_rendered(view, ctx, "en", name):
+        return True
+    tokens = [t for t in re.split(r"[\s-]+", name.text) if t]
+    words = [t for t in tokens if t.lower() not in _EN_CONNECTORS]
+    proper = [w for w in words if _proper(w.lower(), ordinary)]
+    for word in proper or words:
+        learned = None if name.evidence == "dictionary" else assoc
+        if _en_word_rendered(word, view, sides, learned):
+            return True
+    return False
+
+
+def _en_word_rendered(word: str, view: PairView, sides: _Sides, assoc) -> bool:
+    bare = re.sub(r"['’]s?$", "", word)
+    if re.search(rf"(?<![A-Za-z]){re.escape(bare)}", view.zh, re.IGNORECASE):
+        return True  # kept in Latin script
+    s = en_stem(bare.lower())
+    if _near(s, sides.zh_bag):
+        return True
+    if assoc is not None and assoc.zh_words_for(s) & sides.zh_content:
+        return True
+    for run in sides.zh_runs:
+        for i in range(len(run) - 1):
+            for j in range(i + 2, min(len(run), i + 8) + 1):
+                if _sounds_alike(run[i:j], bare):
+                    return True
+    return bare.lower() in _pinyin_syllables(view.zh)  # a Chinese name (Cong Jun / 丛军)
+
+
+@lru_cache(maxsize=4096)
+def _pinyin_syllables(zh: str) -> frozenset[str]:
+    """One to three consecutive syllables of the Pinyin of each run of Han characters."""
+    from aligner.terms.phonetic import _pinyin
+
+    out: set[str] = set()
+    for run in re.findall(r"[\u4e00-\u9fff]+", zh):
+        syllables = [_pinyin(c) for c in run]
+        for i in range(len(syllables)):
+            for k in range(1, 4):
+                if i + k <= len(syllables):
+                    out.add("".join(syllables[i : i + k]))
+    return frozenset(out)
+
+
+def _table_rendered(view: PairView, ctx: QAContext, lang: str, name: Name) -> bool:
+    """Whether an entity of the term check's tables inside the name is present on the other
+    side (its forms, English adjectives, generic heads)."""
+    from aligner.qa.term_check import _abbreviated, hits, term_index
+
+    index = term_index(ctx)
+    rival = "en" if lang == "zh" else "zh"
+    for h in hits(view, ctx, lang):
+        if h.start < name.end and name.start < h.end:
+            if index.present(h.key, view.folded(rival), rival, context=True):
+                return True
+            if rival == "zh" and _abbreviated(index.entries[h.key], view.zh):
+                return True  # 阿方 for "the Azerbaijani side"
+    return False
+
+
+def _in_tables(view: PairView, ctx: QAContext, name: Name) -> bool:
+    from aligner.qa.term_check import hits
+
+    return any(h.start <= name.start and name.end <= h.end for h in hits(view, ctx, name.lang))
+
+
+def unrendered(
+    view: PairView, ctx: QAContext, assoc=None, ordinary: frozenset[str] | None = None
+) -> tuple[list[Name], list[Name]]:
+    """(Chinese names, English names) without a counterpart on the other side."""
+    lexicon = load_lexicon()
+    if lexicon is None or not view.zh.strip() or not view.en.strip():
+        return [], []
+    if ordinary is None:
+        ordinary = ordinary_stems(lexicon, [view])
+    zh = [n for n in zh_names(view, lexicon) if not zh_rendered(n, view, lexicon, ctx, assoc)]
+    en = [
+        n
+        for n in en_names(view, ordinary)
+        if not en_rendered(n, view, lexicon, ctx, assoc, ordinary)
+    ]
+    zh = [_tabled(n, view, ctx) for n in zh]
+    en = [_tabled(n, view, ctx) for n in en]
+    return zh, en
+
+
+def _tabled(name: Name, view: PairView, ctx: QAContext) -> Name:
+    if _in_tables(view, ctx, name):
+        return Name(name.lang, name.start, name.end, name.text, "table")
+    return name
+
+
+# ------------------------------------------------------------------ the check
+
+
+STRENGTH = {"table": 2, "dictionary": 2, "sound": 1, "word": 1, "guess": 0}
+"""How much an unrendered name says about a swap: a name the tables or the dictionary know
+has a rendering the check can look for (2); a transliteration matched by sound, or ordinary
+words used as a name, may be rendered in a way the check misses (1); a word only jieba's
+tagger calls a name (希族, 江原) says nothing (0)."""
+SWAP_STRENGTH = 3
+"""A swap is reported when the strongest unrendered names of the two sides add up to this:
+read on the UNPC dev pairs, two weak names (a transliteration and ordinary words) were most
+often two renderings the check could not match."""
+
+
+def _strongest(names: Sequence[Name]) -> Name | None:
+    ranked = [n for n in names if STRENGTH[n.evidence] > 0]
+    return max(ranked, key=lambda n: STRENGTH[n.evidence]) if ranked else None
+
+
+def _flags(zh: list[Name], en: list[Name]) -> Iterable[Flag]:
+    a, b = _strongest(zh), _strongest(en)
+    if (
+        a is not None
+        and b is not None
+        and STRENGTH[a.evidence] + STRENGTH[b.evidence] >= SWAP_STRENGTH
+        and not all(n.evidence == "table" for n in (*zh, *en) if STRENGTH[n.evidence] > 0)
+    ):
+        yield Flag(
+            "entity",
+            "warning",
+            f"name swapped? '{b.text}' in the en and '{a.text}' in the zh have no counterpart "
+            "on the other side",
+            [Span("zh", a.start, a.end, a.text), Span("en", b.start, b.end, b.text)],
+            NameCorrespondenceCheck.name,
+            {
+                "zh": [n.text for n in zh],
+                "en": [n.text for n in en],
+                "evidence": f"both sides ({a.evidence}, {b.evidence})",
+            },
+            SWAP_SCORE,
+        )
+        return
+    for n in (*zh, *en):
+        if n.evidence in ("table", "guess"):
+            continue  # the term check judges the names of its tables
+        known = n.evidence == "dictionary"
+        other = "en" if n.lang == "zh" else "zh"
+        yield Flag(
+            "entity",
+            "warning" if known else "info",
+            f"name '{n.text}' in the {n.lang} has no counterpart in the {other}"
+            + (" (dropped or swapped?)" if known else ""),
+            [Span(n.lang, n.start, n.end, n.text)],
+            NameCorrespondenceCheck.name,
+            {"evidence": n.evidence},
+            KNOWN_SCORE if known else HINT_SCORE,
+        )
+
+
+@register_check
+class NameCorrespondenceCheck(Check):
+    name = "entity"
+    description = "proper names (places, people, bodies) without a counterpart on the other side"
+
+    def prepare_batch(self, views: Sequence[PairView], ctx: QAContext) -> None:
+        from aligner.qa.semantic import batch_associations
+
+        ctx.scratch["entity:assoc"] = batch_associations(views, ctx)
+        lexicon = load_lexicon()
+        if lexicon is not None:
+            ctx.scratch["entity:ordinary"] = ordinary_stems(lexicon, views)
+
+    def check(self, view: PairView, ctx: QAContext) -> list[Flag]:
+        assoc = ctx.scratch.get("entity:assoc")
+        if assoc is not None and assoc.empty:
+            assoc = None
+        zh, en = unrendered(view, ctx, assoc, ctx.scratch.get("entity:ordinary"))
+        return list(_flags(zh, en))
