@@ -98,11 +98,20 @@ def test_a_place_swapped_in_the_chinese() -> None:
     assert any(f.severity == "warning" for f in flags), flags
 
 
-def test_a_dropped_name_the_dictionary_knows_is_a_warning() -> None:
+def test_a_dropped_name_the_dictionary_knows_is_a_strong_hint() -> None:
     zh, en = CONVENTIONS
     flags = entity_flags(zh, en.replace("Basel, Rotterdam and Stockholm", "Basel and Stockholm"))
-    warned = [f for f in flags if f.severity == "warning"]
-    assert [s.text for f in warned for s in f.spans] == ["鹿特丹"]
+    assert [s.text for f in flags for s in f.spans] == ["鹿特丹"]
+    assert flags[0].severity == "info"
+    assert flags[0].score > 0.2
+    assert flags[0].details["evidence"] == "dictionary"
+
+
+def test_a_reference_back_is_not_a_name() -> None:
+    lexicon = load_lexicon()
+    assert lexicon is not None
+    view = PairView("t", "安理会欢迎这一进展。", "The Council welcomes this progress.")
+    assert en_names(view, ordinary_stems(lexicon, [view])) == []
 
 
 def test_names_found_on_each_side() -> None:
