@@ -60,7 +60,13 @@ from functools import cache, lru_cache
 from aligner.qa.check import Check, PairView, QAContext, register_check
 from aligner.qa.flag import Flag, Span
 from aligner.qa.lexicon import _EN_STOP, Lexicon, _any_near, _near, en_stem, load_lexicon
-from aligner.terms.phonetic import TRANSLITERATION_CHARS, en_sounds, similarity, zh_sounds
+from aligner.terms.phonetic import (
+    TRANSLITERATION_CHARS,
+    _cost,
+    _indel,
+    en_sounds,
+    zh_sounds,
+)
 
 ZH_NAME_TAGS = frozenset({"nr", "ns", "nt", "nz"})
 """jieba's tags for names of people, places, organizations and other proper nouns."""
@@ -114,6 +120,7 @@ _EN_CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "al", "el", "th
 """Words inside a name ("and" joins two names more often: Basel, Rotterdam and Stockholm)."""
 _SENTENCE_START = re.compile(r"(?:^|[.:;!?]\s*|^\W*\d+\s*\.\s*|[\"“‘(\[]\s*)$")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
+_TRANSLIT_CHARS = re.compile(f"[{''.join(sorted(TRANSLITERATION_CHARS))}]+")
 _TRANSLIT_RUN = re.compile(
     "[{0}]{{2,}}(?:\\s*[·-]\\s*[{0}]{{2,}})+|[{0}]{{3,}}".format(
         "".join(sorted(c for c in TRANSLITERATION_CHARS if c != "·"))
@@ -165,33 +172,90 @@ def _proper_gloss_stems() -> frozenset[str]:
     return frozenset().union(*lexicon.glosses.values()) - lexicon.common
 
 
-@lru_cache(maxsize=8192)
-def _zh_words(text: str) -> tuple[tuple[int, str], ...]:
-    from aligner.qa.segmentation import _jieba
+def _zh_words(text: str) -> list[tuple[int, str]]:
+    """(offset, word) of jieba's segmentation, from the cached word boundaries the term check
+    uses too (aligner/qa/segmentation.py)."""
+    from aligner.qa.segmentation import word_bounds
 
-    out, pos = [], 0
-    for word in _jieba().cut(text, HMM=False):
-        out.append((pos, word))
-        pos += len(word)
-    return tuple(out)
+    starts = [*sorted(word_bounds(text)[0]), len(text)]
+    return [(a, text[a:b]) for a, b in itertools.pairwise(starts) if b > a]
+
+
+def _consonants(sounds: str) -> int:
+    return sum(ch not in "aə" for ch in sounds)
+
+
+def _distances(zs: str, es: str) -> tuple[list[float], list[float]]:
+    """The edit distance of aligner/terms/phonetic.py between sounds, in one pass: (distance of
+    each prefix of `zs` to the whole of `es`, distance of the whole of `zs` to each prefix of
+    `es`)."""
+    prev = [0.0]
+    for ch in es:
+        prev.append(prev[-1] + _indel(ch))
+    by_zh = [prev[-1]]
+    for zc in zs:
+        row = [prev[0] + _indel(zc)]
+        for j, ec in enumerate(es, 1):
+            row.append(
+                min(prev[j] + _indel(zc), row[j - 1] + _indel(ec), prev[j - 1] + _cost(zc, ec))
+            )
+        prev = row
+        by_zh.append(prev[-1])
+    return by_zh, prev
+
+
+def _en_key(en: str) -> str:
+    return re.sub(r"^(?:al|el|Al|El)(?=[-’'A-Z])[-’']?", "", en)
 
 
 @lru_cache(maxsize=65536)
 def _sounds_alike(zh: str, en: str) -> bool:
     """Whether the transliteration `zh` renders `en`, or the start of it (a name cut by the
-    segmentation, 萨尔基 for Sargsyan). Names of one consonant (Aba, Abia), which the
-    similarity leaves out, must sound the same; an Arabic article is left out (al-Sabah)."""
-    en = re.sub(r"^(?:al|el|Al|El)(?=[-’'A-Z])[-’']?", "", en)
+    segmentation, 萨尔基 for Sargsyan), by the similarity of aligner/terms/phonetic.py. Names
+    of one consonant (Aba, Abia), which the similarity leaves out, must sound the same; an
+    Arabic article is left out (al-Sabah)."""
+    en = _en_key(en)
+    es, zs = en_sounds(en), zh_sounds(zh)
+    if len(en) < 2 or not zs:
+        return False
+    if _consonants(es) < 2:
+        return len(zh) >= 2 and zs.replace("ə", "a") == es
+    if _consonants(zs) < 1:
+        return False
+    _, by_en = _distances(zs, es)
+    weight = 0.0
+    for j, ch in enumerate(es, 1):
+        weight += _indel(ch)
+        long_enough = j == len(es) or (len(zh) >= 3 and _consonants(es[:j]) >= 2)
+        if long_enough and weight and 1.0 - by_en[j] / weight >= MIN_SOUND_MATCH:
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _sounds_inside(run: str, en: str) -> bool:
+    """Whether a stretch of two or more characters of the transliteration run `run` renders
+    `en` (one pass per start of the stretch)."""
+    en = _en_key(en)
+    es = en_sounds(en)
     if len(en) < 2:
         return False
-    if similarity(zh, en) >= MIN_SOUND_MATCH:
-        return True
-    es = en_sounds(en)
-    if sum(ch not in "aə" for ch in es) < 2:
-        return len(zh) >= 2 and zh_sounds(zh).replace("ə", "a") == es
-    return len(zh) >= 3 and any(
-        similarity(zh, en[:k]) >= MIN_SOUND_MATCH for k in range(4, len(en))
-    )
+    if _consonants(es) < 2:
+        return any(_sounds_alike(run[i : i + k], en) for i in range(len(run)) for k in (2, 3))
+    weight = sum(_indel(ch) for ch in es)
+    for i in range(len(run) - 1):
+        piece = run[i : i + 8]
+        # sounds of each prefix of the piece, two characters at least
+        ends = {len(zh_sounds(piece[:k])): k for k in range(2, len(piece) + 1)}
+        by_zh, _ = _distances(zh_sounds(piece), es)
+        for length in ends:
+            if (
+                length < len(by_zh)
+                and 1.0 - by_zh[length] / weight >= MIN_SOUND_MATCH
+                and _consonants(zh_sounds(piece[: ends[length]])) >= 1
+            ):
+                return True
+    return False
 
 
 # ------------------------------------------------------------------ names
@@ -371,6 +435,8 @@ class _Sides:
     zh_bag: frozenset[str]
     zh_runs: tuple[str, ...]
     zh_content: frozenset[str]
+    zh_latin: frozenset[str]
+    """Latin-script words of the Chinese, case-folded."""
 
 
 def _sides(view: PairView, lexicon: Lexicon) -> _Sides:
@@ -379,13 +445,10 @@ def _sides(view: PairView, lexicon: Lexicon) -> _Sides:
         stems = frozenset(en_stem(t.lower()) for t in en_tokens if t)
         caps = tuple(dict.fromkeys(t for t in en_tokens if t[0].isupper()))
         bag = view.memo("lexicon:bag:zh", lambda: lexicon.bag(view.zh))
-        runs = tuple(
-            dict.fromkeys(
-                r for r in re.findall(f"[{''.join(TRANSLITERATION_CHARS)}]+", view.zh) if len(r) > 1
-            )
-        )
+        runs = tuple(dict.fromkeys(r for r in _TRANSLIT_CHARS.findall(view.zh) if len(r) > 1))
         content = frozenset(w for _, w in lexicon.zh_content_words_at(view.zh))
-        return _Sides(stems, caps, bag, runs, content)
+        latin = frozenset(w.casefold() for w in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ]+", view.zh))
+        return _Sides(stems, caps, bag, runs, content, latin)
 
     return view.memo("names:sides", compute)
 
@@ -447,7 +510,7 @@ def zh_rendered(name: Name, view: PairView, lexicon: Lexicon, ctx: QAContext, as
     # asked only for names the dictionary cannot judge
     if name.evidence != "dictionary" and assoc is not None and assoc.related(word, sides.en_stems):
         return True
-    if any(c in TRANSLITERATION_CHARS for c in word):
+    if sum(c in TRANSLITERATION_CHARS for c in word) * 3 >= len(word) * 2:
         pieces = [p for p in re.split(r"[·\s]+", name.text) if p] or [word]
         caps = sides.en_caps
         pairs = [*caps, *(a + b for a, b in itertools.pairwise(caps))]
@@ -477,18 +540,15 @@ def en_rendered(
 
 def _en_word_rendered(word: str, view: PairView, sides: _Sides, assoc) -> bool:
     bare = re.sub(r"['’]s?$", "", word)
-    if re.search(rf"(?<![A-Za-z]){re.escape(bare)}", view.zh, re.IGNORECASE):
+    if bare.casefold() in sides.zh_latin:
         return True  # kept in Latin script
     s = en_stem(bare.lower())
     if _near(s, sides.zh_bag):
         return True
     if assoc is not None and assoc.zh_words_for(s) & sides.zh_content:
         return True
-    for run in sides.zh_runs:
-        for i in range(len(run) - 1):
-            for j in range(i + 2, min(len(run), i + 8) + 1):
-                if _sounds_alike(run[i:j], bare):
-                    return True
+    if any(_sounds_inside(run, bare) for run in sides.zh_runs):
+        return True
     return bare.lower() in _pinyin_syllables(view.zh)  # a Chinese name (Cong Jun / 丛军)
 
 
