@@ -443,7 +443,7 @@ def _sides(view: PairView, lexicon: Lexicon) -> _Sides:
     def compute() -> _Sides:
         en_tokens = [re.sub(r"['’]s?$", "", t) for t in _EN_TOKEN.findall(view.en)]
         stems = frozenset(en_stem(t.lower()) for t in en_tokens if t)
-        caps = tuple(dict.fromkeys(t for t in en_tokens if t[0].isupper()))
+        caps = tuple(dict.fromkeys(t for t in en_tokens if t[0].isupper() or _en_key(t) != t))
         bag = view.memo("lexicon:bag:zh", lambda: lexicon.bag(view.zh))
         runs = tuple(dict.fromkeys(r for r in _TRANSLIT_CHARS.findall(view.zh) if len(r) > 1))
         content = frozenset(w for _, w in lexicon.zh_content_words_at(view.zh))
@@ -462,14 +462,20 @@ def _glosses_in(glosses: frozenset[str], stems: frozenset[str]) -> bool:
 
 
 def _spelt_alike(proper: frozenset[str], caps: Sequence[str]) -> bool:
-    """A name the English spells another way than the dictionary (Hizbullah / Hezbollah):
-    their consonants sound the same."""
+    """A name the English spells another way than the dictionary (Hizbullah / Hezbollah,
+    Dimashq / Damascus): the sounds of one start with those of the other, three consonants
+    at least."""
     for g in proper:
         sound = en_sounds(g)
-        if sum(ch not in "aə" for ch in sound) < 2:
+        if _consonants(sound) < 2:
             continue
-        if any(en_sounds(c.lower()).startswith(sound) for c in caps):
-            return True
+        for c in caps:
+            other = en_sounds(_en_key(c).lower())
+            short, long = sorted((sound, other), key=len)
+            if _consonants(short) >= 3 and long.startswith(short):
+                return True
+            if other.startswith(sound):
+                return True
     return False
 
 
