@@ -85,6 +85,11 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9.]{1,7}$")
 _EN_DETERMINERS = frozenset(
     "the this that these those its their our his her a an such same said".split()  # noqa: SIM905
 )
+# Words that open a sentence before a generic head ("As Council members", "In Council
+# consultations"): capitalised by position, not part of a name.
+_EN_OPENERS = frozenset(
+    "as in for with by at on from to and but if when while like unlike among all".split()  # noqa: SIM905
+)
 # Characters after which a Chinese generic head (大会, 宪章, 理事会) stands alone: function
 # words, punctuation, the opening of a title.
 # Modifiers that make a Chinese generic head another body: 审议大会 (a review conference),
@@ -260,7 +265,7 @@ def _generic_alone(text: str, m: re.Match[str], lang: str) -> bool:
         prev = before.group(1)
         if prev in ("Nations", "UN") and " " in word:
             pass  # "United Nations Deputy Secretary-General": the UN's own title
-        elif prev[0].isupper() and prev.lower() not in _EN_DETERMINERS:
+        elif prev[0].isupper() and prev.lower() not in _EN_DETERMINERS | _EN_OPENERS:
             return False  # "Global Youth Council", "Basel Convention secretariat"
     return not _EN_NAME_AFTER.match(text[m.end() : m.end() + 40])
 

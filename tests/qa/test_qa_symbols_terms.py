@@ -220,3 +220,12 @@ def test_a_chinese_short_form_made_from_the_full_name_answers_the_acronym() -> N
     # a short form of another mission is no answer
     zh = "如今已经到了联阿援助团精简授权、逐步撤出的时候。"
     assert [f for f in check_pair(zh, en, min_severity="info") if f.type == "term"]
+
+
+def test_council_after_a_sentence_opening_word_is_the_security_council() -> None:
+    # S/PV.9722 (United Nations)
+    zh = "作为安理会成员和维护国际和平与安全的保障者，我们有集体责任。"
+    en = "As Council members and guarantors of peace, it is our collective responsibility."
+    assert [f for f in check_pair(zh, en) if f.type == "term"] == []
+    en = "As Human Rights Council members, it is our collective responsibility."
+    assert [f for f in check_pair(zh, en) if f.type == "term"]
