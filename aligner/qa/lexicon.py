@@ -40,7 +40,7 @@ from aligner.qa.term_match import EN_FUNCTION_WORDS, MIN_PREFIX_STEM, stem
 MAX_WORD = 6
 """Longest dictionary word tried by the segmenter (characters)."""
 
-_EN_STOP = EN_FUNCTION_WORDS | frozenset(
+EN_STOP_WORDS = EN_FUNCTION_WORDS | frozenset(
     """be is are was were been being this that these those it they we you he she i not no one
     who which what whose whom than then there here also have has had do does did will would
     shall should can could may might must so such very more most other all any each both
@@ -151,7 +151,7 @@ _ZH_STOP = _ZH_STOP | frozenset(
     这方面 方面 为此 对此 因而 从而 以便 以及 及其 等等 包括 已经 正在 将会 应当 应该
     能够 需要 进行 开展 加以 予以 给予 一项 一个 一种 两 之一""".split()  # noqa: SIM905
 )
-_EN_STOP = _EN_STOP | frozenset(
+EN_STOP_WORDS = EN_STOP_WORDS | frozenset(
     """january february march april may june july august september october november december
     per cent th st nd rd including include includes included inter alia well like""".split()  # noqa: SIM905
 )
@@ -273,7 +273,7 @@ class Lexicon:
     def zh_coverage(self, piece: str, en: str) -> Coverage:
         stems = frozenset(en_content_stems(en))
         words = self.content_words(piece)
-        covered = sum(1 for w in words if _any_near(self._glosses(w), stems))
+        covered = sum(1 for w in words if any_gloss_near(self._glosses(w), stems))
         latin = _LATIN_OR_NUMBER.findall(piece)
         covered += sum(1 for t in latin if t.casefold() in en.casefold())
         return Coverage(covered, len(words) + len(latin))
@@ -283,10 +283,10 @@ class Lexicon:
         total = covered = 0
         for token in _EN_WORD.findall(piece):
             low = token.lower()
-            if low in _EN_STOP or len(low) < 2:
+            if low in EN_STOP_WORDS or len(low) < 2:
                 continue
             total += 1
-            if _near(stem(low), bag) or (token[0].isupper() and token in zh):
+            if near_stem(stem(low), bag) or (token[0].isupper() and token in zh):
                 covered += 1
         numbers = re.findall(r"\d+", piece)
         total += len(numbers)
@@ -297,7 +297,7 @@ class Lexicon:
     def zh_marks(self, zh: str, en: str) -> list[bool]:
         """For each content word of `zh` in order: has it a rendering in `en`?"""
         stems = frozenset(en_content_stems(en))
-        return [_any_near(self._glosses(w), stems) for w in self.content_words(zh)]
+        return [any_gloss_near(self._glosses(w), stems) for w in self.content_words(zh)]
 
     def en_marks(self, en: str, zh: str, bag: frozenset[str] | None = None) -> list[bool]:
         """For each content word (or number) of `en` in order: has it a rendering in `zh`?"""
@@ -308,9 +308,9 @@ class Lexicon:
                 out.append(token in zh)
                 continue
             low = token.lower().strip("'-")
-            if low in _EN_STOP or len(low) < 2:
+            if low in EN_STOP_WORDS or len(low) < 2:
                 continue
-            out.append(_near(stem(low), bag) or (token[0].isupper() and token in zh))
+            out.append(near_stem(stem(low), bag) or (token[0].isupper() and token in zh))
         return out
 
     # ---------------------------------------------------------------- positioned marks
@@ -338,7 +338,7 @@ class Lexicon:
             (
                 i,
                 i + len(w),
-                _any_near(self._glosses(w), stems)
+                any_gloss_near(self._glosses(w), stems)
                 or (assoc is not None and assoc.related(w, stems)),
             )
             for i, w in self.zh_content_words_at(zh)
@@ -366,11 +366,11 @@ class Lexicon:
         for m in _EN_WORD.finditer(en):
             token = m.group(0)
             low = token.lower()
-            if low in _EN_STOP or len(low) < 2:
+            if low in EN_STOP_WORDS or len(low) < 2:
                 continue
             s = en_stem(low)
             covered = (
-                _near(s, bag)
+                near_stem(s, bag)
                 or (token[0].isupper() and token in zh)
                 or (zh_words is not None and bool(assoc.zh_words_for(s) & zh_words))
             )
@@ -395,10 +395,10 @@ def longest_gap(marks: list[bool]) -> int:
 
 
 def en_content_stems(text: str) -> list[str]:
-    return [en_stem(t.lower()) for t in _EN_WORD.findall(text) if t.lower() not in _EN_STOP]
+    return [en_stem(t.lower()) for t in _EN_WORD.findall(text) if t.lower() not in EN_STOP_WORDS]
 
 
-def _near(stem: str, bag: frozenset[str]) -> bool:
+def near_stem(stem: str, bag: frozenset[str]) -> bool:
     if stem in bag:
         return True
     if len(stem) < MIN_PREFIX_STEM:
@@ -416,7 +416,7 @@ def _extends(stem: str, bag: frozenset[str]) -> bool:
     return any(g.startswith(stem) for g in bag if len(g) > len(stem))
 
 
-def _any_near(glosses: frozenset[str], stems: frozenset[str]) -> bool:
+def any_gloss_near(glosses: frozenset[str], stems: frozenset[str]) -> bool:
     if glosses & stems:
         return True
     return any(
@@ -498,7 +498,7 @@ def _parse(raw: bytes) -> Lexicon:
                 continue
             for token in _EN_WORD.findall(_GLOSS_NOISE.sub(" ", sense)):
                 low = token.lower()
-                if len(low) > 1 and low not in _EN_STOP:
+                if len(low) > 1 and low not in EN_STOP_WORDS:
                     bucket.add(stem(low))
                     if token[0].islower():
                         common.add(stem(low))

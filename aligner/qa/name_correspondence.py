@@ -59,12 +59,19 @@ from functools import cache, lru_cache
 
 from aligner.qa.check import Check, PairView, QAContext, register_check
 from aligner.qa.flag import Flag, Span
-from aligner.qa.lexicon import _EN_STOP, Lexicon, _any_near, _near, en_stem, load_lexicon
+from aligner.qa.lexicon import (
+    EN_STOP_WORDS,
+    Lexicon,
+    any_gloss_near,
+    en_stem,
+    load_lexicon,
+    near_stem,
+)
 from aligner.terms.phonetic import (
     TRANSLITERATION_CHARS,
-    _cost,
-    _indel,
     en_sounds,
+    indel_cost,
+    sound_cost,
     zh_sounds,
 )
 
@@ -195,13 +202,17 @@ def _distances(zs: str, es: str) -> tuple[list[float], list[float]]:
     `es`)."""
     prev = [0.0]
     for ch in es:
-        prev.append(prev[-1] + _indel(ch))
+        prev.append(prev[-1] + indel_cost(ch))
     by_zh = [prev[-1]]
     for zc in zs:
-        row = [prev[0] + _indel(zc)]
+        row = [prev[0] + indel_cost(zc)]
         for j, ec in enumerate(es, 1):
             row.append(
-                min(prev[j] + _indel(zc), row[j - 1] + _indel(ec), prev[j - 1] + _cost(zc, ec))
+                min(
+                    prev[j] + indel_cost(zc),
+                    row[j - 1] + indel_cost(ec),
+                    prev[j - 1] + sound_cost(zc, ec),
+                )
             )
         prev = row
         by_zh.append(prev[-1])
@@ -229,7 +240,7 @@ def _sounds_alike(zh: str, en: str) -> bool:
     _, by_en = _distances(zs, es)
     weight = 0.0
     for j, ch in enumerate(es, 1):
-        weight += _indel(ch)
+        weight += indel_cost(ch)
         long_enough = j == len(es) or (len(zh) >= 3 and _consonants(es[:j]) >= 2)
         if long_enough and weight and 1.0 - by_en[j] / weight >= MIN_SOUND_MATCH:
             return True
@@ -246,7 +257,7 @@ def _sounds_inside(run: str, en: str) -> bool:
         return False
     if _consonants(es) < 2:
         return any(_sounds_alike(run[i : i + k], en) for i in range(len(run)) for k in (2, 3))
-    weight = sum(_indel(ch) for ch in es)
+    weight = sum(indel_cost(ch) for ch in es)
     for i in range(len(run) - 1):
         piece = run[i : i + 8]
         # sounds of each prefix of the piece, two characters at least
@@ -355,7 +366,7 @@ def en_names(view: PairView, ordinary: frozenset[str]) -> list[Name]:
     for m in _EN_WORD.finditer(en):
         word = m.group(0)
         key = re.sub(r"['’]s?$", "", word.lower())
-        if key in _EN_NOT_NAMES or key in _EN_STOP:
+        if key in _EN_NOT_NAMES or key in EN_STOP_WORDS:
             close()
             continue
         if _SENTENCE_START.search(en[: m.start()]) and not _proper(key, ordinary):
@@ -461,7 +472,7 @@ def _sides(view: PairView, lexicon: Lexicon) -> _Sides:
 def _glosses_in(glosses: frozenset[str], stems: frozenset[str]) -> bool:
     """Whether a gloss stem occurs among the English stems, also as the start of a longer word
     (a demonym or adjective: maya / Mayan, syria / Syrian)."""
-    if _any_near(glosses, stems):
+    if any_gloss_near(glosses, stems):
         return True
     return any(len(g) >= 4 and any(s.startswith(g) for s in stems) for g in glosses)
 
@@ -554,7 +565,7 @@ def _en_word_rendered(word: str, view: PairView, sides: _Sides, assoc) -> bool:
     if len(bare) > 2 and bare.casefold() in sides.zh_latin:
         return True  # kept in Latin script
     s = en_stem(bare.lower())
-    if _near(s, sides.zh_bag):
+    if near_stem(s, sides.zh_bag):
         return True
     if assoc is not None and assoc.zh_words_for(s) & sides.zh_content:
         return True
@@ -566,11 +577,11 @@ def _en_word_rendered(word: str, view: PairView, sides: _Sides, assoc) -> bool:
 @lru_cache(maxsize=4096)
 def _pinyin_syllables(zh: str) -> frozenset[str]:
     """One to three consecutive syllables of the Pinyin of each run of Han characters."""
-    from aligner.terms.phonetic import _pinyin
+    from aligner.terms.phonetic import pinyin_of
 
     out: set[str] = set()
     for run in re.findall(r"[\u4e00-\u9fff]+", zh):
-        syllables = [_pinyin(c) for c in run]
+        syllables = [pinyin_of(c) for c in run]
         for i in range(len(syllables)):
             for k in range(1, 4):
                 if i + k <= len(syllables):
@@ -581,7 +592,7 @@ def _pinyin_syllables(zh: str) -> frozenset[str]:
 def _table_rendered(view: PairView, ctx: QAContext, lang: str, name: Name) -> bool:
     """Whether an entity of the term check's tables inside the name is present on the other
     side (its forms, English adjectives, generic heads)."""
-    from aligner.qa.term_check import _abbreviated, hits, term_index
+    from aligner.qa.term_check import abbreviated, hits, term_index
 
     index = term_index(ctx)
     rival = "en" if lang == "zh" else "zh"
@@ -589,7 +600,7 @@ def _table_rendered(view: PairView, ctx: QAContext, lang: str, name: Name) -> bo
         if h.start < name.end and name.start < h.end:
             if index.present(h.key, view.folded(rival), rival, context=True):
                 return True
-            if rival == "zh" and _abbreviated(index.entries[h.key], view.zh):
+            if rival == "zh" and abbreviated(index.entries[h.key], view.zh):
                 return True  # 阿方 for "the Azerbaijani side"
     return False
 

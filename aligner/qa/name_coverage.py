@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from aligner.qa.check import Check, PairView, QAContext, register_check
 from aligner.qa.flag import Flag, Span
-from aligner.qa.lexicon import _EN_STOP, _near, en_stem, load_lexicon
+from aligner.qa.lexicon import EN_STOP_WORDS, en_stem, load_lexicon, near_stem
 
 MIN_SHARE = 0.67
 """A name is flagged when this share of its specific words (its head noun aside) has no
@@ -99,7 +99,7 @@ def name_gaps(
         missing: list[str] = []
         for word in caps:
             key = _key(word)
-            if key in _EN_STOP or len(key) < 3 or not key.isalpha() or word.isupper():
+            if key in EN_STOP_WORDS or len(key) < 3 or not key.isalpha() or word.isupper():
                 continue  # a function word, a numeral (III), an acronym
             stem = en_stem(key)
             if stem not in known:
@@ -110,7 +110,7 @@ def name_gaps(
             if bag is None:
                 bag = lexicon.bag(zh)
                 zh_words = frozenset(w for _, w in lexicon.zh_content_words_at(zh))
-            if _near(stem, bag):
+            if near_stem(stem, bag):
                 continue
             if assoc is not None and assoc.zh_words_for(stem) & zh_words:  # type: ignore[attr-defined]
                 continue

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from aligner.qa.lexicon import _EN_STOP, _any_near, _near, en_stem, load_lexicon
+from aligner.qa.lexicon import EN_STOP_WORDS, any_gloss_near, en_stem, load_lexicon, near_stem
 from aligner.qa.negation import (
     _EN_NOT_NEGATION,
     _EN_STRONG,
@@ -72,7 +72,7 @@ def _en_scope(en: str, end: int) -> list[tuple[str, bool]]:
         if k >= EN_SCOPE_TOKENS or len(out) >= SCOPE_WORDS:
             break
         low = m.group(0).lower()
-        if low in _EN_STOP or len(low) < 3:
+        if low in EN_STOP_WORDS or len(low) < 3:
             continue
         self_negated = bool(_EN_WEAK.fullmatch(low)) and low not in _EN_WEAK_EXCEPTIONS
         out.append((en_stem(low), self_negated))
@@ -87,10 +87,10 @@ def _en_renderings(en: str, zh_word: str) -> list[tuple[int, int]]:
     out = []
     for m in _EN_WORD.finditer(en):
         low = m.group(0).lower()
-        if low in _EN_STOP or len(low) < 3:
+        if low in EN_STOP_WORDS or len(low) < 3:
             continue
         stem = en_stem(low)
-        if _any_near(glosses, frozenset({stem})) or _near(stem, glosses):
+        if any_gloss_near(glosses, frozenset({stem})) or near_stem(stem, glosses):
             out.append((m.start(), m.end()))
     return out
 
@@ -102,7 +102,8 @@ def _zh_renderings(zh: str, en_stem_: str) -> list[tuple[int, int]]:
     return [
         (i, i + len(w))
         for i, w in lexicon.zh_content_words_at(zh)
-        if _near(en_stem_, lexicon._glosses(w)) or _any_near(lexicon._glosses(w), {en_stem_})
+        if near_stem(en_stem_, lexicon._glosses(w))
+        or any_gloss_near(lexicon._glosses(w), {en_stem_})
     ]
 
 

@@ -44,7 +44,7 @@ def hits(view: PairView, ctx: QAContext, lang: str) -> list[EntityHit]:
     return view.memo(f"terms:{lang}", lambda: term_index(ctx).find(view.folded(lang), lang))
 
 
-def _abbreviated(entry: Entity, zh: str) -> bool:
+def abbreviated(entry: Entity, zh: str) -> bool:
     for a in entry.zh_abbreviations:
         a = re.escape(a)
         if re.search(rf"{a}方|{a}、|、{a}(?=[双两各、和与])|驻{a}|对{a}(?=[关政])", zh):
@@ -231,7 +231,7 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
                 continue
             if rival == "zh" and (
                 index.present(key, rival_text, "zh")
-                or _abbreviated(entry, rival_text)
+                or abbreviated(entry, rival_text)
                 or _compressed(entry, rival_text)
                 or _latin_in_zh(entry, rival_text)
                 or any(zh_loosely_present(f, rival_text) for f in entry.forms("zh"))

@@ -82,7 +82,7 @@ def en_sounds(name: str) -> str:
 
 
 @cache
-def _pinyin(ch: str) -> str:
+def pinyin_of(ch: str) -> str:
     if ch in _PINYIN_OVERRIDES:
         return _PINYIN_OVERRIDES[ch]
     from pypinyin import lazy_pinyin
@@ -95,7 +95,7 @@ def zh_sounds(name: str) -> str:
     for ch in name:
         if not "\u4e00" <= ch <= "\u9fff":
             continue
-        syl = _pinyin(ch)
+        syl = pinyin_of(ch)
         if syl == "er":
             out.append("l")
             continue
@@ -113,25 +113,29 @@ def zh_sounds(name: str) -> str:
     return re.sub(r"([^ə])\1+", r"\1", "".join(out))
 
 
-def _cost(a: str, b: str) -> float:
+def sound_cost(a: str, b: str) -> float:
     if a == b or {a, b} == {"a", "ə"}:
         return 0.0
     return 0.5 if frozenset((a, b)) in _NEAR else 1.0
 
 
-def _indel(ch: str) -> float:
+def indel_cost(ch: str) -> float:
     return {"ə": 0.1, "a": 0.4}.get(ch, 1.0)
 
 
 def _distance(zh: str, en: str) -> float:
     prev = [0.0]
     for ch in en:
-        prev.append(prev[-1] + _indel(ch))
+        prev.append(prev[-1] + indel_cost(ch))
     for zc in zh:
-        row = [prev[0] + _indel(zc)]
+        row = [prev[0] + indel_cost(zc)]
         for j, ec in enumerate(en, 1):
             row.append(
-                min(prev[j] + _indel(zc), row[j - 1] + _indel(ec), prev[j - 1] + _cost(zc, ec))
+                min(
+                    prev[j] + indel_cost(zc),
+                    row[j - 1] + indel_cost(ec),
+                    prev[j - 1] + sound_cost(zc, ec),
+                )
             )
         prev = row
     return prev[-1]
@@ -143,7 +147,7 @@ def similarity(zh: str, en: str) -> float:
     consonants = sum(ch not in "aə" for ch in es)
     if consonants < 2 or sum(ch not in "aə" for ch in zs) < 1:
         return 0.0
-    weight = sum(_indel(ch) for ch in es)
+    weight = sum(indel_cost(ch) for ch in es)
     return max(0.0, 1.0 - _distance(zs, es) / weight)
 
 
