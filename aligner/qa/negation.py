@@ -138,6 +138,17 @@ def _blank(text: str, pattern: re.Pattern[str], fill: str) -> str:
     return pattern.sub(lambda m: fill * len(m.group(0)), text)
 
 
+_EN_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:on|of|for|and|the))*\s+$")
+
+
+def _in_name(text: str, start: int) -> bool:
+    """A capitalised word inside a name ("Conference on Disarmament", "Crime Prevention"): the
+    name of a body or a programme, which negates nothing in the sentence."""
+    if not text[start : start + 1].isupper():
+        return False
+    return bool(_EN_CAPITAL_BEFORE.search(text[max(0, start - 40) : start]))
+
+
 def polarity(folded: str, lang: str) -> Polarity:
     if lang == "zh":
         text = _blank(folded, _ZH_NOT_NEGATION, "　")
@@ -152,7 +163,9 @@ def polarity(folded: str, lang: str) -> Polarity:
     weak = sum(
         1
         for m in _EN_WEAK.finditer(text)
-        if m.group(0).lower() not in _EN_WEAK_EXCEPTIONS and not m.group(0).isupper()
+        if m.group(0).lower() not in _EN_WEAK_EXCEPTIONS
+        and not m.group(0).isupper()
+        and not _in_name(text, m.start())
     )
     strong = [(m.start(), m.end()) for m in _EN_STRONG.finditer(text)]
     return Polarity(strong, weak)

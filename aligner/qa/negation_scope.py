@@ -27,6 +27,7 @@ from aligner.qa.negation import (
     _EN_WEAK_EXCEPTIONS,
     _ZH_NOT_NEGATION,
     _blank,
+    _in_name,
 )
 
 Verdict = Literal["contradicted", "answered", "unknown"]
@@ -117,7 +118,9 @@ def _en_negations(en: str) -> list[tuple[int, int]]:
     out += [
         (m.start(), m.end())
         for m in _EN_WEAK.finditer(en)
-        if m.group(0).lower() not in _EN_WEAK_EXCEPTIONS and not m.group(0).isupper()
+        if m.group(0).lower() not in _EN_WEAK_EXCEPTIONS
+        and not m.group(0).isupper()
+        and not _in_name(en, m.start())
     ]
     out += [(m.start(), m.end()) for m in _EN_EXTRA.finditer(en)]
     return out

@@ -104,3 +104,15 @@ def test_an_english_name_glossed_in_brackets_or_a_person_name_is_not_flagged() -
     zh = "主席是Maria Eugenia Correa女士（哥伦比亚）；"
     en = "under the chairmanship of Ms. Maria Eugenia Correa (Colombia);"
     assert [f for f in check_pair(zh, en) if f.type == "untranslated"] == []
+
+
+def test_a_negation_word_inside_a_name_answers_no_negator() -> None:
+    # UNPC dev set (United Nations): 不 inserted; "Conference on Disarmament" negates nothing
+    zh = "前秘书长于2011年6月16日不参加了日内瓦裁军谈判会议的全体会议。"
+    en = (
+        "On 16 June 2011, the former Secretary-General participated in the plenary meeting of "
+        "the Conference on Disarmament in Geneva."
+    )
+    assert "negation" in [f.type for f in check_pair(zh, en) if f.severity != "info"]
+    zh = "前秘书长于2011年6月16日参加了日内瓦裁军谈判会议的全体会议。"
+    assert [f for f in check_pair(zh, en) if f.type == "negation"] == []
