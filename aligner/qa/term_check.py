@@ -497,15 +497,59 @@ def phrase_swap_flag(view: PairView, check: str) -> Flag | None:
                     view, index, lost, lang
                 ):
                     continue
-                return Flag(
-                    "term",
-                    "warning",
-                    f"UN term {gained.label('zh')} / {gained.label('en')} in the {lang} has no "
-                    f"rendering in the {rival}, which has {lost.label('zh')} / "
-                    f"{lost.label('en')} instead: one rendered by the other?",
-                    [_span(view, lang, h)],
-                    check,
-                    {"lost": key, "gained": h.key, "evidence": "phrase-swap"},
-                    0.45,
+                return _phrase_swap(view, lang, rival, h, gained, key, lost, check)
+    return _counted_phrase_swap(view, index, check)
+
+
+def _counted_phrase_swap(view: PairView, index: EntityIndex, check: str) -> Flag | None:
+    """The swap inside a pair that names the group's terms several times ("civil rights
+    treaty bodies… the Human Rights Council" for 人权条约机构…人权理事会): one term is found
+    more often on one side, another term of its group more often on the other, and the two
+    surpluses match. Found strictly, on word boundaries, on both sides."""
+    found = {lang: index.find(view.folded(lang), lang) for lang in ("zh", "en")}
+    counts = {lang: Counter(h.key for h in found[lang]) for lang in ("zh", "en")}
+    for lang, rival in (("zh", "en"), ("en", "zh")):
+        for key, n in counts[lang].items():
+            surplus = n - counts[rival][key]
+            if surplus <= 0:
+                continue
+            gained = index.entries[key]
+            for other_key, lost in index.entries.items():
+                if other_key == key or lost.type != gained.type or _nested(lost, gained):
+                    continue
+                if counts[rival][other_key] - counts[lang][other_key] != surplus:
+                    continue
+                h = next(h for h in found[lang] if h.key == key)
+                return _phrase_swap(
+                    view, lang, rival, h, gained, other_key, lost, check, counted=True
                 )
     return None
+
+
+def _phrase_swap(
+    view: PairView,
+    lang: str,
+    rival: str,
+    h: EntityHit,
+    gained: Entity,
+    key: str,
+    lost: Entity,
+    check: str,
+    counted: bool = False,
+) -> Flag:
+    missing = "is found more often than in" if counted else "has no rendering in"
+    return Flag(
+        "term",
+        "warning",
+        f"UN term {gained.label('zh')} / {gained.label('en')} in the {lang} {missing} the "
+        f"{rival}, which has {lost.label('zh')} / {lost.label('en')} instead: one rendered by "
+        "the other?",
+        [_span(view, lang, h)],
+        check,
+        {
+            "lost": key,
+            "gained": h.key,
+            "evidence": "phrase-count-swap" if counted else "phrase-swap",
+        },
+        0.4 if counted else 0.45,
+    )

@@ -229,3 +229,17 @@ def test_council_after_a_sentence_opening_word_is_the_security_council() -> None
     assert [f for f in check_pair(zh, en) if f.type == "term"] == []
     en = "As Human Rights Council members, it is our collective responsibility."
     assert [f for f in check_pair(zh, en) if f.type == "term"]
+
+
+def test_a_phrase_swap_among_repeated_terms_is_found_by_counting() -> None:
+    # UNPC dev set (United Nations): "human rights" of 人权条约机构 rendered "civil rights",
+    # while the Human Rights Council keeps the term on the English side once
+    zh = "邀请人权条约机构和人权理事会特别程序继续关注白化病患者的处境；"
+    en = (
+        "Invites the civil rights treaty bodies and special procedures of the Human Rights "
+        "Council to continue to give attention to the situation of persons with albinism;"
+    )
+    flags = [f for f in check_pair(zh, en) if f.details.get("evidence") == "phrase-count-swap"]
+    assert flags
+    faithful = en.replace("civil rights", "human rights")
+    assert [f for f in check_pair(zh, faithful) if f.type == "term"] == []
