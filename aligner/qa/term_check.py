@@ -186,6 +186,11 @@ def _anaphor_on(view: PairView, lang: str, hit: EntityHit, hit_lang: str, entry:
 
 
 _EN_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]{2,9}\b")
+_ZH_NOT_COMPOUND = frozenset(
+    "在的和与及对向于是已将也都就不应把被为从以等所中上后前时还曾又并或而则"
+)
+"""Characters that end a name rather than continue a compound (安全理事会在…: the Council
+is the subject, not the start of a longer name)."""
 
 
 def _inside_acronym(view: PairView, lang: str, hit: EntityHit, entry: Entity) -> bool:
@@ -194,7 +199,7 @@ def _inside_acronym(view: PairView, lang: str, hit: EntityHit, entry: Entity) ->
     if lang != "zh":
         return False
     after = re.sub(r"^\s*\([^)]{0,6}\)\s*", "", view.folded("zh")[hit.end : hit.end + 12])
-    if not after or not ("\u4e00" <= after[0] <= "\u9fff"):
+    if not after or not ("\u4e00" <= after[0] <= "\u9fff") or after[0] in _ZH_NOT_COMPOUND:
         return False
     initials = {f[:1].upper() for f in entry.forms("en")}
     return any(i in a for a in _EN_ACRONYM.findall(view.folded("en")) for i in initials)

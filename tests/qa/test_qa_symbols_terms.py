@@ -243,3 +243,14 @@ def test_a_phrase_swap_among_repeated_terms_is_found_by_counting() -> None:
     assert flags
     faithful = en.replace("civil rights", "human rights")
     assert [f for f in check_pair(zh, faithful) if f.type == "term"] == []
+
+
+def test_a_body_followed_by_a_function_word_is_not_the_start_of_an_acronym_compound() -> None:
+    # UNPC dev set (United Nations), the Security Council swapped for the Trusteeship Council;
+    # MONUSCO holds an S but 安全理事会 is the subject of 在…, not the start of a longer name
+    zh = "我国政府要求安全理事会在先听取刚果民主共和国政府的立场之前，不要对联刚稳定团采取行动。"
+    en = (
+        "My Government asks the Trusteeship Council not to take action on MONUSCO without first "
+        "having heard the position of the Government of the Democratic Republic of the Congo."
+    )
+    assert [f for f in check_pair(zh, en) if f.type == "term"]
