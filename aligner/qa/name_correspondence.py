@@ -71,7 +71,7 @@ from aligner.terms.phonetic import (
     TRANSLITERATION_CHARS,
     en_sounds,
     indel_cost,
-    sound_cost,
+    prefix_distances,
     zh_sounds,
 )
 
@@ -196,29 +196,6 @@ def _consonants(sounds: str) -> int:
     return sum(ch not in "aə" for ch in sounds)
 
 
-def _distances(zs: str, es: str) -> tuple[list[float], list[float]]:
-    """The edit distance of aligner/terms/phonetic.py between sounds, in one pass: (distance of
-    each prefix of `zs` to the whole of `es`, distance of the whole of `zs` to each prefix of
-    `es`)."""
-    prev = [0.0]
-    for ch in es:
-        prev.append(prev[-1] + indel_cost(ch))
-    by_zh = [prev[-1]]
-    for zc in zs:
-        row = [prev[0] + indel_cost(zc)]
-        for j, ec in enumerate(es, 1):
-            row.append(
-                min(
-                    prev[j] + indel_cost(zc),
-                    row[j - 1] + indel_cost(ec),
-                    prev[j - 1] + sound_cost(zc, ec),
-                )
-            )
-        prev = row
-        by_zh.append(prev[-1])
-    return by_zh, prev
-
-
 def _en_key(en: str) -> str:
     return re.sub(r"^(?:al|el|Al|El)(?=[-’'A-Z])[-’']?", "", en)
 
@@ -237,7 +214,7 @@ def _sounds_alike(zh: str, en: str) -> bool:
         return len(zh) >= 2 and zs.replace("ə", "a") == es
     if _consonants(zs) < 1:
         return False
-    _, by_en = _distances(zs, es)
+    _, by_en = prefix_distances(zs, es)
     weight = 0.0
     for j, ch in enumerate(es, 1):
         weight += indel_cost(ch)
@@ -262,7 +239,7 @@ def _sounds_inside(run: str, en: str) -> bool:
         piece = run[i : i + 8]
         # sounds of each prefix of the piece, two characters at least
         ends = {len(zh_sounds(piece[:k])): k for k in range(2, len(piece) + 1)}
-        by_zh, _ = _distances(zh_sounds(piece), es)
+        by_zh, _ = prefix_distances(zh_sounds(piece), es)
         for length in ends:
             if (
                 length < len(by_zh)

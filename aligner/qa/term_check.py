@@ -489,9 +489,10 @@ def phrase_swap_flag(view: PairView, check: str) -> Flag | None:
     is found strictly (on word boundaries); the one it replaced only needs to be present (人权
     inside 尊重人权)."""
     index = swap_index()
+    found = {lang: index.find(view.folded(lang), lang) for lang in ("zh", "en")}
     for lang, rival in (("zh", "en"), ("en", "zh")):
         rival_text = view.folded(rival)
-        for h in index.find(view.folded(lang), lang):
+        for h in found[lang]:
             gained = index.entries[h.key]
             if not _swap_absent(view, index, gained, rival):
                 continue
@@ -503,15 +504,16 @@ def phrase_swap_flag(view: PairView, check: str) -> Flag | None:
                 ):
                     continue
                 return _phrase_swap(view, lang, rival, h, gained, key, lost, check)
-    return _counted_phrase_swap(view, index, check)
+    return _counted_phrase_swap(view, index, found, check)
 
 
-def _counted_phrase_swap(view: PairView, index: EntityIndex, check: str) -> Flag | None:
+def _counted_phrase_swap(
+    view: PairView, index: EntityIndex, found: dict[str, list[EntityHit]], check: str
+) -> Flag | None:
     """The swap inside a pair that names the group's terms several times ("civil rights
     treaty bodies… the Human Rights Council" for 人权条约机构…人权理事会): one term is found
     more often on one side, another term of its group more often on the other, and the two
     surpluses match. Found strictly, on word boundaries, on both sides."""
-    found = {lang: index.find(view.folded(lang), lang) for lang in ("zh", "en")}
     counts = {lang: Counter(h.key for h in found[lang]) for lang in ("zh", "en")}
     for lang, rival in (("zh", "en"), ("en", "zh")):
         for key, n in counts[lang].items():

@@ -49,10 +49,7 @@ def composition_candidates(pairs: list[PairText], known: Iterable[Candidate]) ->
                 en = _english_subject(p.en, en_s, en_b)
                 if en is None:
                     continue
-                zh = f"{zh_s}问题{zh_b}"
-                kind = b.type if b.type != "acronym" else "organization"
-                c = found.setdefault((zh, en), Candidate(zh, en, kind, "composition", 0.85))
-                c.pair_indices.add(p.index)
+                _compose(found, f"{zh_s}问题{zh_b}", en, b, p.index)
         for zh_a, en_a, a in present:
             for zh_b, en_b, b in present:
                 if a is b or f"{zh_a}{zh_b}" not in p.zh:
@@ -60,11 +57,17 @@ def composition_candidates(pairs: list[PairText], known: Iterable[Candidate]) ->
                 en = _english_compound(p.en, en_a, en_b)
                 if en is None:
                     continue
-                zh = f"{zh_a}{zh_b}"
-                kind = b.type if b.type != "acronym" else "organization"
-                c = found.setdefault((zh, en), Candidate(zh, en, kind, "composition", 0.85))
-                c.pair_indices.add(p.index)
+                _compose(found, f"{zh_a}{zh_b}", en, b, p.index)
     return list(found.values())
+
+
+def _compose(
+    found: dict[tuple[str, str], Candidate], zh: str, en: str, head: Candidate, pair_index: int
+) -> None:
+    """Record a composed name in the pair; it takes the kind of its head (a body's)."""
+    kind = head.type if head.type != "acronym" else "organization"
+    c = found.setdefault((zh, en), Candidate(zh, en, kind, "composition", 0.85))
+    c.pair_indices.add(pair_index)
 
 
 def _english_compound(text: str, owner: str, head: str) -> str | None:

@@ -123,10 +123,14 @@ def indel_cost(ch: str) -> float:
     return {"ə": 0.1, "a": 0.4}.get(ch, 1.0)
 
 
-def _distance(zh: str, en: str) -> float:
+def prefix_distances(zh: str, en: str) -> tuple[list[float], list[float]]:
+    """The weighted edit distance between two sound strings, in one pass: (distance of each
+    prefix of `zh` to the whole of `en`, distance of the whole of `zh` to each prefix of `en`).
+    The QA's name check reads the prefixes to match a name cut by the segmentation."""
     prev = [0.0]
     for ch in en:
         prev.append(prev[-1] + indel_cost(ch))
+    by_zh = [prev[-1]]
     for zc in zh:
         row = [prev[0] + indel_cost(zc)]
         for j, ec in enumerate(en, 1):
@@ -138,7 +142,12 @@ def _distance(zh: str, en: str) -> float:
                 )
             )
         prev = row
-    return prev[-1]
+        by_zh.append(prev[-1])
+    return by_zh, prev
+
+
+def _distance(zh: str, en: str) -> float:
+    return prefix_distances(zh, en)[1][-1]
 
 
 def similarity(zh: str, en: str) -> float:
