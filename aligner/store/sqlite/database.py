@@ -6,6 +6,7 @@ work while one writer commits, which is what a review service with occasional im
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -17,6 +18,11 @@ from aligner.errors import InputError
 from aligner.store.migrations import apply_migrations
 from aligner.store.sql.database import SQLDatabase
 from aligner.store.sqlite.dialect import SQLITE
+
+log = logging.getLogger(__name__)
+
+CLOSE_WAIT_SECONDS = 60.0
+"""How long close() waits for other threads' transactions to end before it gives up closing."""
 
 
 class SQLiteConnection(sqlite3.Connection):
@@ -50,6 +56,11 @@ class SQLiteDatabase(SQLDatabase):
         self._local = threading.local()
         self._all: list[SQLiteConnection] = []
         self._all_lock = threading.Lock()
+        # Transactions running in any thread: close() waits for them, because closing a
+        # connection another thread is reading from crashes the process (SIGSEGV), not just
+        # the read.
+        self._activity = threading.Condition()
+        self._active = 0
         self._closed = False
         try:
             conn = self._conn()
@@ -98,17 +109,39 @@ class SQLiteDatabase(SQLDatabase):
         if conn.in_transaction:  # nested: part of the transaction around it
             yield conn
             return
-        conn.execute(begin)
+        with self._activity:
+            if self._closed:
+                raise RuntimeError("the store is closed")
+            self._active += 1
         try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            conn.execute(begin)
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        finally:
+            with self._activity:
+                self._active -= 1
+                self._activity.notify_all()
 
     def close(self) -> None:
+        """Refuse new transactions, wait for running ones (a background reader such as a TM
+        index rebuild), then close every thread's connection."""
+        with self._activity:
+            self._closed = True
+            idle = self._activity.wait_for(lambda: self._active == 0, CLOSE_WAIT_SECONDS)
+        if not idle:
+            # Closing under a running query would crash the process: leave the connections
+            # to their threads, which close them when they end.
+            log.warning(
+                "%s: transactions still running after %.0f s; not closing their connections",
+                self.path,
+                CLOSE_WAIT_SECONDS,
+            )
+            return
         with self._all_lock:
             for conn in self._all:
                 conn.close()
             self._all.clear()
-        self._closed = True
