@@ -324,6 +324,26 @@ def find_time(line: str, lang: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+def header_title(furniture: list[str]) -> str | None:
+    """The agenda title the running headers print ("11/09/2024 <title> S/PV.9722"), the one
+    most pages carry (a short record may print only one): the record's agenda item when its
+    opening procedure is missing (an extraction that starts at the first speech)."""
+    titles: Counter[str] = Counter()
+    for line in furniture:
+        text = " ".join(line.split())
+        symbols, dates = PV_SYMBOL.findall(text), HEADER_DATE.findall(text)
+        if len(symbols) != 1 or len(dates) != 1:
+            continue
+        title = HEADER_DATE.sub(" ", PV_SYMBOL.sub(" ", text))
+        title = " ".join(title.split()).strip(" -–—|")
+        han = sum("\u4e00" <= ch <= "\u9fff" for ch in title)
+        if han >= 2 or len(re.findall(r"[A-Za-z]{2,}", title)) >= 2:
+            titles[title] += 1
+    if not titles:
+        return None
+    return titles.most_common(1)[0][0]
+
+
 def find_job_number(texts: list[str]) -> str | None:
     return most_common([m.group(1) for t in texts for m in JOB_NUMBER.finditer(t)])
 

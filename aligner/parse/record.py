@@ -368,7 +368,7 @@ def _metadata(drafts: list[_Draft], cover: list[str], removed: list[str], lang: 
     procedural = [p for d in drafts if d.procedural for p in d.paragraphs]
     opening = next((p for p in procedural if is_opening(p, lang)), None)
     closing = next((p for p in reversed(procedural) if is_closing(p, lang)), None)
-    agenda = _agenda(drafts, lang)
+    agenda = _agenda(drafts, lang) or metadata.header_title(removed)
     texts = ([agenda] if agenda else []) + [p for d in drafts for p in d.paragraphs]
     return MeetingMeta(
         symbol=symbol,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from aligner.countries import find_mentions
 from aligner.ingest.normalize import normalize
 from aligner.models import RecordAlignment
 from aligner.terms.candidate import Candidate
@@ -40,4 +41,15 @@ def agenda_candidates(alignment: RecordAlignment, pairs: list[PairText]) -> list
     if en[:1].isupper() and en.split()[0].lower() == "the":
         en = en[4:]  # "The situation in ...": the article is the title's, not the term's
     where = {p.index for p in pairs if zh in p.zh.replace(" ", "")}
-    return [Candidate(zh, en, "other", "agenda", 0.9, where)]
+    return [Candidate(zh, en, "other", "agenda", 0.9, where), *_states_named(zh, en, where)]
+
+
+def _states_named(zh: str, en: str, where: set[int]) -> list[Candidate]:
+    """States both titles name ("…苏丹和南苏丹的报告" / "…the Sudan and South Sudan"): the
+    title is a pair of its own, often the only place a record's subject State is written."""
+    zh_forms = {m.country.code: m.text for m in find_mentions(zh, "zh")}
+    en_forms = {m.country.code: m.text for m in find_mentions(en, "en")}
+    return [
+        Candidate(zh_forms[code], en_forms[code], "country", "agenda", 0.95, set(where))
+        for code in sorted(zh_forms.keys() & en_forms.keys())
+    ]

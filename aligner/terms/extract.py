@@ -173,6 +173,9 @@ def _extract(alignment: RecordAlignment, embedder: Any, params: ExtractParams) -
     zh_texts += [normalize(t.header) for t in alignment.zh.turns if t.header]
     en_texts = [normalize(s.text) for s in alignment.en.sentences()]
     en_texts += [normalize(t.header) for t in alignment.en.turns if t.header]
+    # The agenda title is the record's text even where only its running headers print it.
+    zh_texts += [normalize(a) for a in (alignment.zh.meta.agenda,) if a]
+    en_texts += [normalize(a) for a in (alignment.en.meta.agenda,) if a]
     pieces = _count_frequencies(entries, zh_texts, en_texts, where, pairs, params.min_confidence)
     return _kept(entries, params, pieces)
 

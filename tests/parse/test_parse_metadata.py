@@ -166,3 +166,36 @@ def test_sessions() -> None:
     assert metadata.find_session(["Seventy-ninth session"]) == 79
     assert metadata.find_session(["第七十三届会议"]) == 73
     assert metadata.find_session(["Seventy-third year"]) is None
+
+
+def test_the_running_header_gives_the_agenda_title_when_the_opening_is_missing() -> None:
+    furniture = [
+        "11/09/2024 Reports of the Secretary-General on the Sudan and South Sudan S/PV.9722",
+        "24-26375 3/20",
+        "S/PV.9722 Reports of the Secretary-General on the Sudan and South Sudan 11/09/2024",
+        "S/PV.9722 秘书长关于苏丹和南苏丹的报告 11/09/2024",
+        "S/PV.9722 秘书长关于苏丹和南苏丹的报告 11/09/2024",
+    ]
+    assert metadata.header_title(furniture[:3]) == (
+        "Reports of the Secretary-General on the Sudan and South Sudan"
+    )
+    assert metadata.header_title(furniture[3:]) == "秘书长关于苏丹和南苏丹的报告"
+    assert metadata.header_title(["24-26375 3/20", "S/PV.9722 11/09/2024"]) is None
+
+
+def test_a_real_english_record_cut_at_its_first_speech_keeps_its_agenda_item() -> None:
+    # Official UN record S/PV.9642 (United Nations), English text starting at "The President:".
+    from pathlib import Path
+
+    from aligner.parse import parse_record
+
+    text = (
+        Path(__file__)
+        .resolve()
+        .parents[2]
+        .joinpath("..", "shared", "real", "text", "S-PV-9642.en.txt")
+    )
+    if not text.exists():
+        pytest.skip("../shared/real is not here")
+    record = parse_record(text.read_text(encoding="utf-8"), lang="en")
+    assert record.meta.agenda == "The situation concerning Iraq"

@@ -165,3 +165,42 @@ def test_the_agenda_item_is_a_term_of_the_record() -> None:
         "Nations addressed to the President of the Security Council (S/2024/12)",
     )
     assert not any("信" in e.zh for e in extract_terms(letter))  # type: ignore[arg-type]
+
+
+def _agenda_only_in_headers(zh: str, en: str) -> object:
+    """An English text cut before its opening procedure: the title is only in its headers."""
+    from terms_fixtures import TurnText, make_alignment
+
+    alignment = make_alignment(
+        [
+            TurnText(
+                "president",
+                ["安理会现在开始审议其议程上的项目。"],
+                ["The Council will now begin its consideration of the item on its agenda."],
+            ),
+        ]
+    )
+    alignment.zh.meta.agenda = zh
+    alignment.en.meta.agenda = en
+    return alignment
+
+
+def test_an_agenda_title_printed_only_in_headers_is_a_term_with_the_states_it_names() -> None:
+    from aligner.terms.extract import extract_terms
+
+    found = {
+        (e.zh, e.en, e.type)
+        for e in extract_terms(  # type: ignore[arg-type]
+            _agenda_only_in_headers(
+                "秘书长关于苏丹和南苏丹的报告",
+                "Reports of the Secretary-General on the Sudan and South Sudan",
+            )
+        )
+    }
+    assert (
+        "秘书长关于苏丹和南苏丹的报告",
+        "Reports of the Secretary-General on the Sudan and South Sudan",
+        "other",
+    ) in found
+    assert ("南苏丹", "South Sudan", "country") in found
+    assert not any(zh == "苏丹" and en == "South Sudan" for zh, en, _ in found)
