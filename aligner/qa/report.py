@@ -15,7 +15,7 @@ from aligner.qa.entities import EntityIndex
 from aligner.qa.flag import SEVERITIES, Flag, Span, severity_rank
 from aligner.qa.runner import check_pairs
 
-QA_VERSION = "qa-4"
+QA_VERSION = "qa-5"
 """Bumped when checks or their calibration change, so cached reports are recomputed."""
 
 
