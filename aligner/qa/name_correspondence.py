@@ -15,7 +15,10 @@ Names
 - Chinese: words that jieba's dictionary tags as names (nr person, ns place, nt organization,
   nz other proper noun), words CC-CEDICT glosses mostly as names (斯德哥尔摩, which jieba
   leaves untagged), and runs of transliteration characters the dictionary does not know
-  (蒙伊·哈姆迪, 塔班考特), also where the segmentation cut them (绥德 + 鲁 for Zwedru).
+  (蒙伊·哈姆迪, 塔班考特), also where the segmentation cut them (绥德 + 鲁 for Zwedru). A run
+  keeps to the words of the segmentation (攸关方 of 利益攸关方, 于阿富 over 阿富汗 and 约方尚 of
+  缔约方尚未 are pieces of words), and only a word of transliteration characters grows over
+  the single ones beside it (土族 + 塞 of 土族塞人 does not).
 
 Rendered (each enough on its own)
 - the other side carries the name's dictionary glosses (鹿特丹 "Rotterdam", 叙利亚 "Syrian":
@@ -37,6 +40,15 @@ Severity by evidence (each name carries it: "table", "dictionary", "sound", "wor
   the name (so its absence is not a gap of the dictionary) and the other side has no anaphor
   ("the Territory", 该国) that may stand for it. Names of the term check's tables missing on
   one side only are the term check's business and are not reported again.
+- A one-sided name the batch renders elsewhere: a transliteration or a name the dictionary
+  knows, missing here while other pairs of the same batch (a record, a file) carry it with a
+  counterpart the check recognises, in more pairs than it is missing from (this one counted),
+  and the other side has no anaphor: a warning. The check's failure to match a name is mostly
+  a gap of its dictionary and sound tables (扎巴达尼 / Zabadani is never matched), and such a
+  name is missed in every pair; a name matched elsewhere has a rendering the check knows, so
+  its absence here is evidence. Names of ordinary words (和平, "States") and table names were
+  tried too: their renderings are too free (该处 / "the Branch", "it" for a State), one clean
+  pair in twenty-five flagged.
 
 Not names: a capital that opens a sentence on an ordinary word, one ordinary word after a
 determiner ("the Council", "the Territory": a reference back, 安理会 may repeat the name),
@@ -91,6 +103,8 @@ the 4 dev pairs it flagged (an Indian representative for a Russian one, a tribun
 and found 2-6 points more injected name errors, but raised the flag rate of the held-out
 half by 0.4 points, more than this check may spend."""
 HINT_SCORE = 0.1
+BATCH_SCORE = 0.5
+"""A one-sided name that other pairs of the batch render (see `rendered_elsewhere`)."""
 
 # Capitalised words that are not names, or not names the other side must carry.
 _EN_NOT_NAMES = frozenset(
@@ -261,11 +275,14 @@ def zh_names(view: PairView, lexicon: Lexicon) -> list[Name]:
     out: list[Name] = []
     taken: list[tuple[int, int]] = []
     for m in _TRANSLIT_RUN.finditer(zh):
-        run = m.group(0)
+        start, end = _within_words(zh, m.start(), m.end())
+        run = zh[start:end]
+        if not _TRANSLIT_RUN.fullmatch(run):
+            continue  # the run was cut out of words (利益攸关方, 东耶路撒冷, 缔约方尚未)
         if run.replace("·", "").strip() in lexicon.glosses or _dictionary_word_inside(run, lexicon):
             continue  # a known word (its glosses judge it below) or ordinary words
-        out.append(Name("zh", m.start(), m.end(), run, "sound"))
-        taken.append((m.start(), m.end()))
+        out.append(Name("zh", start, end, run, "sound"))
+        taken.append((start, end))
     words = _zh_words(zh)
     for i, (at, word) in enumerate(words):
         if not _HAN_NAME.fullmatch(word) or any(a < at + len(word) and at < b for a, b in taken):
@@ -285,13 +302,29 @@ def zh_names(view: PairView, lexicon: Lexicon) -> list[Name]:
             evidence = "word"
         else:
             evidence = "guess"  # jieba's tag on a word no dictionary knows (希族, 江原)
-        start, end = _extend_transliteration(words, i)
+        start, end = at, at + len(word)
+        if all(c in _SOUND_CHARS for c in word):
+            # only a transliteration grows over the loose characters around it: 利益攸关 + 方,
+            # 土族 + 塞(人) are words and the characters beside them
+            start, end = _extend_transliteration(words, i)
         if evidence == "guess":
             start, end = at, at + len(word)
         elif (start, end) != (at, at + len(word)):
             evidence = "sound"  # a name cut by the segmentation: 绥德 + 鲁 (Zwedru)
         out.append(Name("zh", start, end, zh[start:end], evidence))
     return sorted(out, key=lambda n: n.start)
+
+
+def _within_words(zh: str, start: int, end: int) -> tuple[int, int]:
+    """The span shrunk to the words of the segmentation that lie inside it: a run of
+    transliteration characters that starts or ends inside a dictionary word (攸关方 inside
+    利益攸关方, 于阿富 over 阿富汗) is not a name of its own."""
+    from aligner.qa.segmentation import word_bounds
+
+    starts, ends = word_bounds(zh)
+    first = min((s for s in starts if start <= s < end), default=end)
+    last = max((e for e in ends if start < e <= end), default=start)
+    return (first, last) if first < last else (start, start)
 
 
 def _extend_transliteration(words: Sequence[tuple[int, str]], i: int) -> tuple[int, int]:
@@ -530,11 +563,8 @@ def en_rendered(
     tokens = [t for t in re.split(r"[\s-]+", name.text) if t]
     words = [t for t in tokens if t.lower() not in _EN_CONNECTORS]
     proper = [w for w in words if _proper(w.lower(), ordinary)]
-    for word in proper or words:
-        learned = None if name.evidence == "dictionary" else assoc
-        if _en_word_rendered(word, view, sides, learned):
-            return True
-    return False
+    learned = None if name.evidence == "dictionary" else assoc
+    return any(_en_word_rendered(word, view, sides, learned) for word in proper or words)
 
 
 def _en_word_rendered(word: str, view: PairView, sides: _Sides, assoc) -> bool:
@@ -597,15 +627,27 @@ def unrendered(
         return [], []
     if ordinary is None:
         ordinary = ordinary_stems(lexicon, [view])
-    zh = [n for n in zh_names(view, lexicon) if not zh_rendered(n, view, lexicon, ctx, assoc)]
-    en = [
-        n
-        for n in en_names(view, ordinary)
-        if not en_rendered(n, view, lexicon, ctx, assoc, ordinary)
-    ]
+    found_zh, found_en = names_of(view, lexicon, ordinary)
+    zh = [n for n in found_zh if not zh_rendered(n, view, lexicon, ctx, assoc)]
+    en = [n for n in found_en if not en_rendered(n, view, lexicon, ctx, assoc, ordinary)]
     zh = [_tabled(n, view, ctx) for n in zh]
     en = [_tabled(n, view, ctx) for n in en]
     return zh, en
+
+
+def names_of(
+    view: PairView, lexicon: Lexicon, ordinary: frozenset[str]
+) -> tuple[list[Name], list[Name]]:
+    """(Chinese names, English names) of a pair, found once (the batch index and the check
+    both ask)."""
+    return view.memo("entity:names", lambda: (zh_names(view, lexicon), en_names(view, ordinary)))
+
+
+def name_key(name: Name) -> str:
+    """The same name in another pair: Chinese without separators, English case-folded."""
+    if name.lang == "zh":
+        return "zh:" + re.sub(r"[·\s]", "", name.text)
+    return "en:" + re.sub(r"\s+", " ", name.text).casefold()
 
 
 def _tabled(name: Name, view: PairView, ctx: QAContext) -> Name:
@@ -635,8 +677,8 @@ def _strongest(names: Sequence[Name]) -> Name | None:
 
 _ANAPHOR = {
     "en": re.compile(
-        r"\b(?:the|this|that|its|which|whose)\s+(?:[Tt]erritor(?:y|ies)|country|island|islands|"
-        r"city|town|region|province|State|Government|Organization|former|latter)\b"
+        r"\b(?i:the|this|that|its|which|whose)\s+(?:[Tt]erritor(?:y|ies|ial)|country|island|"
+        r"islands|city|town|region|province|State|Government|Organization|former|latter)\b"
     ),
     "zh": re.compile(r"该(?:领土|国|岛|市|地区|省|组织|国政府)|本(?:国|领土)|后者|前者"),
 }
@@ -684,10 +726,25 @@ def _flags(view: PairView, ctx: QAContext, zh: list[Name], en: list[Name]) -> It
         )
         return
     for n in (*zh, *en):
+        other = "en" if n.lang == "zh" else "zh"
+        anaphor = bool(_ANAPHOR[other].search(view.text(other)))
         if n.evidence in ("table", "guess"):
             continue  # the term check judges the names of its tables
-        other = "en" if n.lang == "zh" else "zh"
-        known = n.evidence == "dictionary" and not _ANAPHOR[other].search(view.text(other))
+        if n.evidence in BATCH_EVIDENCE and not anaphor:
+            rendered, missing = rendered_elsewhere(n, view, ctx)
+            if rendered >= MIN_RENDERED_ELSEWHERE and rendered > missing:
+                yield Flag(
+                    "entity",
+                    "warning",
+                    f"name '{n.text}' in the {n.lang} has no counterpart in the {other}, "
+                    f"though {rendered} other pairs of the batch render it",
+                    [Span(n.lang, n.start, n.end, n.text)],
+                    NameCorrespondenceCheck.name,
+                    {"evidence": n.evidence, "rendered_elsewhere": rendered},
+                    BATCH_SCORE,
+                )
+                continue
+        known = n.evidence == "dictionary" and not anaphor
         yield Flag(
             "entity",
             "info",
@@ -698,6 +755,61 @@ def _flags(view: PairView, ctx: QAContext, zh: list[Name], en: list[Name]) -> It
             {"evidence": n.evidence},
             KNOWN_SCORE if known else HINT_SCORE,
         )
+
+
+BATCH_EVIDENCE = frozenset({"sound", "dictionary"})
+"""Names whose rendering the check can recognise when it is there: a transliteration, a name
+the dictionary knows. Names of ordinary words ("States", 和平) are rendered too freely for
+their absence in one pair to mean anything."""
+MIN_RENDERED_ELSEWHERE = 1
+MAX_LOOKUPS = 12
+"""At most this many other pairs with the same name are looked at."""
+
+
+def _batch_index(views: Sequence[PairView], lexicon: Lexicon, ordinary: frozenset[str]):
+    """The pairs of the batch where each name of BATCH_EVIDENCE occurs, one per distinct
+    text (a heading repeated word for word is one pair)."""
+    index: dict[str, list[PairView]] = {}
+    texts: dict[str, set[tuple[str, str]]] = {}
+    for v in views:
+        if not v.zh.strip() or not v.en.strip():
+            continue
+        zh, en = names_of(v, lexicon, ordinary)
+        for key in {name_key(n) for n in (*zh, *en) if n.evidence in BATCH_EVIDENCE}:
+            seen = texts.setdefault(key, set())
+            if (v.zh, v.en) not in seen:
+                seen.add((v.zh, v.en))
+                index.setdefault(key, []).append(v)
+    return index
+
+
+def _unrendered_in(view: PairView, ctx: QAContext) -> tuple[list[Name], list[Name]]:
+    assoc = ctx.scratch.get("entity:assoc")
+    if assoc is not None and assoc.empty:
+        assoc = None
+    return view.memo(
+        "entity:unrendered",
+        lambda: unrendered(view, ctx, assoc, ctx.scratch.get("entity:ordinary")),
+    )
+
+
+def rendered_elsewhere(name: Name, view: PairView, ctx: QAContext) -> tuple[int, int]:
+    """(pairs, pairs) of the batch other than this one where the same name is rendered, and
+    where it has no counterpart either. A name the check finds rendered in other pairs has a
+    rendering it can recognise: its absence here is not a gap of the dictionary or the sound
+    tables, as it is for a name that is never matched (a transliteration spelt apart from
+    the English)."""
+    key = name_key(name)
+    rendered = missing = 0
+    for other in ctx.scratch.get("entity:by-name", {}).get(key, ())[:MAX_LOOKUPS]:
+        if other is view or (other.zh == view.zh and other.en == view.en):
+            continue
+        zh, en = _unrendered_in(other, ctx)
+        if any(name_key(n) == key for n in (zh if name.lang == "zh" else en)):
+            missing += 1
+        else:
+            rendered += 1
+    return rendered, missing
 
 
 @register_check
@@ -711,11 +823,10 @@ class NameCorrespondenceCheck(Check):
         ctx.scratch["entity:assoc"] = batch_associations(views, ctx)
         lexicon = load_lexicon()
         if lexicon is not None:
-            ctx.scratch["entity:ordinary"] = ordinary_stems(lexicon, views)
+            ordinary = ordinary_stems(lexicon, views)
+            ctx.scratch["entity:ordinary"] = ordinary
+            ctx.scratch["entity:by-name"] = _batch_index(views, lexicon, ordinary)
 
     def check(self, view: PairView, ctx: QAContext) -> list[Flag]:
-        assoc = ctx.scratch.get("entity:assoc")
-        if assoc is not None and assoc.empty:
-            assoc = None
-        zh, en = unrendered(view, ctx, assoc, ctx.scratch.get("entity:ordinary"))
+        zh, en = _unrendered_in(view, ctx)
         return list(_flags(view, ctx, zh, en))

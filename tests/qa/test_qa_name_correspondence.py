@@ -137,3 +137,48 @@ def test_names_found_on_each_side() -> None:
 def test_names_rendered_on_the_other_side_are_not_unrendered() -> None:
     zh, en = MEETINGS
     assert unrendered(PairView("t", zh, en), QAContext()) == ([], [])
+
+
+def batch_flags(pairs: list[tuple[str, str]]) -> list[list]:
+    (check,) = build_checks(["entity"])
+    ctx = QAContext()
+    views = [PairView(str(i), zh, en) for i, (zh, en) in enumerate(pairs)]
+    check.prepare_batch(views, ctx)
+    return [check.check(v, ctx) for v in views]
+
+
+def test_a_dropped_name_the_batch_renders_elsewhere_is_a_warning() -> None:
+    # the same sentence twice in a batch: once whole, once with Almaty dropped from the
+    # English; the check found 阿拉木图 rendered in the first, so its absence is not a gap
+    zh, en = MEETINGS
+    dropped = en.replace("and Almaty (25", "and (25")
+    whole, cut = batch_flags([(zh, en), (zh, dropped)])
+    assert whole == []
+    assert [(f.severity, s.text) for f in cut for s in f.spans] == [("warning", "阿拉木图")]
+    assert cut[0].details["rendered_elsewhere"] == 1
+
+
+def test_a_name_the_batch_misses_as_often_stays_a_hint() -> None:
+    zh, en = MEETINGS
+    dropped = en.replace("and Almaty (25", "and (25")
+    other = dropped.replace("Subsequent meetings", "Further meetings")
+    *_, cut = batch_flags([(zh, en), (zh, other), (zh, dropped)])
+    # rendered in one other pair, missing in another one too: a hint
+    assert [f.severity for f in cut] == ["info"]
+
+
+def test_a_word_does_not_grow_into_a_transliteration() -> None:
+    lexicon = load_lexicon()
+    assert lexicon is not None
+    # UNPC dev line 426: jieba tags 攸关 of 利益攸关方 (stakeholders) as a place name; it is a
+    # word, and the transliteration character 方 beside it does not make it a transliteration
+    view = PairView(
+        "t",
+        "强调几内亚比绍的所有利益攸关方都应明确做出承诺，进行真正的包容各方的政治对话，",
+        "Stressing that all stakeholders in Guinea-Bissau should work to ensure short, medium "
+        "and long-term stability through clear commitment and genuine inclusive political "
+        "dialogue",
+    )
+    found = {n.text: n.evidence for n in zh_names(view, lexicon)}
+    assert "攸关方" not in found
+    assert "sound" not in found.values()
