@@ -13,7 +13,9 @@ looked at). For each half:
   apart from the checks and from v1, with jieba's name tagger and its own list of UN bodies):
   the share of cases with a flag above info, overall and "new" (counting only cases whose clean
   pair raised nothing, so an error is not credited to an unrelated flag). The held-out half's
-  v2 figures are the honest ones.
+  v2 figures are the honest ones. v3 (bench/qa_inject3.py, --injector v3 or all) was written as
+  an outside acceptance tester would, without reading the checks or the other injectors, and
+  frozen before its first measurement: nobody tuned the checks against it.
 
 Bundled cases (--bundled): the injected-error cases of the bundled S/PV.9132 pair
 (tests/qa/data/qa_cases.jsonl), as before.
@@ -43,14 +45,20 @@ from typing import Any
 from aligner.qa.check import PairView, QAContext, build_checks
 from aligner.qa.flag import severity_rank
 from aligner.qa.runner import PairResult, check_pairs, views_from_dicts
-from bench import qa_inject, qa_inject2
+from bench import qa_inject, qa_inject2, qa_inject3
 from bench.qa_inject import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "qa" / "data" / "qa_cases.jsonl"
 UNPC = ROOT.parent / "shared" / "real" / "unpc-dev"
-INJECTORS = {"v1": qa_inject.inject_all, "v2": qa_inject2.inject_all}
+INJECTORS = {
+    "v1": qa_inject.inject_all,
+    "v2": qa_inject2.inject_all,
+    "v3": qa_inject3.inject_all,
+}
 INJECTOR_NAMES = tuple(INJECTORS)
+INJECTOR_GROUPS = {"both": ("v1", "v2"), "all": ("v1", "v2", "v3")}
+"""`--injector both` keeps its old meaning (v1 and v2); `all` adds v3."""
 DEV_LINES = 2000
 """Lines 0..DEV_LINES-1 are the development half; the rest is held out."""
 
@@ -125,7 +133,7 @@ def real_eval(args: argparse.Namespace, ctx: QAContext, checks: Sequence[Any]) -
 
     runs = []
     inject_seconds = 0.0
-    for name in INJECTOR_NAMES if args.injector == "both" else (args.injector,):
+    for name in INJECTOR_GROUPS.get(args.injector, (args.injector,)):
         cases = INJECTORS[name](pairs, seed=args.seed, per_kind=args.per_kind)
         case_views = [
             PairView(f"{pid}:{c.kind}:{n}", c.zh, c.en) for n, (pid, c) in enumerate(cases)
@@ -293,9 +301,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument(
         "--injector",
-        choices=[*INJECTOR_NAMES, "both"],
+        choices=[*INJECTOR_NAMES, *INJECTOR_GROUPS],
         default="both",
-        help="v1: bench/qa_inject.py; v2: bench/qa_inject2.py (written apart from the checks)",
+        help="v1: bench/qa_inject.py; v2: bench/qa_inject2.py (written apart from the checks); "
+        "v3: bench/qa_inject3.py (written as an outside tester, frozen before measuring); "
+        "both: v1+v2; all: v1+v2+v3",
     )
     parser.add_argument("--per-kind", type=int, default=300, help="injected cases per kind")
     parser.add_argument(
