@@ -51,6 +51,7 @@ from aligner.qa.semantic import (
     add_embedding_evidence,
     learn_associations,
     lexical_evidence,
+    prepare_leave_out,
     speech_body,
 )
 from aligner.qa.term_match import EN_FUNCTION_WORDS
@@ -352,8 +353,10 @@ def main() -> None:
             chosen = [n for n in gated if cases[n]["split"] == part and cases[n]["extra"]]
             sample.shuffle(chosen)
             clean = [n for n in gated if cases[n]["split"] == part and not cases[n]["extra"]]
-            for n in clean + chosen[: args.full_sample]:
-                add_embedding_evidence(views[n], ctx)
+            todo = [views[n] for n in clean + chosen[: args.full_sample]]
+            prepare_leave_out(todo, ctx)
+            for view in todo:
+                add_embedding_evidence(view, ctx)
         rows, labels, owner = rows_of(cases, views, full=True)
         x, y = np.array(rows), np.array(labels)
         train = np.array([cases[i]["split"] == "dev" for i in owner])
@@ -396,7 +399,7 @@ def main() -> None:
             '"""Models of the semantic QA check (aligner/qa/semantic.py): the zh-en length ratio\n'
             "of official UN translations, and two logistic regressions over per-side evidence\n"
             "(features standardised by mean/scale): `lexical` (dictionary coverage and length)\n"
-            "and `full` (plus embedding similarity and coverage). Fitted by\n"
+            "and `full` (plus embedding similarity, coverage and leave-one-out gain). Fitted by\n"
             "bench/qa_fit_semantic.py on the development half of the UN Parallel Corpus dev\n"
             'pairs with clause drops and added sentences. Generated: do not edit."""\n\n'
             f"SEMANTIC_MODEL: dict = {json.dumps(model, indent=4)}\n",

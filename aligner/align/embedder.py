@@ -212,6 +212,10 @@ class Embedder:
             pos += len(layer)
         return out
 
+    def use_encoder(self) -> USEEncoder | None:
+        """The USE encoder itself (token features, pools), or None for another model."""
+        return self._use_encoder() if self._is_use else None
+
     def _use_encoder(self) -> USEEncoder:
         model = self._load()
         return model[0].encoder if self._via_st else model

