@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from aligner.parse.speakers import match_header
-from aligner.qa.association import MIN_PAIRS, BatchAssociations, learn
+from aligner.qa.association import MIN_PAIRS, BatchAssociations, learn, shipped
 from aligner.qa.check import Check, PairView, QAContext, other, register_check
 from aligner.qa.flag import Flag, Span
 from aligner.qa.leave_out import LeaveOut, leave_out_batch, token_encoder
@@ -175,17 +175,20 @@ def _pieces(view: PairView, lang: str) -> list[tuple[int, int]]:
 
 
 def learn_associations(views: Sequence[PairView]) -> BatchAssociations:
-    """Word translations learned from the batch (aligner/qa/association.py)."""
+    """Word translations learned from the batch, with the shipped general ones
+    (aligner/qa/association.py)."""
     lexicon = load_lexicon()
-    if lexicon is None or len(views) < MIN_PAIRS:
+    if lexicon is None:
         return BatchAssociations()
+    if len(views) < MIN_PAIRS:
+        return shipped()
     return learn(
         (
             {w for _, w in lexicon.zh_content_words_at(v.zh)},
             set(en_content_stems(v.en)),
         )
         for v in views
-    )
+    ).merged(shipped())
 
 
 def batch_associations(views: Sequence[PairView], ctx: QAContext) -> BatchAssociations:
