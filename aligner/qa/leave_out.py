@@ -31,6 +31,8 @@ clause of a long sentence."""
 MAX_SHARE = 0.6
 """Runs longer than this share of the side's tokens are not tried: what is left of the side
 says too little to be compared."""
+CHUNK = 64
+"""Pairs whose token rows are computed and held at once."""
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,15 @@ def leave_out(encoder: Any, zh: str, en: str) -> tuple[LeaveOut, LeaveOut]:
 def leave_out_batch(
     encoder: Any, pairs: Sequence[tuple[str, str]]
 ) -> list[tuple[LeaveOut, LeaveOut]]:
-    """Evidence of many pairs: the token forward passes run as one batch."""
-    if not pairs:
-        return []
+    """Evidence of many pairs: the token forward passes run in batches of CHUNK pairs (the
+    token rows of a batch are held at once: ~120 KB a side)."""
+    out: list[tuple[LeaveOut, LeaveOut]] = []
+    for k in range(0, len(pairs), CHUNK):
+        out += _batch(encoder, pairs[k : k + CHUNK])
+    return out
+
+
+def _batch(encoder: Any, pairs: Sequence[tuple[str, str]]) -> list[tuple[LeaveOut, LeaveOut]]:
     texts = [t for pair in pairs for t in pair]
     rows = encoder.token_rows(texts)
     totals = np.stack([r.sum(0) for r in rows]).astype(np.float32)
