@@ -127,12 +127,17 @@ def _satisfied_by_part(
     """A compound name whose shorter part is on the other side. A title inside a title is
     another rank (副秘书长 holds 秘书长, "Deputy Permanent Representative" holds "Permanent
     Representative"): it does not answer the longer one."""
-    title = index.entries[hit.key].type == "title"
+    entry = index.entries[hit.key]
+    title = entry.type == "title"
+    # a part the name's own shorter forms leave out is decoration (联合国 in 联合国安全理事会,
+    # whose form 安全理事会 stands without it): the United Nations does not name the Council
+    inner = [f for f in entry.forms(lang) if len(f) < len(hit.text) and f in hit.text]
     return any(
         index.present(key, rival_text, rival, context=rival == "en")
         or (rival == "zh" and _latin_in_zh(part, rival_text))
         for key, part in _parts(index, hit, lang)
         if not (title and part.type == "title")
+        and not any(all(p not in f for p in part.forms(lang)) for f in inner)
     )
 
 
@@ -281,7 +286,7 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
     if swap is not None:
         flags.append(swap)
     if "term" in kinds and not any(f.details.get("evidence") == "swap" for f in flags):
-        phrase_swap = phrase_swap_flag(view, check)
+        phrase_swap = phrase_swap_flag(view, check, found)
         if phrase_swap is not None:
             flags.append(phrase_swap)
     return flags
@@ -482,14 +487,40 @@ def _swap_absent(view: PairView, index: EntityIndex, entry: Entity, rival: str) 
     return not any(zh_loosely_present(f, text) for f in entry.forms("zh"))
 
 
-def phrase_swap_flag(view: PairView, check: str) -> Flag | None:
+def _swap_hits(
+    index: EntityIndex, view: PairView, lang: str, names: list[EntityHit] | None
+) -> list[EntityHit]:
+    """The group terms found on one side, once each, leaving out those inside a longer name
+    the term check found there (理事会 inside 安全理事会 is the Security Council, not a
+    governing council; "Assembly" inside "Parliamentary Assembly")."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for h in index.find(view.folded(lang), lang):
+        if (h.key, h.start, h.end) in seen:
+            continue
+        seen.add((h.key, h.start, h.end))
+        if names and any(
+            n.start <= h.start and h.end <= n.end and n.end - n.start > h.end - h.start
+            for n in names
+        ):
+            continue
+        out.append(h)
+    return out
+
+
+def phrase_swap_flag(
+    view: PairView, check: str, names: dict[str, list[EntityHit]] | None = None
+) -> Flag | None:
     """A UN term of a group found on one side with no rendering on the other, while another
     term of the same group is on the other side only: one was rendered by the other. Neither
     alone is evidence (phraseology is paraphrased); the two together are. The term that stays
     is found strictly (on word boundaries); the one it replaced only needs to be present (人权
     inside 尊重人权)."""
     index = swap_index()
-    found = {lang: index.find(view.folded(lang), lang) for lang in ("zh", "en")}
+    found = {
+        lang: _swap_hits(index, view, lang, names.get(lang) if names else None)
+        for lang in ("zh", "en")
+    }
     for lang, rival in (("zh", "en"), ("en", "zh")):
         rival_text = view.folded(rival)
         for h in found[lang]:
