@@ -31,6 +31,7 @@ from functools import cache
 from aligner.qa.check import Check, PairView, QAContext, register_check
 from aligner.qa.entities import Entity, EntityHit, EntityIndex, default_index
 from aligner.qa.flag import Flag, Span
+from aligner.qa.folding import fold
 from aligner.qa.term_match import en_loosely_present, en_stems, zh_loosely_present
 
 
@@ -68,6 +69,35 @@ def _compressed(entry: Entity, zh: str) -> bool:
                 if p == len(full) and 3 <= j - i < len(full):
                     return True
     return False
+
+
+# What may stand before a Chinese generic head that names the body alone (该委员会, 向理事会,
+# "，委员会"): punctuation, a determiner or a function character. After any other character the
+# head ends a longer name (国家公共教育署中央管理委员会 is not a UN committee).
+_ZH_BEFORE_LONE_HEAD = re.compile(
+    r"(?:^|[\s\d\W]|[的和与及对向于是在将由请经为被同该本此各两这那其了并或即从以据按给使让把就"
+    r"所等中上后时也都还已曾又而则前原新现])$"
+)
+
+
+def zh_present(index: EntityIndex, key: str, zh: str) -> bool:
+    """index.present on the Chinese side, where a generic head of three or more characters
+    ("委员会") counts only when it stands alone, not when it ends another name. Two-character
+    short forms (大会) follow verbs freely (建议大会, 振兴大会工作)."""
+    if not index.present(key, zh, "zh"):
+        return False
+    entry = index.entries[key]
+    if any(fold(f, simplify=True) in zh for f in entry.forms("zh")):
+        return True
+    pattern = index._generic_pattern(key, "zh")
+    if pattern is None:
+        return True  # found by a form the index folds differently
+    return any(
+        not re.fullmatch(r"[\u4e00-\u9fff]{3,}", m.group(0))
+        or _ZH_BEFORE_LONE_HEAD.search(zh[max(0, m.start() - 1) : m.start()])
+        for m in pattern.finditer(zh)
+        if index.generic_present(key, zh[max(0, m.start() - 5) : m.end()], "zh")
+    )
 
 
 def _latin_in_zh(entry: Entity, zh: str) -> bool:
@@ -240,7 +270,7 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
             ):
                 continue
             if rival == "zh" and (
-                index.present(key, rival_text, "zh")
+                zh_present(index, key, rival_text)
                 or abbreviated(entry, rival_text)
                 or _compressed(entry, rival_text)
                 or _latin_in_zh(entry, rival_text)
@@ -337,7 +367,7 @@ def _swap_flag(
             e_gained = index.entries[k_gained]
             if e_gained.type != e_lost.type or k_gained == k_lost or _nested(e_lost, e_gained):
                 continue
-            if not counts["zh"][k_gained] and index.present(k_gained, zh, "zh"):
+            if not counts["zh"][k_gained] and zh_present(index, k_gained, zh):
                 continue
             h = next(x for x in found["en"] if x.key == k_gained and not x.context_only)
             return Flag(
