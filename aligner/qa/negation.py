@@ -41,7 +41,7 @@ _ZH_NOT_NEGATION = re.compile(
         """
     不断 不仅 不但 不只 不光 不论 不管 不过 不少 不久 不时 不妨 不止 不外乎 不得不 不已 不同
     不单 差不多 了不起 不间断 不限成员名额 不乏 不约而同 无论
-    无数 无比 无偿 无辜 无尽 无异于 未来 未婚 未成年 非常 非洲 非盟 莫斯科 是否 否则 与否 能否
+    无数 无比 无偿 无辜 无尽 无异于 未来 未婚 未成年 非常 非洲 非盟 非索 非统 非加太 亚非 莫斯科 是否 否则 与否 能否
     可否 特别 分别 区别 个别 类别 级别 别的 别国 别人 识别 告别
     派别 性别 辨别 鉴别 甄别 没收 肆无忌惮 坚定不移 刻不容缓 迫不及待 不折不扣 层出不穷 源源不断
     持续不断 不言而喻 不计其数 不懈 不屈不挠 无微不至 无与伦比 不可或缺
@@ -110,7 +110,7 @@ _EN_WEAK = re.compile(
     r"un(?!der|it|ion|iq|iv|if|til|to\b|animous|ilateral|less)[a-z]{3,}|"
     r"non-?[a-z]{3,}|"
     r"(?:in|im|il|ir)-?(?:" + _IN_WORDS + r")|"
-    r"dis(?:abilit\w*|advantag\w*|agree\w*|approv\w*|arm\w*|continu\w*|honest\w*|"
+    r"dis(?:abilit\w*|advantag\w*|agree\w*|approv\w*|continu\w*|honest\w*|"
     r"loyal\w*|obey\w*|order\w*|proportion\w*|qualif\w*|satisf\w*|trust\w*)|"
     r"insufficient\w*|inequalit\w*|instabilit\w*|insecurit\w*|inabilit\w*|inaction|"
     r"illicit\w*|illegal\w*|irregular\w*|"
