@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from aligner.qa.check import Check, PairView, QAContext, other, register_check
 from aligner.qa.flag import Flag, Span
@@ -41,7 +42,8 @@ _ZH_NOT_NEGATION = re.compile(
         """
     不断 不仅 不但 不只 不光 不论 不管 不过 不少 不久 不时 不妨 不止 不外乎 不得不 不已 不同
     不单 差不多 了不起 不间断 不限成员名额 不乏 不约而同 无论
-    无数 无比 无偿 无辜 无尽 无异于 未来 未婚 未成年 非常 非洲 非盟 非索 非统 非加太 亚非 莫斯科 是否 否则 与否 能否
+    无数 无比 无偿 无辜 无尽 无异于 未来 未婚 未成年 非常 非洲 非盟 非索 非统 非加太 亚非 莫斯科
+    是否 否则 与否 能否
     可否 特别 分别 区别 个别 类别 级别 别的 别国 别人 识别 告别
     派别 性别 辨别 鉴别 甄别 没收 肆无忌惮 坚定不移 刻不容缓 迫不及待 不折不扣 层出不穷 源源不断
     持续不断 不言而喻 不计其数 不懈 不屈不挠 无微不至 无与伦比 不可或缺
@@ -195,6 +197,113 @@ def antonym_flip(view: PairView) -> tuple[str, int, int] | None:
     return None
 
 
+# ---------------------------------------------------------------- shapes a flip leaves behind
+
+# Two negations within three words ("No study could not", "not incompatible", "have not not
+# yet"): formal English, and UN English above all, almost never says this (none in the 2,000
+# development pairs); the Chinese answers it only with a double negation of its own.
+_EN_DOUBLE = re.compile(
+    r"\b(?:not|never|no|none|cannot|n't)\b(?:\s+[\w-]+){0,2}?\s+"
+    r"(?:not|never|cannot|un(?!der|it|ion|iq|iv|if|til|less)[a-z]{4,}|non-?[a-z]{4,}|"
+    r"in(?:compatib|accept|appropriat|adequa|correct|effect|suffic|valid|evitab|dispensab)[a-z]*)\b",
+    re.IGNORECASE,
+)
+_ZH_DOUBLE = re.compile(
+    r"不无|并非不|并不是不|不是不|无不|不得不|没有不|非[^，。；]{1,8}不|不可不|不能不|未尝不|不会不|"
+    r"无一不|莫不|不可或缺|必不可少"
+)
+# "not only X but (also) Y" is 不仅/不但/不只…; a Chinese 仅/只 that no 不 precedes says "only X".
+_EN_NOT_ONLY = re.compile(
+    r"\bnot (?:only|just|merely|solely|simply|limited to|restricted to|confined to)\b",
+    re.IGNORECASE,
+)
+_ZH_NOT_ONLY = re.compile(
+    r"不仅|不只|不但|不光|不单|不止|非但|不限于|不局限于|并非|并不|不是|绝非|不再"
+)
+_ZH_ONLY = re.compile(r"(?<![不非])(?:仅仅|仅|只有|只是|只)")
+_EN_ONLY_BUT_ALSO = re.compile(r"(?<!not )(?<!Not )\bonly\b[^.;:]{1,120}\bbut also\b")
+# UN fixed expressions whose negator cannot go (有罪不罚 "impunity", 不限成员名额
+# "open-ended", 不可分割 "integral"): the rest of the word standing alone is what a dropped
+# negator leaves, not Chinese. The expressions are the module's negation vocabulary above plus
+# these; a rest that is itself a word (可持续, 核武器) or a common phrase is left out.
+_ZH_FIXED_NEGATED = """
+    有罪不罚 不分青红皂白 毫不拖延 不可逆转 不可否认 不容置疑 不懈努力 不可推卸 无可争议 不可动摇
+    不择手段 不可估量 毫不含糊 毫不动摇 毫不犹豫 无可辩驳 不可思议 不复存在 不可调和 不合时宜
+    不可侵犯 不知所措 不堪重负 前所未有 史无前例 义不容辞
+""".split()  # noqa: SIM905
+_ZH_REST_IS_CHINESE = frozenset(
+    """可持续 可接受 可避免 使用武力 首先使用 几乎有 作用大 是那么 更用说 更必说 受阻碍
+    可替代""".split()  # noqa: SIM905
+)
+
+
+@cache
+def _broken_words() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """(the rests of the fixed negated expressions, the expressions themselves)."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - a dependency
+        return None
+    words = {
+        line.split(" ", 1)[0] for line in jieba.get_dict_file().read().decode("utf-8").splitlines()
+    }
+    han = re.compile("[\u4e00-\u9fff]+")
+
+    def listed(pattern: re.Pattern[str]) -> list[str]:
+        return [w for w in pattern.pattern.split("|") if han.fullmatch(w)]
+
+    source = set(listed(_ZH_WEAK)) | set(listed(_ZH_NOT_NEGATION)) | set(_ZH_FIXED_NEGATED)
+    rests = set()
+    for w in source:
+        for i, ch in enumerate(w):
+            rest = w[:i] + w[i + 1 :]
+            if (
+                ch in "不无未非没"
+                and len(w) >= 3
+                and len(rest) >= 3
+                and rest not in words
+                and rest not in _ZH_REST_IS_CHINESE
+            ):
+                rests.add(rest)
+    if not rests:
+        return None
+    return re.compile(_alternation(" ".join(rests))), re.compile(_alternation(" ".join(source)))
+
+
+def broken_negated_word(zh: str) -> tuple[int, int] | None:
+    """A UN fixed expression with its negator cut out (有罪罚, 限成员名额)."""
+    found = _broken_words()
+    if found is None:
+        return None
+    rests, whole = found
+    covered = [(m.start(), m.end()) for m in whole.finditer(zh)]
+    for m in rests.finditer(zh):
+        if not any(a <= m.start() < b for a, b in covered):
+            return m.start(), m.end()
+    return None
+
+
+def flip_shape(view: PairView) -> tuple[str, int, int, str] | None:
+    """(side, start, end, what) of a shape a negation flip leaves that faithful translations
+    do not show: a double negation on one side only, "not only" against a bare 仅, a negated
+    UN expression with its negator cut out."""
+    zh, en = view.folded("zh"), view.folded("en")
+    m = _EN_DOUBLE.search(en)
+    if m and not _ZH_DOUBLE.search(zh):
+        return "en", m.start(), m.end(), "a double negation the zh does not have"
+    m = _EN_NOT_ONLY.search(en)
+    if m and not _ZH_NOT_ONLY.search(zh) and _ZH_ONLY.search(zh):
+        return "en", m.start(), m.end(), "'not only' where the zh says only (仅/只)"
+    m = _EN_ONLY_BUT_ALSO.search(en)
+    if m and _ZH_NOT_ONLY.search(zh):
+        return "en", m.start(), m.end(), "'only … but also' where the zh says not only"
+    broken = broken_negated_word(zh)
+    if broken is not None:
+        a, b = broken
+        return "zh", a, b, "a fixed negated expression with its negator cut out"
+    return None
+
+
 def view_polarity(view: PairView, lang: str) -> Polarity:
     return view.memo(f"polarity:{lang}", lambda: polarity(view.folded(lang), lang))
 
@@ -222,6 +331,21 @@ class NegationCheck(Check):
                     self.name,
                     {"evidence": "antonym"},
                     0.55,
+                )
+            ]
+        shape = flip_shape(view)
+        if shape is not None:
+            side, start, end, what = shape
+            word = view.text(side)[start:end]
+            return [
+                Flag(
+                    "negation",
+                    "warning",
+                    f"'{word}' ({side}): {what}; a negation added or dropped?",
+                    [Span(side, start, end, word)],
+                    self.name,
+                    {"evidence": "shape"},
+                    0.5,
                 )
             ]
         for more in ("zh", "en"):

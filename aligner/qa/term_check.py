@@ -95,6 +95,7 @@ def zh_present(index: EntityIndex, key: str, zh: str) -> bool:
     return any(
         not re.fullmatch(r"[\u4e00-\u9fff]{3,}", m.group(0))
         or _ZH_BEFORE_LONE_HEAD.search(zh[max(0, m.start() - 1) : m.start()])
+        or zh[max(0, m.start() - 3) : m.start()] == "联合国"  # the UN's own body or title
         for m in pattern.finditer(zh)
         if index.generic_present(key, zh[max(0, m.start() - 5) : m.end()], "zh")
     )

@@ -112,3 +112,67 @@ def test_scope_verdicts() -> None:
 )
 def test_words_that_look_like_negators(text: str, strong: int) -> None:
     assert len(polarity(text, "zh").strong) == strong
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        # a "not" added next to a negation: UN English does not say this
+        (
+            "任何研究都不能全面涵盖土著跨界问题的总体范围。",
+            "No study could not comprehensively capture the full extent of indigenous "
+            "cross-border issues.",
+        ),
+        (
+            "本集团呼吁撤销与条约的目标和宗旨不符的任何保留意见。",
+            "The Group calls for the withdrawal of any reservations that are not incompatible "
+            "with the object and purpose of the treaty.",
+        ),
+        # "not only" where the Chinese says only (仅)
+        (
+            "尽管这些问题对妇女的影响更为严重，但妇女仅仅是受害者。",
+            "While women are disproportionately impacted by these issues, they are not just "
+            "victims.",
+        ),
+        # a UN fixed expression with its negator cut out: 有罪不罚 -> 有罪罚
+        (
+            "相反，政权部队得以有罪罚地杀戮、残害和伤害平民。",
+            "To the contrary, regime forces have been permitted to kill, maim and injure "
+            "civilians with impunity.",
+        ),
+    ],
+)
+def test_shapes_a_negation_flip_leaves_are_a_warning(zh: str, en: str) -> None:
+    assert "warning" in negation_flags(zh, en)
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        (
+            "相反，政权部队得以有罪不罚地杀戮、残害和伤害平民。",
+            "To the contrary, regime forces have been permitted to kill, maim and injure "
+            "civilians with impunity.",
+        ),
+        (
+            "尽管这些问题对妇女的影响更为严重，但妇女不仅仅是受害者。",
+            "While women are disproportionately impacted by these issues, they are not just "
+            "victims.",
+        ),
+        # a double negation answered by one (不无)
+        ("这一提议并非不合理。", "The proposal is not unreasonable."),
+        # 可持续 is Chinese on its own, not 不可持续 cut short
+        ("实现可持续发展。", "Achieve sustainable development."),
+        # 非索特派团 is the African Union Mission in Somalia: 非 is Africa, it answers no "not"
+    ],
+)
+def test_faithful_shapes_are_not_flagged(zh: str, en: str) -> None:
+    assert "warning" not in negation_flags(zh, en)
+
+
+def test_africa_in_a_mission_name_answers_no_negator() -> None:
+    assert "warning" in negation_flags(
+        "将继续向非索特派团爆炸物处置人员提供训练。",
+        "Training will not continue to be provided to the explosive ordnance disposal "
+        "component of AMISOM.",
+    )

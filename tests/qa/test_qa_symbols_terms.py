@@ -254,3 +254,29 @@ def test_a_body_followed_by_a_function_word_is_not_the_start_of_an_acronym_compo
         "having heard the position of the Government of the Democratic Republic of the Congo."
     )
     assert [f for f in check_pair(zh, en) if f.type == "term"]
+
+
+def test_a_body_swapped_for_another_of_its_kind_is_flagged() -> None:
+    # 联合国 in 联合国安全理事会 is decoration: "United Nations" does not answer the Council
+    assert _term_warnings(
+        "与会者欢迎联合国安全理事会通过一项主席声明。",
+        "Participants welcomed the adoption of a presidential statement by the United Nations "
+        "Trusteeship Council.",
+    )
+    assert not _term_warnings(
+        "与会者欢迎联合国安全理事会通过一项主席声明。",
+        "Participants welcomed the adoption of a presidential statement by the United Nations "
+        "Security Council.",
+    )
+    # 委员会 ending another name (…中央管理委员会) is not a UN committee
+    assert _term_warnings(
+        "国家公共教育署中央管理委员会组建了性别网络。",
+        "The Gender Network was established by the Committee on the Rights of Persons with "
+        "Disabilities.",
+    )
+    # 理事会 inside 安全理事会 is the Security Council, not a governing council
+    assert _term_warnings(
+        "请将本函作为大会议程项目42下的文件和安全理事会的文件分发。",
+        "Please circulate this letter as a document of the Governing Council, under agenda "
+        "item 42, and of the Security Council.",
+    )
