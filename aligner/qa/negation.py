@@ -199,11 +199,12 @@ def antonym_flip(view: PairView) -> tuple[str, int, int] | None:
 
 # ---------------------------------------------------------------- shapes a flip leaves behind
 
-# Two negations within three words ("No study could not", "not incompatible", "have not not
+# Two negations within four words of one clause ("No study could not", "not incompatible", "have not not
 # yet"): formal English, and UN English above all, almost never says this (none in the 2,000
 # development pairs); the Chinese answers it only with a double negation of its own.
 _EN_DOUBLE = re.compile(
-    r"\b(?:not|never|no|none|cannot|n't)\b(?:\s+[\w-]+){0,2}?\s+"
+    r"\b(?:not|never|no|none|cannot|n't)\b"
+    r"(?:\s+(?!(?:and|or|but|nor|that|which|who|if|when)\b)[\w-]+){0,3}?\s+"
     r"(?:not|never|cannot|un(?!der|it|ion|iq|iv|if|til|less)[a-z]{4,}|non-?[a-z]{4,}|"
     r"in(?:compatib|accept|appropriat|adequa|correct|effect|suffic|valid|evitab|dispensab)[a-z]*)\b",
     re.IGNORECASE,

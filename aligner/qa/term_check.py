@@ -201,9 +201,46 @@ OPENING = 3
 """A State named within this many characters of the start is the subject an "It" refers to."""
 
 
+# A State named inside the name of one of its own bodies (乌兹别克斯坦共和国司法部, 巴勒斯坦人民
+# 权利司), which the other side calls by the body's head alone ("the Ministry of Justice", "the
+# Division"): the head after the name (no punctuation between) and the English head word.
+_ZH_BODY_HEADS = {
+    "部": "Ministry|Department",
+    "司": "Division|Department",
+    "局": "Bureau|Office|Department|Authority|Service",
+    "署": "Agency|Office|Department|Administration",
+    "委员会": "Committee|Commission|Board",
+    "理事会": "Council|Board",
+    "办事处": "Office",
+    "办公室": "Office",
+    "中心": "Centre|Center",
+    "基金": "Fund|Foundation",
+    "研究所": "Institute",
+    "法院": "Court",
+    "议会": "Parliament|Assembly",
+}
+_ZH_COMPOUND_AFTER = 12
+"""Characters a body's head may stand after the State's name."""
+
+
+def _named_by_body_head(view: PairView, hit: EntityHit) -> bool:
+    after = view.folded("zh")[hit.end : hit.end + _ZH_COMPOUND_AFTER]
+    after = re.split(r"[\s，。；：、,.;:()（）《》“”\"]", after, maxsplit=1)[0]
+    en = view.folded("en")
+    for head, en_heads in _ZH_BODY_HEADS.items():
+        i = after.find(head)
+        if i < 0 or (i == 0 and len(head) == 1):
+            continue
+        if re.search(rf"\b(?:the|its|this|that)\s+(?:{en_heads})\b", en, re.IGNORECASE):
+            return True
+    return False
+
+
 def _anaphor_on(view: PairView, lang: str, hit: EntityHit, hit_lang: str, entry: Entity) -> bool:
     if entry.type != "country":
         return False
+    if hit_lang == "zh" and _named_by_body_head(view, hit):
+        return True
     text = view.folded(lang)
     if lang == "en":
         if _EN_ANAPHOR.search(text):

@@ -280,3 +280,15 @@ def test_a_body_swapped_for_another_of_its_kind_is_flagged() -> None:
         "Please circulate this letter as a document of the Governing Council, under agenda "
         "item 42, and of the Security Council.",
     )
+
+
+def test_a_state_inside_the_name_of_its_body_may_be_left_to_the_body_head() -> None:
+    # 司法部 / "the Ministry of Justice": the State is in the name of its own ministry
+    flags = check_pair(
+        "乌兹别克斯坦共和国司法部的活动得到了完善。",
+        "The work of the Ministry of Justice has thus been improved.",
+    )
+    assert not [f for f in flags if f.check == "country" and f.severity != "info"]
+    # with no body head on the other side, the State is missing
+    flags = check_pair("乌兹别克斯坦共和国的活动得到了完善。", "The work has thus been improved.")
+    assert [f for f in flags if f.check == "country" and f.severity != "info"]
