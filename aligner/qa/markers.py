@@ -35,6 +35,16 @@ _EN_FOOTNOTE = re.compile(
 )
 # In Chinese a footnote follows closing punctuation: "报告；1", "报告。3", "《公约》2，".
 _ZH_FOOTNOTE = re.compile(r"(?<=[；。》”）」;])\d{1,3}(?=$|[，。；、\s])")
+# ... or stands after a list's or a bracket's closing mark, glued to the next item ("（马尔维纳
+# 斯群岛）、1直布罗陀"): a count there takes a classifier or a unit ("、3名", "、5个"), a list of
+# numbers a connective ("、30和40段").
+_ZH_UNIT_AFTER = (
+    "个名人次项年月日号时分秒岁万亿千百十元美欧英份国所家件条款段届期天周倍台辆架吨米公克升度"
+    "点位只批组轮场种类例起宗套张页章节篇部册门枚颗株头匹支座间层户口票成和与及至到或"
+)
+_ZH_FOOTNOTE_BEFORE_ITEM = re.compile(
+    rf"(?<=[）)」”》、，])\d{{1,2}}(?=[\u4e00-\u9fff])(?![{_ZH_UNIT_AFTER}])"
+)
 # ... or is glued to the last word of the sentence: "管理活动1。" (a count there takes a
 # classifier: "5人", "3次").
 _ZH_FOOTNOTE_END = re.compile(r"(?<=[\u4e00-\u9fff])\d(?=[。；]?\s*$)")
@@ -79,6 +89,7 @@ def footnote_markers(text: str, lang: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
     if lang == "zh":
         spans += [(m.start(), m.end()) for m in _ZH_FOOTNOTE_END.finditer(text)]
+        spans += [(m.start(), m.end()) for m in _ZH_FOOTNOTE_BEFORE_ITEM.finditer(text)]
     return spans + [(m.start(1), m.end(1)) for m in _BRACKETED.finditer(text)]
 
 

@@ -396,9 +396,40 @@ def _en_numbers(text: str) -> list[NumberMention]:
     return sorted(out, key=lambda n: n.start)
 
 
+# A decade: 20世纪90年代 / "the 1990s", 九十年代 / "the nineties", 80年代 / "the 1980s".
+_ZH_DECADE = re.compile(
+    r"(?:(?P<century>\d{1,2}|[一二]?十[一二三四五六七八九]?)世纪)?"
+    r"(?<!\d)(?P<decade>[1-9]0|[一二三四五六七八九]十)年代"
+)
+
+
+def _zh_or_digits(s: str) -> float | None:
+    return float(s) if s.isdigit() else _zh_value(s)
+
+
+def _zh_decade(m: re.Match[str]) -> NumberMention | None:
+    decade = _zh_or_digits(m.group("decade"))
+    if decade is None:
+        return None
+    values = {decade}
+    if m.group("century"):
+        century = _zh_or_digits(m.group("century"))
+        if century is None:
+            return None
+        values.add((century - 1) * 100 + decade)
+    else:
+        values |= {1900 + decade, 2000 + decade}
+    return NumberMention(frozenset(values), True, m.start(), m.end())
+
+
 def _zh_numbers(text: str) -> list[NumberMention]:
     out: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
+    for m in _ZH_DECADE.finditer(text):
+        decade = _zh_decade(m)
+        if decade is not None:
+            out.append(decade)
+            taken.append((m.start(), m.end()))
     for m in _ZH_PERCENT_WORDS.finditer(text):
         value = _zh_percent_value(m.group("num").replace("点", "."))
         if value is not None:

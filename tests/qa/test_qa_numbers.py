@@ -129,3 +129,32 @@ def test_layout_and_reference_numbers_raise_no_error(zh: str, en: str) -> None:
 def test_numbers_that_really_differ_are_still_flagged(zh: str, en: str) -> None:
     flags = check_pair(zh, en, checks=None)
     assert [f for f in flags if f.type == "number" and f.severity != "info"]
+
+
+def _number_errors(zh: str, en: str) -> list[str]:
+    return [f.message for f in check_pair(zh, en) if f.check == "number" and f.severity == "error"]
+
+
+def test_a_decade_is_one_number_both_ways() -> None:
+    assert not _number_errors(
+        "在20世纪90年代，冲突加剧。", "In the 1990s, the conflict intensified."
+    )
+    assert not _number_errors(
+        "在二十世纪九十年代，冲突加剧。", "In the 1990s, the conflict intensified."
+    )
+    assert not _number_errors(
+        "自1990年代以来，冲突加剧。", "Since the 1990s, the conflict intensified."
+    )
+    assert _number_errors("在20世纪80年代，冲突加剧。", "In the 1990s, the conflict intensified.")
+
+
+def test_a_footnote_digit_between_list_items_is_not_a_number() -> None:
+    # official UN text (UN Parallel Corpus dev set): the footnote "1" after a list item
+    zh = "该报告涵盖了在安圭拉、福克兰群岛(马尔维纳斯群岛)、1直布罗陀和皮特凯恩的活动。"
+    en = (
+        "The report covered activities in Anguilla, Falkland Islands (Malvinas), Gibraltar "
+        "and Pitcairn."
+    )
+    assert not _number_errors(zh, en)
+    # a count after a list mark takes a classifier: still a number
+    assert _number_errors("访问了安圭拉、3个岛屿。", "Anguilla and islands were visited.")
