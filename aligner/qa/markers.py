@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 _HAN = "\u4e00-\u9fff"
 # "187 .", "13. ", "41 .   2014年", "4.5 Effective", "4.5向", "(a)", "(iv)", "o   12月" (a bullet
-# left by extraction). A section number without a dot must be followed by a capital or Han.
+# left by extraction). A section number without a dot must be followed by a capital or Han
+# (not a scale: "1.5亿人" is 150 million people).
 _LEADING = re.compile(
     rf"^\s*(?:"
     rf"(?P<num>\d{{1,3}}(?:\s?\.\s?\d{{1,3}})*)\s?\.(?![\d,])(?=\s|[{_HAN}A-Z(\"“]|$)"
-    rf"|(?P<sec>\d{{1,3}}(?:\.\d{{1,3}})+)(?=\s+[A-Z(\"“]|[{_HAN}])"
+    rf"|(?P<sec>\d{{1,3}}(?:\.\d{{1,3}})+)(?=\s+[A-Z(\"“]|(?![万亿千百])[{_HAN}])"
     rf"|\(\s?(?P<item>[a-z]|[ivxlc]{{1,5}}|\d{{1,2}})\s?\)(?=\s|[{_HAN}])"
     rf"|(?P<bullet>[o•·▪\-–])\s+(?=\S)"
     rf")"

@@ -199,9 +199,10 @@ def antonym_flip(view: PairView) -> tuple[str, int, int] | None:
 
 # ---------------------------------------------------------------- shapes a flip leaves behind
 
-# Two negations within four words of one clause ("No study could not", "not incompatible", "have not not
-# yet"): formal English, and UN English above all, almost never says this (none in the 2,000
-# development pairs); the Chinese answers it only with a double negation of its own.
+# Two negations within four words of one clause ("No study could not", "not incompatible",
+# "have not not yet"): formal English, and UN English above all, almost never says this (none
+# in the 2,000 development pairs); the Chinese answers it only with a double negation of its
+# own.
 _EN_DOUBLE = re.compile(
     r"\b(?:not|never|no|none|cannot|n't)\b"
     r"(?:\s+(?!(?:and|or|but|nor|that|which|who|if|when)\b)[\w-]+){0,3}?\s+"

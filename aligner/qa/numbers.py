@@ -422,9 +422,20 @@ def _zh_decade(m: re.Match[str]) -> NumberMention | None:
     return NumberMention(frozenset(values), True, m.start(), m.end())
 
 
+# A year written digit by digit (二〇一五年, 一九九五年), as letters and dates often are.
+_ZH_YEAR_DIGITS = re.compile(
+    r"(?<![一二三四五六七八九〇零十百千万亿两])([一二三四五六七八九〇零]{4})(?=年)"
+)
+_ZH_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
 def _zh_numbers(text: str) -> list[NumberMention]:
     out: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
+    for m in _ZH_YEAR_DIGITS.finditer(text):
+        year = float("".join(_ZH_DIGIT[c] for c in m.group(1)))
+        out.append(NumberMention(frozenset({year}), True, m.start(), m.end()))
+        taken.append((m.start(), m.end()))
     for m in _ZH_DECADE.finditer(text):
         decade = _zh_decade(m)
         if decade is not None:

@@ -158,3 +158,11 @@ def test_a_footnote_digit_between_list_items_is_not_a_number() -> None:
     assert not _number_errors(zh, en)
     # a count after a list mark takes a classifier: still a number
     assert _number_errors("访问了安圭拉、3个岛屿。", "Anguilla and islands were visited.")
+
+
+def test_a_year_written_digit_by_digit_and_a_scaled_decimal_are_read() -> None:
+    assert not _number_errors("本公约于二〇一五年通过。", "The Convention was adopted in 2015.")
+    assert _number_errors("本公约于二〇一四年通过。", "The Convention was adopted in 2015.")
+    # "1.5亿" opening the sentence is 150 million, not a section number 1.5
+    assert not _number_errors("1.5亿人受到影响。", "150 million people were affected.")
+    assert _number_errors("2.5亿人受到影响。", "150 million people were affected.")
