@@ -98,7 +98,7 @@ _IN_WORDS = (
     r"proper\w*|regular\w*|relevan\w*|responsib\w*|revers\w*|secur\w*|sensitiv\w*|"
     r"stabil\w*|sufficien\w*|tolera\w*|ability|action|activ\w*|alienab\w*|dispensab\w*|"
     r"punity|balanc\w*|parti\w*|accura\w*|applicab\w*|valid\w*|visib\w*|separab\w*|"
-    r"reconcil\w*"
+    r"reconcil\w*|revoc\w*"
 )
 _EN_WEAK = re.compile(
     r"\b(?:without|free (?:from|of)|\w+-free|fail(?:s|ed|ing|ure|ures)?|lack(?:s|ed|ing)?|"
@@ -107,7 +107,7 @@ _EN_WEAK = re.compile(
     r"neglect\w*|ignor\w*|missing|impunity|mistrust|distrust|disregard\w*|disrespect\w*|"
     r"misus\w*|mismanag\w*|misconduct|misappropriat\w*|misinform\w*|misrepresent\w*|"
     r"mistreat\w*|advers\w*|cease\w*|stop(?:s|ped)?|halt\w*|nor|reluctan\w*|silent|short of|zero|"
-    r"scarce\w*|"
+    r"scarce\w*|away from|too \w+ to|"
     r"\w+less(?:ly|ness)?|"
     r"un(?!der|it|ion|iq|iv|if|til|to\b|animous|ilateral|less)[a-z]{3,}|"
     r"non-?[a-z]{3,}|"
