@@ -28,23 +28,26 @@ _LEADING = re.compile(
 # Item labels inside a text: "(a)", "(iv)", "（b）" — letters and roman numerals, not numbers.
 _ITEM = re.compile(r"[(（]\s?(?:[a-z]|[ivxlc]{1,5})\s?[)）]")
 # A footnote marker: digits glued to a lower-case word or to the punctuation that closes one
-# ("Questions,22", "website.3", "reform"18"), or after a year and a semicolon ("2015;2"),
+# ("Questions,22", "website.3", "reform"18"), or to the bracket closing a word ("(MINUSMA)3"),
+# or after a year and a semicolon ("2015;2"),
 # followed by a space, punctuation or the end.
 _EN_FOOTNOTE = re.compile(
-    r"(?:(?<=[a-z])(?<!Euro)(?<!euro)|(?<=[a-z)\]][,;:.\"”'’])|(?<=\d;))\d{1,3}"
+    r"(?:(?<=[a-z])(?<!Euro)(?<!euro)|(?<=[a-z)\]][,;:.\"”'’])|(?<=\d;)|(?<=[A-Za-z]\)))\d{1,3}"
     r"(?=[\s,;:.)\]]|$)"
 )
 # In Chinese a footnote follows closing punctuation: "报告；1", "报告。3", "《公约》2，".
 _ZH_FOOTNOTE = re.compile(r"(?<=[；。》”）」;])\d{1,3}(?=$|[，。；、\s])")
 # ... or stands after a list's or a bracket's closing mark, glued to the next item ("（马尔维纳
 # 斯群岛）、1直布罗陀"): a count there takes a classifier or a unit ("、3名", "、5个"), a list of
-# numbers a connective ("、30和40段").
+# numbers a connective ("、30和40段"); after a closing bracket even a connective follows a note
+# ("（马里稳定团）3和").
 _ZH_UNIT_AFTER = (
     "个名人次项年月日号时分秒岁万亿千百十元美欧英份国所家件条款段届期天周倍台辆架吨米公克升度"
     "点位只批组轮场种类例起宗套张页章节篇部册门枚颗株头匹支座间层户口票成和与及至到或"
 )
 _ZH_FOOTNOTE_BEFORE_ITEM = re.compile(
-    rf"(?<=[）)」”》、，])\d{{1,2}}(?=[\u4e00-\u9fff])(?![{_ZH_UNIT_AFTER}])"
+    rf"(?<=[、，,])\d{{1,2}}(?=[\u4e00-\u9fff])(?![{_ZH_UNIT_AFTER}])"
+    rf"|(?<=[）)」”》])\d{{1,2}}(?=[\u4e00-\u9fff])(?![{_ZH_UNIT_AFTER[:-6]}])"
 )
 # ... or is glued to the last word of the sentence: "管理活动1。" (a count there takes a
 # classifier: "5人", "3次").

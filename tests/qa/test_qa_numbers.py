@@ -166,3 +166,11 @@ def test_a_year_written_digit_by_digit_and_a_scaled_decimal_are_read() -> None:
     # "1.5亿" opening the sentence is 150 million, not a section number 1.5
     assert not _number_errors("1.5亿人受到影响。", "150 million people were affected.")
     assert _number_errors("2.5亿人受到影响。", "150 million people were affected.")
+
+
+def test_footnote_digits_after_a_bracket_are_markers() -> None:
+    assert not _number_errors(
+        "联合国马里稳定团（马里稳定团）3和其他特派团", "MINUSMA and other missions"
+    )
+    assert not _number_errors("稳定团的任务", "the mandate of the Mission (MINUSMA)3 and")
+    assert not _number_errors("根据秘书长的报告，2委员会决定", "The Committee decided")
