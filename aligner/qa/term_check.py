@@ -80,6 +80,48 @@ _ZH_BEFORE_LONE_HEAD = re.compile(
 )
 
 
+def _without_un_prefix(entry: Entity, zh: str) -> bool:
+    """联合国儿童基金会 written 儿童基金会, 联合国环境规划署 written 环境规划署: the body's
+    name without "the United Nations" in front, standing alone."""
+    for f in entry.forms("zh"):
+        rest = f[3:] if f.startswith("联合国") else ""
+        if len(rest) < 3:
+            continue
+        for m in re.finditer(re.escape(rest), zh):
+            if _ZH_BEFORE_LONE_HEAD.search(zh[max(0, m.start() - 1) : m.start()]):
+                return True
+    return False
+
+
+# The Secretary-General as the holder of a title ("Special Representative of the
+# Secretary-General" / 秘书长特别代表), which the other language often leaves implicit ("the
+# Special Representative" / 特别代表).
+_ZH_SG_TITLE = re.compile(
+    r"秘书长(?:的)?(?:特别代表|副特别代表|执行代表|个人代表|特使|特别顾问|代表)"
+)
+_EN_SG_TITLE = re.compile(
+    r"\b(?:Special|Personal|Executive|Deputy Special)\s+(?:Representative|Envoy|Adviser)s?"
+    r"(?:\s+of\s+the\s+(?P<sg>Secretary[- ]General))?"
+)
+
+
+def _title_holder(view: PairView, lang: str, hit: EntityHit, entry: Entity) -> bool:
+    """A Secretary-General named only as the holder of a title the other side names."""
+    if entry.type != "title" or "Secretary-General" not in entry.forms("en"):
+        return False
+    rival = "en" if lang == "zh" else "zh"
+    if lang == "zh":
+        at = _ZH_SG_TITLE.match(view.folded("zh"), hit.start)
+        return bool(at) and bool(_EN_SG_TITLE.search(view.folded(rival)))
+    holder = any(
+        m.group("sg") and m.start("sg") <= hit.start < m.end("sg")
+        for m in _EN_SG_TITLE.finditer(view.folded("en"))
+    )
+    return holder and bool(
+        re.search(r"特别代表|特使|特别顾问|个人代表|执行代表", view.folded(rival))
+    )
+
+
 def zh_present(index: EntityIndex, key: str, zh: str) -> bool:
     """index.present on the Chinese side, where a generic head of three or more characters
     ("委员会") counts only when it stands alone, not when it ends another name. Two-character
@@ -309,6 +351,7 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
                 continue
             if rival == "zh" and (
                 zh_present(index, key, rival_text)
+                or _without_un_prefix(entry, rival_text)
                 or abbreviated(entry, rival_text)
                 or _compressed(entry, rival_text)
                 or _latin_in_zh(entry, rival_text)
@@ -317,6 +360,8 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
                 continue
             first = next(h for h in found[lang] if h.key == key and not h.context_only)
             if _satisfied_by_part(index, first, lang, rival_text, rival):
+                continue
+            if _title_holder(view, lang, first, entry):
                 continue
             severity = _severity(entry)
             if severity == "info" and _has_enforced_part(index, first, lang):

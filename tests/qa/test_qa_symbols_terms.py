@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from aligner.qa.check import QAContext
 from aligner.qa.entities import default_index, glossary_entry
 from aligner.qa.runner import check_pair
@@ -292,3 +294,28 @@ def test_a_state_inside_the_name_of_its_body_may_be_left_to_the_body_head() -> N
     # with no body head on the other side, the State is missing
     flags = check_pair("乌兹别克斯坦共和国的活动得到了完善。", "The work has thus been improved.")
     assert [f for f in flags if f.check == "country" and f.severity != "info"]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("环境规划署提交了报告。", "The United Nations Environment Programme submitted a report."),
+        ("儿童基金会提交了报告。", "UNICEF submitted a report."),
+        ("秘书长特别代表发了言。", "The Special Representative made a statement."),
+        (
+            "特别代表发了言。",
+            "The Special Representative of the Secretary-General made a statement.",
+        ),
+        ("大会主席发了言。", "The President of the Assembly made a statement."),
+        ("余留机制提交了报告。", "The Residual Mechanism submitted a report."),
+    ],
+)
+def test_short_forms_of_general_un_usage_are_not_flagged(zh: str, en: str) -> None:
+    assert not _term_warnings(zh, en)
+
+
+def test_the_holder_of_a_title_swapped_is_still_flagged() -> None:
+    assert _term_warnings(
+        "总干事特别代表发了言。",
+        "The Special Representative of the Secretary-General made a statement.",
+    )
