@@ -214,6 +214,18 @@ _ZH_DOUBLE = re.compile(
     r"不无|并非不|并不是不|不是不|无不|不得不|没有不|非[^，。；]{1,8}不|不可不|不能不|未尝不|不会不|"
     r"无一不|莫不|不可或缺|必不可少"
 )
+# "No reform of the United Nations can not…": "no" opening a subject its verb negates again.
+_EN_NO_SUBJECT_NOT = re.compile(
+    r"\bno\b(?:\s+[\w-]+){1,6}?\s+(?:can|could|should|shall|will|would|may|might|must|is|are|"
+    r"was|were|has|have|had|do|does|did)\s+(?:not|never)\b",
+    re.IGNORECASE,
+)
+# Chinese a negator cannot stand in: 不 before a verb with the perfective 了 (不分享了: a
+# completed action is negated by 没有/未), or 未/没有 after a modal (能够未用于).
+_ZH_BAD_NEGATOR = re.compile(
+    r"不[\u4e00-\u9fff]{1,2}了(?![解结如])(?<!为了)(?<!除了)"
+    r"|(?:能够|可以|应当|应该|必须|需要|已经)(?:未|没有)(?=[\u4e00-\u9fff])"
+)
 # "not only X but (also) Y" is 不仅/不但/不只…; a Chinese 仅/只 that no 不 precedes says "only X".
 _EN_NOT_ONLY = re.compile(
     r"\bnot (?:only|just|merely|solely|simply|limited to|restricted to|confined to)\b",
@@ -293,6 +305,12 @@ def flip_shape(view: PairView) -> tuple[str, int, int, str] | None:
     m = _EN_DOUBLE.search(en)
     if m and not _ZH_DOUBLE.search(zh):
         return "en", m.start(), m.end(), "a double negation the zh does not have"
+    m = _EN_NO_SUBJECT_NOT.search(en)
+    if m and not _ZH_DOUBLE.search(zh):
+        return "en", m.start(), m.end(), "a double negation the zh does not have"
+    m = _ZH_BAD_NEGATOR.search(zh)
+    if m:
+        return "zh", m.start(), m.end(), "a negator where Chinese grammar has none"
     m = _EN_NOT_ONLY.search(en)
     if m and not _ZH_NOT_ONLY.search(zh) and _ZH_ONLY.search(zh):
         return "en", m.start(), m.end(), "'not only' where the zh says only (仅/只)"

@@ -134,6 +134,15 @@ def test_words_that_look_like_negators(text: str, strong: int) -> None:
             "While women are disproportionately impacted by these issues, they are not just "
             "victims.",
         ),
+        (
+            "联合国的任何改革都不应重新定义《宪章》的这些原则。",
+            "No reform of the United Nations can not redefine the principles of the Charter.",
+        ),
+        # a negator Chinese grammar does not put there: 不 before a completed action
+        (
+            "与会者借机不分享了同行审查的经验。",
+            "The seminar was an opportunity to share lessons learned from peer reviews.",
+        ),
         # a UN fixed expression with its negator cut out: 有罪不罚 -> 有罪罚
         (
             "相反，政权部队得以有罪罚地杀戮、残害和伤害平民。",
@@ -163,6 +172,8 @@ def test_shapes_a_negation_flip_leaves_are_a_warning(zh: str, en: str) -> None:
         ("这一提议并非不合理。", "The proposal is not unreasonable."),
         # 可持续 is Chinese on its own, not 不可持续 cut short
         ("实现可持续发展。", "Achieve sustainable development."),
+        # 不了解 is "does not understand", not 不…了
+        ("他们不了解这些规则。", "They do not understand these rules."),
         # 非索特派团 is the African Union Mission in Somalia: 非 is Africa, it answers no "not"
     ],
 )
