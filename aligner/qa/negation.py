@@ -38,6 +38,8 @@ _ZH_NOT_NEGATION = re.compile(
     # 不一 (various) but not 不一定 (not necessarily) / 不一致 (inconsistent); 不禁 (cannot help
     # but) but not 不禁止 (does not prohibit)
     r"不一(?![定致样般])|不禁(?!止)|"
+    # 不能只/不应只 is "not just", which the English side does not count either
+    r"不(?:能|应|应该|是|可|可以)?只(?:是|有)?|"
     + _alternation(
         """
     不断 不仅 不但 不只 不光 不论 不管 不过 不少 不久 不时 不妨 不止 不外乎 不得不 不已 不同
@@ -205,18 +207,20 @@ def antonym_flip(view: PairView) -> tuple[str, int, int] | None:
 # own.
 _EN_DOUBLE = re.compile(
     r"\b(?:not|never|no|none|cannot|n't)\b"
-    r"(?:\s+(?!(?:and|or|but|nor|that|which|who|if|when)\b)[\w-]+){0,3}?\s+"
+    r"(?:\s+(?!(?:and|or|but|nor|that|which|who|whom|whose|what|where|when|if|unless|because|"
+    r"since|until)\b)[\w-]+){0,3}?\s+"
     r"(?:not|never|cannot|un(?!der|it|ion|iq|iv|if|til|less)[a-z]{4,}|non-?[a-z]{4,}|"
     r"in(?:compatib|accept|appropriat|adequa|correct|effect|suffic|valid|evitab|dispensab)[a-z]*)\b",
     re.IGNORECASE,
 )
 _ZH_DOUBLE = re.compile(
     r"不无|并非不|并不是不|不是不|无不|不得不|没有不|非[^，。；]{1,8}不|不可不|不能不|未尝不|不会不|"
-    r"无一不|莫不|不可或缺|必不可少"
+    r"无一不|莫不|不可或缺|必不可少|没有[^，。；,.;]{0,10}(?:不|无法)|无[^，。；,.;]{1,6}不"
 )
 # "No reform of the United Nations can not…": "no" opening a subject its verb negates again.
 _EN_NO_SUBJECT_NOT = re.compile(
-    r"\bno\b(?:\s+[\w-]+){1,6}?\s+(?:can|could|should|shall|will|would|may|might|must|is|are|"
+    r"\bno\b(?:\s+(?!(?:and|or|but|that|which|who|whom|whose|what|where|when|if)\b)[\w-]+)"
+    r"{1,6}?\s+(?:can|could|should|shall|will|would|may|might|must|is|are|"
     r"was|were|has|have|had|do|does|did)\s+(?:not|never)\b",
     re.IGNORECASE,
 )
@@ -258,15 +262,23 @@ def _broken_words() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
         import jieba
     except ImportError:  # pragma: no cover - a dependency
         return None
-    words = {
-        line.split(" ", 1)[0] for line in jieba.get_dict_file().read().decode("utf-8").splitlines()
-    }
+    words = set()
+    common = set()
+    for line in jieba.get_dict_file().read().decode("utf-8").splitlines():
+        word, freq = line.split(" ")[:2]
+        words.add(word)
+        if len(word) == 2 and int(freq) >= COMMON_WORD:
+            common.add(word)
     han = re.compile("[\u4e00-\u9fff]+")
 
     def listed(pattern: re.Pattern[str]) -> list[str]:
         return [w for w in pattern.pattern.split("|") if han.fullmatch(w)]
 
-    source = set(listed(_ZH_WEAK)) | set(listed(_ZH_NOT_NEGATION)) | set(_ZH_FIXED_NEGATED)
+    source = {
+        w
+        for w in set(listed(_ZH_WEAK)) | set(listed(_ZH_NOT_NEGATION)) | set(_ZH_FIXED_NEGATED)
+        if len(w) >= 3 and re.search("[不无未非没]", w)
+    }
     rests = set()
     for w in source:
         for i, ch in enumerate(w):
@@ -281,7 +293,14 @@ def _broken_words() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
                 rests.add(rest)
     if not rests:
         return None
+    _COMMON_PAIRS.update(common)
     return re.compile(_alternation(" ".join(rests))), re.compile(_alternation(" ".join(source)))
+
+
+COMMON_WORD = 100
+"""jieba frequency from which a two-character word is common enough to explain a rest that
+shares a character with it (丝毫 in 丝毫动摇)."""
+_COMMON_PAIRS: set[str] = set()
 
 
 def broken_negated_word(zh: str) -> tuple[int, int] | None:
@@ -292,8 +311,15 @@ def broken_negated_word(zh: str) -> tuple[int, int] | None:
     rests, whole = found
     covered = [(m.start(), m.end()) for m in whole.finditer(zh)]
     for m in rests.finditer(zh):
-        if not any(a <= m.start() < b for a, b in covered):
-            return m.start(), m.end()
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        # the rest's first or last character belongs to a word of its neighbour (丝毫动摇 is
+        # not 毫不动摇 cut short)
+        before = zh[max(0, m.start() - 1) : m.start() + 1]
+        after = zh[m.end() - 1 : m.end() + 1]
+        if before in _COMMON_PAIRS or after in _COMMON_PAIRS:
+            continue
+        return m.start(), m.end()
     return None
 
 
@@ -312,7 +338,11 @@ def flip_shape(view: PairView) -> tuple[str, int, int, str] | None:
     if m:
         return "zh", m.start(), m.end(), "a negator where Chinese grammar has none"
     m = _EN_NOT_ONLY.search(en)
-    if m and not _ZH_NOT_ONLY.search(zh) and _ZH_ONLY.search(zh):
+    bare_only = any(
+        not re.search("[不非没无未]", zh[max(0, o.start() - 3) : o.start()])
+        for o in _ZH_ONLY.finditer(zh)
+    )
+    if m and not _ZH_NOT_ONLY.search(zh) and bare_only:
         return "en", m.start(), m.end(), "'not only' where the zh says only (仅/只)"
     m = _EN_ONLY_BUT_ALSO.search(en)
     if m and _ZH_NOT_ONLY.search(zh):

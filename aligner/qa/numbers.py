@@ -45,7 +45,7 @@ _DIGITS = re.compile(
 )
 _EN_SCALE = re.compile(r"^\s*(?P<scale>thousand|million|billion|trillion)\b", re.IGNORECASE)
 _EN_PERCENT = re.compile(r"^\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
-_ZH_SCALE = re.compile(r"^\s*多?(?P<scale>万亿|亿|万|千(?![克米瓦卡焦帕]))")
+_ZH_SCALE = re.compile(r"^\s*多?(?P<scale>万亿|亿|千万|百万|万|千(?![克米瓦卡焦帕]))")
 _SCALES = {
     "thousand": 1e3,
     "million": 1e6,
@@ -55,6 +55,8 @@ _SCALES = {
     "亿": 1e8,
     "千": 1e3,
     "万亿": 1e12,
+    "百万": 1e6,
+    "千万": 1e7,
 }
 
 _CARDINALS = [
@@ -127,7 +129,10 @@ _EN_WORDS = re.compile(
     rf"\b(?P<num>(?:{_WORD}(?:[\s-]+(?:and\s+)?{_WORD})*(?:[\s-]+{_ORD})?)|{_ORD})\b",
     re.IGNORECASE,
 )
-# Vague quantities are not numbers: "hundreds of", "dozens", "tens of thousands".
+# Vague quantities are not numbers: "hundreds of", "dozens", "tens of thousands", "several
+# thousand", "a few hundred".
+_EN_BARE_SCALES = frozenset({"hundred", "thousand", "million", "billion"})
+_EN_VAGUE_BEFORE = re.compile(r"\b(?:several|a few|few|many|some)\s+$", re.IGNORECASE)
 _EN_VAGUE_AFTER = re.compile(r"^s\b|^\s+of\b", re.IGNORECASE)
 
 _CN = "零〇一二两三四五六七八九十百千万亿"
@@ -374,14 +379,26 @@ def _en_numbers(text: str) -> list[NumberMention]:
         value = _en_value(raw)
         if value is None:
             continue
+        bare_scale = raw.lower() in _EN_BARE_SCALES
+        if bare_scale and _EN_VAGUE_BEFORE.search(text[: m.start()]):
+            continue  # "several thousand", "a few hundred": no count (数千, 几百)
+        if bare_scale and re.search(r"\bhalf an?\s+$", text[: m.start()], re.IGNORECASE):
+            value /= 2  # "half a million"
+            bare_scale = False
         values = {value}
         if re.match(r"^[\s-]+decades?\b", text[m.end() :], re.IGNORECASE):
             values.add(value * 10)
         kind = "ordinal" if raw.lower().split()[-1].split("-")[-1] in _ORDINALS else "cardinal"
-        # "one" and "first" are pronouns and adverbs far more than counts: weak
+        # "one" and "first" are pronouns and adverbs far more than counts: weak; a bare "a
+        # thousand" is as often a figure of speech or a round 上千 as a count: soft
         out.append(
             NumberMention(
-                frozenset(values), value > SMALL, m.start(), m.end(), kind, weak=value == 1
+                frozenset(values),
+                value > SMALL and not bare_scale,
+                m.start(),
+                m.end(),
+                kind,
+                weak=value == 1,
             )
         )
     for m in _EN_ROMAN.finditer(text):

@@ -172,6 +172,15 @@ def test_shapes_a_negation_flip_leaves_are_a_warning(zh: str, en: str) -> None:
         ("这一提议并非不合理。", "The proposal is not unreasonable."),
         # 可持续 is Chinese on its own, not 不可持续 cut short
         ("实现可持续发展。", "Achieve sustainable development."),
+        # a double negation answered by one (没有…不了)
+        (
+            "只要我们团结一致，就没有克服不了的困难。",
+            "If we unite as one, there is no difficulty we cannot overcome.",
+        ),
+        # 丝毫动摇 is not 毫不动摇 cut short
+        ("我们决不能有丝毫动摇。", "We must never waver in the slightest."),
+        # 不能只 is "not just"
+        ("这不能只当口号喊。", "This is not just a slogan."),
         # 不了解 is "does not understand", not 不…了
         ("他们不了解这些规则。", "They do not understand these rules."),
         # 非索特派团 is the African Union Mission in Somalia: 非 is Africa, it answers no "not"
