@@ -258,17 +258,7 @@ _ZH_REST_IS_CHINESE = frozenset(
 @cache
 def _broken_words() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """(the rests of the fixed negated expressions, the expressions themselves)."""
-    try:
-        import jieba
-    except ImportError:  # pragma: no cover - a dependency
-        return None
-    words = set()
-    common = set()
-    for line in jieba.get_dict_file().read().decode("utf-8").splitlines():
-        word, freq = line.split(" ")[:2]
-        words.add(word)
-        if len(word) == 2 and int(freq) >= COMMON_WORD:
-            common.add(word)
+    words = _jieba_freq()
     han = re.compile("[\u4e00-\u9fff]+")
 
     def listed(pattern: re.Pattern[str]) -> list[str]:
@@ -287,20 +277,26 @@ def _broken_words() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
                 ch in "不无未非没"
                 and len(w) >= 3
                 and len(rest) >= 3
-                and rest not in words
+                and not words.get(rest)
                 and rest not in _ZH_REST_IS_CHINESE
             ):
                 rests.add(rest)
     if not rests:
         return None
-    _COMMON_PAIRS.update(common)
     return re.compile(_alternation(" ".join(rests))), re.compile(_alternation(" ".join(source)))
 
 
 COMMON_WORD = 100
 """jieba frequency from which a two-character word is common enough to explain a rest that
 shares a character with it (丝毫 in 丝毫动摇)."""
-_COMMON_PAIRS: set[str] = set()
+
+
+def _jieba_freq() -> dict[str, int]:
+    """jieba's dictionary (word -> frequency; prefixes of words have 0), from the QA's own
+    tokenizer, already loaded for word boundaries."""
+    from aligner.qa.segmentation import _jieba
+
+    return _jieba().FREQ
 
 
 def broken_negated_word(zh: str) -> tuple[int, int] | None:
@@ -317,7 +313,8 @@ def broken_negated_word(zh: str) -> tuple[int, int] | None:
         # not 毫不动摇 cut short)
         before = zh[max(0, m.start() - 1) : m.start() + 1]
         after = zh[m.end() - 1 : m.end() + 1]
-        if before in _COMMON_PAIRS or after in _COMMON_PAIRS:
+        freq = _jieba_freq()
+        if freq.get(before, 0) >= COMMON_WORD or freq.get(after, 0) >= COMMON_WORD:
             continue
         return m.start(), m.end()
     return None
