@@ -319,3 +319,17 @@ def test_the_holder_of_a_title_swapped_is_still_flagged() -> None:
         "总干事特别代表发了言。",
         "The Special Representative of the Secretary-General made a statement.",
     )
+
+
+def test_resolution_and_decision_or_convention_and_protocol_swapped_are_flagged() -> None:
+    assert _term_warnings(
+        "大会在第69/1号决议中请秘书长提交报告。",
+        "In its decision 69/1, the General Assembly requested the Secretary-General to report.",
+    )
+    assert not _term_warnings(
+        "大会在第69/1号决议中请秘书长提交报告。",
+        "In its resolution 69/1, the General Assembly requested the Secretary-General to report.",
+    )
+    assert _term_warnings(
+        "该登记表可在《公约》网站上查询。", "The registers are on the Protocol website."
+    )
