@@ -433,8 +433,32 @@ def load_lexicon() -> Lexicon | None:
     dictionary package is not installed."""
     with _lock:
         if not _loaded:
-            _loaded.append(_build())
+            built = _build()
+            _loaded.append(None if built is None else with_un_names(built))
         return _loaded[0]
+
+
+def with_un_names(lexicon: Lexicon) -> Lexicon:
+    """The dictionary plus the Chinese names of the bundled UN tables (entities.tsv,
+    un_bodies.tsv) glossed by their English forms. Without them the forward maximum matching
+    cuts a name CC-CEDICT lacks across its neighbour (联伊援助团结束 read 援助/团结/束:
+    "unity" where the text says the Mission ended) and leaves the name itself unrendered."""
+    from aligner.qa.entities import lexicon_entries
+
+    glosses = dict(lexicon.glosses)
+    for entry in lexicon_entries():
+        stems = {
+            stem(t.lower())
+            for form in entry.en
+            for t in _EN_WORD.findall(form)
+            if len(t) > 1 and t.lower() not in EN_STOP_WORDS
+        }
+        if not stems:
+            continue
+        for form in entry.zh:
+            if 2 <= len(form) <= MAX_WORD and all(is_han(c) for c in form):
+                glosses[form] = glosses.get(form, frozenset()) | stems
+    return Lexicon(glosses, lexicon.common)
 
 
 LEXICON_FORMAT = "qa-lexicon-3"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from aligner.qa.association import BatchAssociations, learn, shipped
 from aligner.qa.check import PairView
 from aligner.qa.semantic import learn_associations
@@ -28,3 +30,18 @@ def test_shipped_associations_are_general_vocabulary_and_serve_small_batches() -
     merged = BatchAssociations({"努力": frozenset({"endeavour"})}).merged(general)
     assert merged.related("努力", frozenset({"effort"}))
     assert merged.related("努力", frozenset({"endeavour"}))
+
+
+def test_un_names_of_the_tables_are_words_of_the_lexicon() -> None:
+    # Official record S/PV.9642 (United Nations): CC-CEDICT lacks 联伊援助团, and forward
+    # maximum matching read 援助团结束 as 援助/团结/束 ("unity"), leaving the pair unrendered.
+    from aligner.qa.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    if lexicon is None:
+        pytest.skip("the dictionary package is not installed")
+    zh = "继续密切关注这一问题，包括在联伊援助团结束工作后。"
+    en = "We must continue to pay close attention to it, including after the closing of UNAMI."
+    marks = {zh[a:b]: covered for a, b, covered in lexicon.zh_marks_at(zh, en)}
+    assert marks.get("联伊援助团") is True
+    assert "团结" not in marks
