@@ -128,23 +128,22 @@ def test_a_body_named_after_its_subject_state() -> None:
     assert found == {("利比亚问题专家小组", "Panel of Experts on Libya")}
 
 
-def _with_agenda(zh: str, en: str) -> object:
+def _with_agenda(zh: str, en: str, *, printed: bool = True) -> object:
+    """A record whose agenda item is `zh` / `en`; `printed=False`: a text cut before its
+    opening procedure, the title only in its running headers (the parser's meta.agenda)."""
     from terms_fixtures import TurnText, make_alignment
 
-    alignment = make_alignment(
-        [
-            TurnText(
-                "procedure",
-                ["通过议程。", zh, "议程通过。"],
-                ["Adoption of the agenda", en, "The agenda was adopted."],
-            ),
-            TurnText(
-                "president",
-                ["安理会现在开始审议其议程上的项目。"],
-                ["The Council will now begin its consideration of the item on its agenda."],
-            ),
-        ]
+    opening = TurnText(
+        "procedure",
+        ["通过议程。", zh, "议程通过。"],
+        ["Adoption of the agenda", en, "The agenda was adopted."],
     )
+    speech = TurnText(
+        "president",
+        ["安理会现在开始审议其议程上的项目。"],
+        ["The Council will now begin its consideration of the item on its agenda."],
+    )
+    alignment = make_alignment([opening, speech] if printed else [speech])
     alignment.zh.meta.agenda = zh
     alignment.en.meta.agenda = en
     return alignment
@@ -167,33 +166,16 @@ def test_the_agenda_item_is_a_term_of_the_record() -> None:
     assert not any("信" in e.zh for e in extract_terms(letter))  # type: ignore[arg-type]
 
 
-def _agenda_only_in_headers(zh: str, en: str) -> object:
-    """An English text cut before its opening procedure: the title is only in its headers."""
-    from terms_fixtures import TurnText, make_alignment
-
-    alignment = make_alignment(
-        [
-            TurnText(
-                "president",
-                ["安理会现在开始审议其议程上的项目。"],
-                ["The Council will now begin its consideration of the item on its agenda."],
-            ),
-        ]
-    )
-    alignment.zh.meta.agenda = zh
-    alignment.en.meta.agenda = en
-    return alignment
-
-
 def test_an_agenda_title_printed_only_in_headers_is_a_term_with_the_states_it_names() -> None:
     from aligner.terms.extract import extract_terms
 
     found = {
         (e.zh, e.en, e.type)
         for e in extract_terms(  # type: ignore[arg-type]
-            _agenda_only_in_headers(
+            _with_agenda(
                 "秘书长关于苏丹和南苏丹的报告",
                 "Reports of the Secretary-General on the Sudan and South Sudan",
+                printed=False,
             )
         )
     }
