@@ -40,9 +40,11 @@ _ZH_NOT_NEGATION = re.compile(
     r"不一(?![定致样般])|不禁(?!止)|"
     # 不能只/不应只 is "not just", which the English side does not count either
     r"不(?:能|应|应该|是|可|可以)?只(?:是|有)?|"
+    # 不同 (different) but not 不同意 (disagree); 不同意见 is "different views"
+    r"不同(?!意(?!见))|"
     + _alternation(
         """
-    不断 不仅 不但 不只 不光 不论 不管 不过 不少 不久 不时 不妨 不止 不外乎 不得不 不已 不同
+    不断 不仅 不但 不只 不光 不论 不管 不过 不少 不久 不时 不妨 不止 不外乎 不得不 不已
     不单 差不多 了不起 不间断 不限成员名额 不乏 不约而同 无论
     无数 无比 无偿 无辜 无尽 无异于 未来 未婚 未成年 非常 非洲 非盟 非索 非统 非加太 亚非 莫斯科
     是否 否则 与否 能否
@@ -61,19 +63,19 @@ _ZH_WEAK = re.compile(
     _alternation(
         """
     不扩散 不结盟 不干涉 不干预 不歧视 非歧视 不使用武力 不首先使用 无核武器 无核 无害 无人驾驶
-    无人机 无人值守 非自治 非殖民化 非土著 非政府 非国家 非正式 非常任
+    无人机 无人值守 无缝 非自治 非殖民化 非土著 非政府 非国家 非正式 非常任
     非营利 非正规 非正常 非法 非军事 非暴力 非传染性 非关税 非核 非缔约 非成员 非经常 非员额
     非会员 非当事 非本国 不平等 不稳定 不确定 不公正 不公平 不容忍 不对称
     不可持续 不安全 不充分 不足 不利 不满 不良 不当 不公 不幸 不力 不宜 不再 拒不 不受 不信任
     不明 不可接受 不可能 不必要 不相称 不透明 不一致 不合法 不合理 不到
     不超过 不少于 不低于 不迟于 不晚于 无效 无视 无关 无条件 无限期 无国籍 无家可归 无证 无端
     无理 无可 无法律 无障碍 无记名 未决 悬而未决 未经 未缴 未清偿 未支配
-    未用 未付 未动用 未清 未列 未指定 未填补 未予 未获 未能 尚未 仍未 未曾 否认 否决 否定 否则
+    未用 未付 未动用 未清 未列 未指定 未填补 未予 未获 否认 否决 否定 否则
     缺乏 缺少 缺失 缺席 欠缺 离不开 不可分 除非 免于 失踪 下落不明
     禁止 防止 避免 拒绝 阻止 杜绝 排除 停止 不作为 不遵守 不履行 不执行 不参与 不承认 不加入
     不偏不倚 未满 最不发达 不均衡 不相同 无约束力 不可抗拒 不稳 惨不堪言
     不在 不愿 无限定 不理想 不统一 不多 也不 也没有 也未 也无 亦不 亦未
-    而不是 而非 几乎没有 几乎不 不那么 不是那么 不太 无可避免
+    而不是 而非 几乎没有 几乎不 不那么 不是那么 不太 无可避免 遥不可及
 """
     )
 )
@@ -109,7 +111,7 @@ _EN_WEAK = re.compile(
     r"neglect\w*|ignor\w*|missing|impunity|mistrust|distrust|disregard\w*|disrespect\w*|"
     r"misus\w*|mismanag\w*|misconduct|misappropriat\w*|misinform\w*|misrepresent\w*|"
     r"mistreat\w*|advers\w*|cease\w*|stop(?:s|ped)?|halt\w*|nor|reluctan\w*|silent|short of|zero|"
-    r"scarce\w*|away from|too \w+ to|"
+    r"scarce\w*|away from|too \w+ to|delay(?:s|ed)?|"
     r"\w+less(?:ly|ness)?|"
     r"un(?!der|it|ion|iq|iv|if|til|to\b|animous|ilateral|less)[a-z]{3,}|"
     r"non-?[a-z]{3,}|"
@@ -131,7 +133,11 @@ _EN_WEAK_EXCEPTIONS = frozenset(
 @dataclass(frozen=True)
 class Polarity:
     strong: list[tuple[int, int]]
-    weak: int
+    weak_spans: list[tuple[int, int]]
+
+    @property
+    def weak(self) -> int:
+        return len(self.weak_spans)
 
     @property
     def total(self) -> int:
@@ -156,21 +162,21 @@ def _in_name(text: str, start: int) -> bool:
 def polarity(folded: str, lang: str) -> Polarity:
     if lang == "zh":
         text = _blank(folded, _ZH_NOT_NEGATION, "　")
-        weak = len(_ZH_WEAK.findall(text))
+        weak = [(m.start(), m.end()) for m in _ZH_WEAK.finditer(text)]
         text = _blank(text, _ZH_WEAK, "　")
         # 非 before a word negates the word (非技术性 "non-skilled", 非农 "non-agricultural")
-        weak += len(_ZH_NON.findall(text))
+        weak += [(m.start(), m.end()) for m in _ZH_NON.finditer(text)]
         text = _blank(text, _ZH_NON, "　")
         strong = [(m.start(), m.end()) for m in _ZH_STRONG.finditer(text)]
-        return Polarity(strong, weak)
+        return Polarity(strong, sorted(weak))
     text = _blank(folded, _EN_NOT_NEGATION, " ")
-    weak = sum(
-        1
+    weak = [
+        (m.start(), m.end())
         for m in _EN_WEAK.finditer(text)
         if m.group(0).lower() not in _EN_WEAK_EXCEPTIONS
         and not m.group(0).isupper()
         and not _in_name(text, m.start())
-    )
+    ]
     strong = [(m.start(), m.end()) for m in _EN_STRONG.finditer(text)]
     return Polarity(strong, weak)
 
@@ -180,7 +186,9 @@ _EN_PREFIXED = re.compile(r"\b(?:un|in|im|il|ir|non-?)([a-z]{4,})\b", re.IGNOREC
 
 def antonym_flip(view: PairView) -> tuple[str, int, int] | None:
     """An English word negated by its prefix ("unacceptable") whose positive form stands in
-    the Chinese with no negation anywhere there (可以接受): a negation dropped inside a word.
+    the Chinese with no negation anywhere there (可以接受): a negation dropped inside a word; or
+    the mirror, a Chinese word negated by 不/未 (不遵守) against an English that has its positive
+    ("compliance") and no negation at all.
     Returns (side of the negated word, start, end)."""
     from aligner.qa.lexicon import en_stem, load_lexicon
 
@@ -196,6 +204,24 @@ def antonym_flip(view: PairView) -> tuple[str, int, int] | None:
                 continue
             if en_stem(m.group(1).lower()) in zh_bag:
                 return "en", m.start(), m.end()
+    if pol["en"].total == 0 and pol["zh"].weak and not pol["zh"].strong:
+        # the mirror: 不遵守 / 不安全 negated by 不 or 未 inside a word, its positive
+        # (遵守 "comply", 安全 "safe") rendered in an English that negates nothing
+        from aligner.qa.lexicon import EN_STOP_WORDS, near_stem
+
+        zh = view.folded("zh")
+        en_stems = {
+            en_stem(w.lower())
+            for w in re.findall(r"[A-Za-z][A-Za-z-]+", view.folded("en"))
+            if w.lower() not in EN_STOP_WORDS
+        }
+        for start, end in pol["zh"].weak_spans:
+            word = zh[start:end]
+            if word[0] not in "不未" or len(word) < 3:
+                continue
+            glosses = lexicon._glosses(word[1:])
+            if glosses and any(near_stem(stem, glosses) for stem in en_stems):
+                return "zh", start, end
     return None
 
 
@@ -361,7 +387,7 @@ class NegationCheck(Check):
     description = "a clause negation on one side with nothing that can render it on the other"
 
     def check(self, view: PairView, ctx: QAContext) -> list[Flag]:
-        from aligner.qa.negation_scope import scope_verdict
+        from aligner.qa.negation_scope import lexically_rendered_weak, scope_verdict
 
         pol = {lang: view_polarity(view, lang) for lang in ("zh", "en")}
         flip = antonym_flip(view)
@@ -372,7 +398,7 @@ class NegationCheck(Check):
                 Flag(
                     "negation",
                     "warning",
-                    f"'{word}' ({side}) is negated by its prefix, but the {other(side)} says the "
+                    f"'{word}' ({side}) is negated inside the word, but the {other(side)} says the "
                     "positive and negates nothing: a negation dropped?",
                     [Span(side, start, end, word)],
                     self.name,
@@ -395,18 +421,24 @@ class NegationCheck(Check):
                     0.5,
                 )
             ]
+        texts = {"zh": view.folded("zh"), "en": view.folded("en")}
         for more in ("zh", "en"):
             less = other(more)
             # more negation in all, and more of it as plain negators: a negator that nothing on
             # the other side can stand for (a weak negation answers a weak one first)
-            if not (
-                pol[more].total > pol[less].total and len(pol[more].strong) > len(pol[less].strong)
-            ):
+            if len(pol[more].strong) <= len(pol[less].strong):
                 continue
+            if pol[more].total <= pol[less].total:
+                # a weak negation of the fewer side that the other side renders by a word
+                # negating nothing (stop / 遏止) stands for no negator
+                lexical = lexically_rendered_weak(
+                    texts, less, pol[less].weak_spans, pol[more].strong + pol[more].weak_spans
+                )
+                if pol[more].total <= pol[less].total - lexical:
+                    continue
             # Read each plain negator's scope on the other side (negation_scope.py): its
             # content rendered there with no negation is strong evidence; rendered negated,
             # the other side says the same in other words; not found, only the counts speak.
-            texts = {"zh": view.folded("zh"), "en": view.folded("en")}
             verdicts = [(scope_verdict(texts, more, a, b), a, b) for a, b in pol[more].strong]
             contradicted = [(a, b) for v, a, b in verdicts if v == "contradicted"]
             unknown = [(a, b) for v, a, b in verdicts if v == "unknown"]

@@ -26,6 +26,7 @@ from aligner.qa.negation import (
     _EN_WEAK,
     _EN_WEAK_EXCEPTIONS,
     _ZH_NOT_NEGATION,
+    _ZH_WEAK,
     _blank,
     _in_name,
 )
@@ -52,8 +53,12 @@ _ZH_NEG_BEFORE = re.compile(
 _ZH_NEG_INSIDE = re.compile("[不无未非没否]")
 """A negating character inside the rendering itself (不合法); 禁止, 停止, 失去 may be the
 rendering of the very word in scope ("not banning"), so they do not count inside it."""
-_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_EN_EXTRA = re.compile(r"\b(?:little|few|less|outside|rather|instead|against)\b", re.IGNORECASE)
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+"""Hyphenated compounds are read part by part: the "nuclear" of "nuclear-weapon-free" is not
+negated by its "-free"."""
+_EN_EXTRA = re.compile(
+    r"\b(?:little|few|less|outside|rather|instead|against|beyond)\b", re.IGNORECASE
+)
 
 
 def _zh_scope(zh: str, end: int) -> list[str]:
@@ -113,31 +118,59 @@ def _zh_negated(zh: str, start: int, end: int, inside: bool = True) -> bool:
     return bool(_ZH_NEG_BEFORE.search(before) or (inside and _ZH_NEG_INSIDE.search(zh, start, end)))
 
 
-def _en_negations(en: str) -> list[tuple[int, int]]:
-    out = [(m.start(), m.end()) for m in _EN_STRONG.finditer(en)]
+_EN_AFFIXED = re.compile(
+    r"(?:un|non-?|in|im|il|ir|dis|mis)[a-z]{3,}|[\w-]+-free|\w+less(?:ly|ness)?", re.IGNORECASE
+)
+"""Negations by affix ("nuclear-weapon-free", "unlawful", "seamless"): they negate their own
+word, never the words after them ("nuclear-weapon-free zones is a substitute")."""
+
+
+def _en_negations(en: str) -> list[tuple[int, int, bool]]:
+    """(start, end, negates its own word only) of the English negations."""
+    out = [(m.start(), m.end(), False) for m in _EN_STRONG.finditer(en)]
     out += [
-        (m.start(), m.end())
+        (m.start(), m.end(), bool(_EN_AFFIXED.fullmatch(m.group(0))))
         for m in _EN_WEAK.finditer(en)
         if m.group(0).lower() not in _EN_WEAK_EXCEPTIONS
         and not m.group(0).isupper()
         and not _in_name(en, m.start())
     ]
-    out += [(m.start(), m.end()) for m in _EN_EXTRA.finditer(en)]
+    out += [(m.start(), m.end(), False) for m in _EN_EXTRA.finditer(en)]
     return out
 
 
-def _en_negated(negations: list[tuple[int, int]], start: int, end: int) -> bool:
-    """A negation ends shortly before the word, or the word negates itself (unjust)."""
-    return any(start - EN_NEG_WINDOW <= b <= end and a <= end for a, b in negations)
+def _en_negated(
+    negations: list[tuple[int, int, bool]], start: int, end: int, inside: bool = True
+) -> bool:
+    """A negation ends shortly before the word, or the word negates itself (unjust); with
+    `inside` False the word's own negation does not count (防止 rendered "prevent")."""
+    for a, b, own_word in negations:
+        if a < end and start < b:
+            if inside:
+                return True
+        elif not own_word and start - EN_NEG_WINDOW <= b <= end and a <= end:
+            return True
+    return False
 
 
 def scope_verdict(texts: dict[str, str], side: str, start: int, end: int) -> Verdict:
     """Verdict on the negator at texts[side][start:end] (folded texts, zh and en)."""
     if side == "zh":
         scope = _zh_scope(texts["zh"], end)
-        renderings = [r for w in scope for r in _en_renderings(texts["en"], w)]
-        en_negations = _en_negations(_blank(texts["en"], _EN_NOT_NEGATION, " "))
-        negated = [_en_negated(en_negations, a, b) for a, b in renderings]
+        # a word in scope that is itself negative (不是[防止]) has a negative rendering
+        # ("prevent") that answers nothing
+        found = [
+            (r, not _ZH_WEAK.fullmatch(w)) for w in scope for r in _en_renderings(texts["en"], w)
+        ]
+        renderings = [r for r, _ in found]
+        # ... nor does it negate the words after it ("prevent future wars" / 防止今后发生战争)
+        own = [r for r, inside in found if not inside]
+        en_negations = [
+            n
+            for n in _en_negations(_blank(texts["en"], _EN_NOT_NEGATION, " "))
+            if not _overlaps(own, n[0], n[1])
+        ]
+        negated = [_en_negated(en_negations, a, b, inside) for (a, b), inside in found]
     else:
         zh = _blank(texts["zh"], _ZH_NOT_NEGATION, "　")
         found = [
@@ -150,3 +183,53 @@ def scope_verdict(texts: dict[str, str], side: str, start: int, end: int) -> Ver
     if not renderings:
         return "unknown"
     return "answered" if any(negated) else "contradicted"
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def lexically_rendered_weak(
+    texts: dict[str, str],
+    side: str,
+    weak_spans: list[tuple[int, int]],
+    other_negations: list[tuple[int, int]],
+) -> int:
+    """How many of one side's weak negations the other side renders by a word that negates
+    nothing ("to stop the outbreak" / 遏止埃博拉; 遏止 is no negation of a clause): such a word is
+    a translation of ordinary vocabulary, so it cannot stand for a negator the other side
+    carries in addition. `other_negations`: spans of every negation, strong or weak, of the
+    other side."""
+    lexicon = load_lexicon()
+    if lexicon is None:
+        return 0
+    count = 0
+    for start, end in weak_spans:
+        word = texts[side][start:end]
+        if side == "en":
+            if " " in word or "-" in word:
+                continue  # "free of", "nuclear-weapon-free": no single word to look up
+            found = _zh_renderings(texts["zh"], en_stem(word.lower()))
+            found = [(a, b) for a, b in found if not _ZH_NEG_INSIDE.search(texts["zh"], a, b)]
+        else:
+            found = _en_renderings(texts["en"], word)
+            found = [
+                (a, b)
+                for a, b in found
+                if not (
+                    _EN_WEAK.fullmatch(texts["en"][a:b].lower())
+                    and texts["en"][a:b].lower() not in _EN_WEAK_EXCEPTIONS
+                )
+            ]
+        if side == "en":
+            zh = _blank(texts["zh"], _ZH_NOT_NEGATION, "　")
+            negated = [_zh_negated(zh, a, b) for a, b in found]
+        else:
+            en_negations = _en_negations(_blank(texts["en"], _EN_NOT_NEGATION, " "))
+            negated = [_en_negated(en_negations, a, b) for a, b in found]
+        # a negation of the other side touching the rendering (悄然[无声] / "silent") is its own
+        pad = 2 if side == "en" else 1
+        touched = any(_overlaps(other_negations, a - pad, b + pad) for a, b in found)
+        if found and not any(negated) and not touched:
+            count += 1
+    return count
