@@ -27,6 +27,21 @@ _LEADING = re.compile(
 )
 # Item labels inside a text: "(a)", "(iv)", "（b）" — letters and roman numerals, not numbers.
 _ITEM = re.compile(r"[(（]\s?(?:[a-z]|[ivxlc]{1,5})\s?[)）]")
+# Numbered item labels of Chinese lists: circled and parenthesised digits (①, ⑴, ⒈) and
+# Chinese numerals in brackets (㈡, （二）); the English writes them "(1)", "(2)(a)", "1.".
+_CIRCLED = {
+    **{chr(0x2460 + i): i + 1 for i in range(20)},  # ① .. ⑳
+    **{chr(0x2474 + i): i + 1 for i in range(20)},  # ⑴ .. ⒇
+    **{chr(0x2488 + i): i + 1 for i in range(20)},  # ⒈ .. ⒛
+    **{chr(0x3220 + i): i + 1 for i in range(10)},  # ㈠ .. ㈩
+    **{chr(0x3280 + i): i + 1 for i in range(10)},  # ㊀ .. ㊉
+}
+_ZH_LABEL = re.compile(
+    "[" + "".join(_CIRCLED) + "]|[(（]\\s?(?P<cn>[一二三四五六七八九十]{1,3})\\s?[)）]"
+)
+# "(1)", "(12)" opening a list item in English: after the start, a space, a colon or
+# semicolon, or another label ("(2)(a)"), and followed by a space or another label.
+_EN_NUMBERED_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;)]))\(\s?(?P<n>\d{1,2})\s?\)(?=\s|\(|$)")
 # A footnote marker: digits glued to a lower-case word or to the punctuation that closes one
 # ("Questions,22", "website.3", "reform"18"), or to the bracket closing a word ("(MINUSMA)3"),
 # or after a year and a semicolon ("2015;2"),
@@ -81,6 +96,30 @@ def leading_number(text: str) -> ListNumber | None:
 def item_labels(text: str) -> list[tuple[int, int]]:
     """Spans of "(a)"-style item labels anywhere in the text."""
     return [(m.start(), m.end()) for m in _ITEM.finditer(text)]
+
+
+def zh_numbered_labels(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, value) of the numbered list labels of a Chinese text: ⑵, ①, ㈡, （二）."""
+    out = []
+    for m in _ZH_LABEL.finditer(text):
+        if m.group("cn"):
+            value = _CN_SMALL.get(m.group("cn"))
+            if value is None:
+                continue
+        else:
+            value = _CIRCLED[m.group(0)]
+        out.append((m.start(), m.end(), value))
+    return out
+
+
+_CN_SMALL = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {
+    "十" + c: 11 + i for i, c in enumerate("一二三四五六七八九")
+}
+
+
+def en_numbered_labels(text: str) -> list[tuple[int, int]]:
+    """Spans of the digits of "(1)"-style list labels of an English text."""
+    return [(m.start("n"), m.end("n")) for m in _EN_NUMBERED_LABEL.finditer(text)]
 
 
 # "[23]" as web-published reports mark their notes

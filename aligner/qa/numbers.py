@@ -32,7 +32,14 @@ from aligner.qa.check import LANGS, Check, PairView, QAContext, other, register_
 from aligner.qa.dates import date_mentions, time_mentions
 from aligner.qa.flag import Flag, Span
 from aligner.qa.folding import mask
-from aligner.qa.markers import footnote_markers, item_labels, leading_number, page_references
+from aligner.qa.markers import (
+    en_numbered_labels,
+    footnote_markers,
+    item_labels,
+    leading_number,
+    page_references,
+    zh_numbered_labels,
+)
 from aligner.qa.symbols import symbol_spans
 
 SMALL = 10
@@ -43,7 +50,8 @@ _DIGITS = re.compile(
     r"(?P<int>\d{1,3}(?:,\d{3}|\s,\s\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?![\d,]\d)|\d+)"
     r"(?:\.(?P<frac>\d+))?"
 )
-_EN_SCALE = re.compile(r"^\s*(?P<scale>thousand|million|billion|trillion)\b", re.IGNORECASE)
+# "(80) million": a figure bracketed in a table still takes the scale after the bracket
+_EN_SCALE = re.compile(r"^\)?\s*(?P<scale>thousand|million|billion|trillion)\b", re.IGNORECASE)
 _EN_PERCENT = re.compile(r"^\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _ZH_SCALE = re.compile(r"^\s*多?(?P<scale>万亿|亿|千万|百万|万|千(?![克米瓦卡焦帕]))")
 _SCALES = {
@@ -213,7 +221,7 @@ _ZH_UNIT = "(?:" + "|".join(sorted(_ZH_CLASSIFIERS, key=len, reverse=True)) + ")
 _ZH_WORDS = re.compile(rf"(?P<ord>第)?(?P<num>[{_CN}]+)(?=(?P<unit>{_ZH_UNIT})?)")
 _ZH_PERCENT_WORDS = re.compile(rf"百分之\[?\s*(?P<num>[{_CN}点]+)\s*\]?")
 # 附件一 / 图二 / 表三: numbered parts cited without 第 ("annex I", "figure II", "table 3").
-_ZH_PART_PREFIX = re.compile(r"(?:附件|附录|附表|附文|图|表|阶段|类)$")
+_ZH_PART_PREFIX = re.compile(r"(?:附件|附录|附表|附文|图|表|阶段|类|办法|方案|选项|情景)$")
 # 双方 / 双边 ("both sides", "bilateral") stand for two as often as 两 does.
 _ZH_PAIR = re.compile(r"双(?=[方边])")
 _EN_BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
@@ -232,9 +240,19 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _CURRENCY_GLUE = re.compile(r"(?:Euro|EUR|USD|US\$|SwF|CHF|RMB|GBP|JPY|\$)$")
 _LATIN_BEFORE = re.compile(r"[A-Za-z]$")
 # 数十 / 几百 / 十几 / 两三: approximate, not a count a translator must carry over.
-_ZH_VAGUE = re.compile(r"[数几好若]$")
+_ZH_VAGUE = re.compile(r"(?:[数几好若]|数以)$")
 # A bare 百/千/万/亿 is an idiom far more often than a count: 千年 (millennium), 百年, 万众.
 _ZH_BARE_MAGNITUDE = frozenset("百千万亿")
+# A numeral with a digit before its magnitude (一百万, 两百万, 三十亿, 一千二百万) is a count by
+# itself, with or without a classifier after it.
+_ZH_SCALED_NUMERAL = re.compile("[一二两三四五六七八九]十?[百千万亿]")
+# Digits written one by one (第一五六条 "rule 156"), as numbered articles and rules often are.
+_ZH_DIGIT_BY_DIGIT = re.compile("[〇零一二三四五六七八九]{2,}")
+# A product or chemical code ("HFC-23", "GEO-5"): the other side may spell out the name
+# (三氟甲烷), so its number is only compared when the other side writes the code too.
+_CODE = re.compile(r"(?<![A-Za-z])(?P<letters>[A-Z]{2,6})-(?=\d)")
+# A section number of three or more parts ("3.2.1", "3.2 . 1" as extraction spaces it).
+_SECTION = re.compile(r"(?<![\d.])\d{1,3}(?:\s?\.\s?\d{1,3}){2,}(?![\d])")
 
 
 @dataclass(frozen=True)
@@ -487,12 +505,17 @@ def _zh_numbers(text: str) -> list[NumberMention]:
             continue
         raw = m.group("num")
         part = bool(_ZH_PART_PREFIX.search(text[: m.start()]))
-        if not (m.group("ord") or m.group("unit") or part):
+        scaled = bool(_ZH_SCALED_NUMERAL.search(raw))
+        if not (m.group("ord") or m.group("unit") or part or scaled):
             continue
         if _ZH_VAGUE.search(text[: m.start()]) or text[m.end() : m.end() + 1] in "几数":
             continue
         value = _zh_value(raw)
-        if value is None:
+        if value is None and (m.group("ord") or part) and _ZH_DIGIT_BY_DIGIT.fullmatch(raw):
+            value = float("".join(_ZH_DIGIT[c] for c in raw))
+        if value is None or (
+            scaled and not (m.group("ord") or m.group("unit") or part) and value < 100
+        ):
             continue
         values = {value}
         if text[m.end() : m.end() + 1] == "年" and value % 10 == 0 and value >= 10:
@@ -513,9 +536,15 @@ _FRACTION = re.compile(r"(?<![\d/])\d{1,2}\s?/\s?\d{1,2}(?![\d/])")
 _ZH_GLUED_LEAD = re.compile(r"^\s*\d{1,2}(?=[\u4e00-\u9fff]{2})")
 
 
+def _dates_and_symbols(view: PairView, lang: str) -> list[tuple[int, int]]:
+    masked = [(s.start, s.end) for s in symbol_spans(view, lang)]
+    return masked + [(d.start, d.end) for d in date_mentions(view, lang)]
+
+
 def _furniture(view: PairView, lang: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(spans to mask, spans of weak numbers: footnote markers and the like) of one side."""
     text = view.folded(lang)
+    rival = view.folded(other(lang))
     masked = [(s.start, s.end) for s in symbol_spans(view, lang)]
     masked += [(d.start, d.end) for d in date_mentions(view, lang)]
     masked += [(t.start, t.end) for t in time_mentions(view, lang)]
@@ -528,6 +557,17 @@ def _furniture(view: PairView, lang: str) -> tuple[list[tuple[int, int]], list[t
     weak += [(m.start(), m.end()) for m in _FRACTION.finditer(text)]
     if lang == "zh" and (lead_digit := _ZH_GLUED_LEAD.match(text)):
         weak.append((lead_digit.start(), lead_digit.end()))
+    if lang == "zh":
+        masked += [(a, b) for a, b, _ in zh_numbered_labels(text)]
+    elif zh_numbered_labels(rival):
+        weak += en_numbered_labels(text)
+    masked += [(m.start(), m.end()) for m in _SECTION.finditer(text)]
+    rival_codes = {m.group("letters") for m in _CODE.finditer(rival)}
+    weak += [
+        (m.end(), m.end() + 1)
+        for m in _CODE.finditer(text)
+        if m.group("letters") not in rival_codes
+    ]
     return masked, weak
 
 
@@ -535,12 +575,19 @@ def number_mentions(view: PairView, lang: str) -> list[NumberMention]:
     def compute() -> list[NumberMention]:
         masked, notes = _furniture(view, lang)
         found = extract_numbers(mask(view.folded(lang), masked), lang)
-        return [
+        out = [
             NumberMention(n.values, n.hard, n.start, n.end, n.kind, weak=True)
             if any(a <= n.start < b for a, b in notes)
             else n
             for n in found
         ]
+        if lang == "zh":
+            # ⑵, ㈡: list labels, which may answer the English "(2)" but are never missing
+            out += [
+                NumberMention(frozenset({float(v)}), True, a, b, "label", weak=True)
+                for a, b, v in zh_numbered_labels(view.folded(lang))
+            ]
+        return sorted(out, key=lambda n: n.start)
 
     return view.memo(f"numbers:{lang}", compute)
 
@@ -584,7 +631,7 @@ class NumberCheck(Check):
     def check(self, view: PairView, ctx: QAContext) -> list[Flag]:
         mentions = {lang: number_mentions(view, lang) for lang in LANGS}
         left = dict(zip(LANGS, match_numbers(mentions["zh"], mentions["en"]), strict=True))
-        flags = self._list_number_flags(view)
+        flags = self._list_number_flags(view) + self._section_flags(view)
         reported: set[int] = set()
         for lang in LANGS:
             rivals = [n for n in left[other(lang)] if id(n) not in reported and not n.weak]
@@ -629,9 +676,12 @@ class NumberCheck(Check):
                 {"value": n.value, "other": rival.value, "evidence": "soft"},
                 score=0.5,
             )
-        if any(n.matches(m) for m in mentions[lang] if m is not n) and any(
+        repeated = any(n.matches(m) for m in mentions[lang] if m is not n) and any(
             n.matches(m) for m in mentions[rival_lang]
-        ):
+        )
+        # both sides keep a hard number over: a value given more often on each side (2017,
+        # 2016, 2017 against 2017, 2016, 2015) is a swap, not a repeat
+        if repeated and not (rival is not None and n.kind == rival.kind):
             return Flag(
                 "number",
                 "info",
@@ -643,7 +693,8 @@ class NumberCheck(Check):
                 score=0.1,
             )
         rival_text = view.folded(rival_lang)
-        if (
+        swapped = repeated and rival is not None
+        if not swapped and (
             _spelled(n.value) & _digit_strings(rival_text)
             or _hhmm_match(n, view, rival_lang)
             or _run_together(n, view.folded(lang), rival_text)
@@ -690,6 +741,56 @@ class NumberCheck(Check):
             {"value": n.value, "evidence": "missing"},
             score=0.6,
         )
+
+    def _section_flags(self, view: PairView) -> list[Flag]:
+        """Section numbers of three parts or more ("3.2.1", spaced "3.2 . 1" by extraction),
+        compared as labels: one on a side that the other side cites differently."""
+        found = {
+            lang: [
+                (m, re.sub(r"\s", "", m.group(0)))
+                for m in _SECTION.finditer(mask(view.folded(lang), _dates_and_symbols(view, lang)))
+            ]
+            for lang in LANGS
+        }
+        labels = {lang: {label for _, label in found[lang]} for lang in LANGS}
+        if not labels["zh"] or not labels["en"]:
+            return []
+        for lang in LANGS:
+            for m, label in found[lang]:
+                if label in labels[other(lang)]:
+                    continue
+                rival_m, rival_label = (
+                    next(
+                        (r, r_label)
+                        for r, r_label in found[other(lang)]
+                        if r_label not in labels[lang]
+                    )
+                    if labels[other(lang)] - labels[lang]
+                    else (None, None)
+                )
+                spans = [Span(lang, m.start(), m.end(), view.text(lang)[m.start() : m.end()])]
+                if rival_m is not None:
+                    spans.append(
+                        Span(
+                            other(lang),
+                            rival_m.start(),
+                            rival_m.end(),
+                            view.text(other(lang))[rival_m.start() : rival_m.end()],
+                        )
+                    )
+                return [
+                    Flag(
+                        "number",
+                        "warning",
+                        f"section number {label} ({lang}) is not among the other side's "
+                        f"({', '.join(sorted(labels[other(lang)]))})",
+                        spans,
+                        self.name,
+                        {"evidence": "section", "other": rival_label},
+                        score=0.5,
+                    )
+                ]
+        return []
 
     def _list_number_flags(self, view: PairView) -> list[Flag]:
         """Both sides open with a paragraph number and the two differ."""
