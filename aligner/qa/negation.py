@@ -204,23 +204,17 @@ def antonym_flip(view: PairView) -> tuple[str, int, int] | None:
                 continue
             if en_stem(m.group(1).lower()) in zh_bag:
                 return "en", m.start(), m.end()
-    if pol["en"].total == 0 and pol["zh"].weak and not pol["zh"].strong:
+    if pol["zh"].weak and not pol["zh"].strong and not pol["en"].strong:
         # the mirror: 不遵守 / 不安全 negated by 不 or 未 inside a word, its positive
-        # (遵守 "comply", 安全 "safe") rendered in an English that negates nothing
-        from aligner.qa.lexicon import EN_STOP_WORDS, near_stem
+        # (遵守 "comply", 安全 "safe") rendered in the English where no negation touches it
+        from aligner.qa.negation_scope import plain_en_rendering
 
         zh = view.folded("zh")
-        en_stems = {
-            en_stem(w.lower())
-            for w in re.findall(r"[A-Za-z][A-Za-z-]+", view.folded("en"))
-            if w.lower() not in EN_STOP_WORDS
-        }
         for start, end in pol["zh"].weak_spans:
             word = zh[start:end]
-            if word[0] not in "不未" or len(word) < 3:
+            if word[0] not in "不未" or len(word) < 3 or re.search("[不未无非没]", word[1:]):
                 continue
-            glosses = lexicon._glosses(word[1:])
-            if glosses and any(near_stem(stem, glosses) for stem in en_stems):
+            if plain_en_rendering(view.folded("en"), word[1:]):
                 return "zh", start, end
     return None
 

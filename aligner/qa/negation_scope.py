@@ -233,3 +233,27 @@ def lexically_rendered_weak(
         if found and not any(negated) and not touched:
             count += 1
     return count
+
+
+def plain_en_rendering(en: str, zh_word: str) -> bool:
+    """The English renders `zh_word` somewhere, and no negation touches any rendering (no
+    negator before it, no affix of its own: "compliance", not "non-compliance")."""
+    found = _en_renderings(en, zh_word)
+    if not found:
+        return False
+    # "inequality" answers 不平等 though "equality" stands elsewhere in the sentence
+    lexicon = load_lexicon()
+    glosses = lexicon._glosses(zh_word) if lexicon is not None else frozenset()
+    for m in re.finditer(r"\b(?:un|in|im|il|ir|dis|non-?)([a-z]{4,})", en, re.IGNORECASE):
+        if near_stem(en_stem(m.group(1).lower()), glosses):
+            return False
+    # every negation, names included ("Non-Aligned" renders 不结盟)
+    negations = _en_negations(_blank(en, _EN_NOT_NEGATION, " ")) + [
+        (m.start(), m.end(), True) for m in _EN_WEAK.finditer(en)
+    ]
+    # a hyphenated compound is one word here: "non-compliance" negates its "compliance"
+    compounds = [(m.start(), m.end(), True) for m in re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)+", en)]
+    touched = [(a, b, own) for a, b, own in negations] + [
+        c for c in compounds if _overlaps([(n[0], n[1]) for n in negations], c[0], c[1])
+    ]
+    return not any(_en_negated(touched, a, b) for a, b in found)

@@ -31,6 +31,19 @@ FAITHFUL = [
         "However, delays in the receipt of facilitation letters from the Government of the Syrian "
         "Arab Republic delayed distribution between 14 and 27 January.",
     ),
+    # "inequality" answers 不平等, though "equality" stands plainly elsewhere
+    (
+        "但是，报告在性别不平等解决阻碍充分实现妇女和女童权利、实现切实性别平等和增强权能问题的根源"
+        "方面存在不足。",
+        "However, the report falls short on addressing the root causes of gender inequality that "
+        "hamper the full realisation of women's and girls' rights, true gender equality and "
+        "empowerment.",
+    ),
+    # 不结盟 is rendered by a name ("Non-Aligned") that carries its negation
+    (
+        "不扩散核武器条约不结盟缔约国集团重申其立场。",
+        "The Group of Non-Aligned States Parties to the Treaty reaffirms its position.",
+    ),
     # 不同意见 is "different views", no disagreement
     (
         "委员会成员表达了不同意见。",
@@ -58,11 +71,16 @@ FLIPS = [
         "attributed to direct post-partum haemorrhage, obstructed or prolonged labour, "
         "complications of safe abortion, eclampsia, malaria and anaemia.",
     ),
-    # 不遵守 against "compliance"
+    # 不遵守 against "compliance", also next to negations of other words (non-proliferation)
     (
         "爱尔兰一贯推动各国普遍不遵守《不扩散条约》所规定的义务。",
         "Ireland consistently promotes universal compliance by States with their obligations "
         "under the Treaty.",
+    ),
+    (
+        "爱尔兰一贯推动各国普遍不遵守《不扩散条约》所规定的不扩散义务。",
+        "Ireland consistently promotes universal compliance by States with their "
+        "non-proliferation obligations under the Non-Proliferation Treaty.",
     ),
     # 无缝 is "seamless" (a word), so it cannot answer the added "not"
     (
