@@ -181,6 +181,7 @@ def polarity(folded: str, lang: str) -> Polarity:
     return Polarity(strong, weak)
 
 
+_EN_WITHOUT = re.compile(r"\b(?:without|lack of|lacking|failure to|failed to|fails to)\b", re.I)
 _EN_PREFIXED = re.compile(r"\b(?:un|in|im|il|ir|non-?)([a-z]{4,})\b", re.IGNORECASE)
 
 
@@ -203,6 +204,15 @@ def antonym_flip(view: PairView) -> tuple[str, int, int] | None:
             if word in _EN_WEAK_EXCEPTIONS or m.group(0).isupper() or not _EN_WEAK.fullmatch(word):
                 continue
             if en_stem(m.group(1).lower()) in zh_bag:
+                return "en", m.start(), m.end()
+    if pol["zh"].total == 0 and not re.search("[不非无未没否]", view.zh):
+        # "without prior authorization" against 已获…批准: the word "without" negates is
+        # rendered in a Chinese that negates nothing
+        from aligner.qa.negation_scope import en_scope_rendered
+
+        en = view.folded("en")
+        for m in _EN_WITHOUT.finditer(en):
+            if en_scope_rendered(view.folded("zh"), en, m.end()):
                 return "en", m.start(), m.end()
     if pol["zh"].weak and not pol["zh"].strong and not pol["en"].strong:
         # the mirror: 不遵守 / 不安全 negated by 不 or 未 inside a word, its positive

@@ -257,3 +257,10 @@ def plain_en_rendering(en: str, zh_word: str) -> bool:
         c for c in compounds if _overlaps([(n[0], n[1]) for n in negations], c[0], c[1])
     ]
     return not any(_en_negated(touched, a, b) for a, b in found)
+
+
+def en_scope_rendered(zh: str, en: str, end: int) -> bool:
+    """The first content word after an English negation at `end` has a rendering in the
+    Chinese."""
+    scope = _en_scope(en, end)
+    return bool(scope) and bool(_zh_renderings(zh, scope[0][0]))

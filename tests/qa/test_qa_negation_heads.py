@@ -104,6 +104,12 @@ FLIPS = [
         "United Nations, designed to prevent future wars and save succeeding generations from "
         "their scourge,",
     ),
+    # "without prior authorization" against 已获…批准, in a Chinese that negates nothing
+    (
+        "痛惜武装团体经常在事先已获委员会批准的情况下把武器和弹药运入达尔富尔，",
+        "Deploring the routine movement of weapons and ammunition into Darfur by armed groups, "
+        "without prior authorization of the committee,",
+    ),
     # 尚未 is a clause negator ("has not yet")
     (
         "为此，蒙古国尚未在东盟区域论坛上提出这个问题。",
