@@ -240,7 +240,8 @@ _EN_DOUBLE = re.compile(
     r"(?:\s+(?!(?:and|or|but|nor|that|which|who|whom|whose|what|where|when|if|unless|because|"
     r"since|until)\b)[\w-]+){0,3}?\s+"
     r"(?:not|never|cannot|un(?!der|it|ion|iq|iv|if|til|less)[a-z]{4,}|non-?[a-z]{4,}|"
-    r"in(?:compatib|accept|appropriat|adequa|correct|effect|suffic|valid|evitab|dispensab)[a-z]*)\b",
+    r"in(?:compatib|accept|appropriat|adequa|correct|effect|suffic|valid|evitab|dispensab)[a-z]*|"
+    r"poorly|badly|f(?:a|e)ll(?:en|s|ing)? short)\b",
     re.IGNORECASE,
 )
 _ZH_DOUBLE = re.compile(

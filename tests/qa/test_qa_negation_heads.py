@@ -110,6 +110,12 @@ FLIPS = [
         "Deploring the routine movement of weapons and ammunition into Darfur by armed groups, "
         "without prior authorization of the committee,",
     ),
+    # "not fallen short", "not poorly": litotes UN English does not write, against a plain 并未
+    (
+        "某些领域取得的成就令人瞩目，而另一些领域的进展并未达到预期。",
+        "The scorecard has been quite impressive in some areas while in several others it has "
+        "not fallen short of expectation.",
+    ),
     # 尚未 is a clause negator ("has not yet")
     (
         "为此，蒙古国尚未在东盟区域论坛上提出这个问题。",
