@@ -301,6 +301,47 @@ def _anaphor_on(view: PairView, lang: str, hit: EntityHit, hit_lang: str, entry:
 
 
 _EN_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]{2,9}\b")
+_ACRONYM_TOKEN = re.compile(r"(?<![\w-])[A-Z]{3,9}(?:s|es)?(?![\w-])")
+_NAME_WORD = re.compile(r"[A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*")
+_ACRONYM_SKIPPABLE = frozenset("of the for and on in at to against with".split())  # noqa: SIM905
+
+
+def _initials_match(acronym: str, words: list[str]) -> bool:
+    """Whether `acronym` spells the initials of `words` in order: every content word gives its
+    initial, a function word may give its own or none (UNMISS: United Nations Mission In South
+    Sudan; OHCHR: Office of the High Commissioner for Human Rights)."""
+
+    @cache
+    def match(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(acronym)
+        word = words[j]
+        optional = word.lower() in _ACRONYM_SKIPPABLE
+        if i < len(acronym) and word[0].upper() == acronym[i] and match(i + 1, j + 1):
+            return True
+        return optional and match(i, j + 1)
+
+    return match(0, 0)
+
+
+def acronym_of(entry: Entity, text: str) -> bool:
+    """An acronym in `text` that spells the initials of one of the entry's English forms
+    (UNAMA for "United Nations Assistance Mission in Afghanistan"): official texts give many
+    bodies by an acronym the tables do not list."""
+    acronyms = {re.sub(r"(?:es|s)$", "", m.group(0)) for m in _ACRONYM_TOKEN.finditer(text)}
+    acronyms |= {m.group(0) for m in _ACRONYM_TOKEN.finditer(text)}
+    if not acronyms:
+        return False
+    for form in entry.forms("en"):
+        words = _NAME_WORD.findall(form)
+        content = [w for w in words if w.lower() not in _ACRONYM_SKIPPABLE]
+        if len(content) < 3:
+            continue
+        if any(len(a) >= 3 and _initials_match(a, words) for a in acronyms):
+            return True
+    return False
+
+
 _ZH_NOT_COMPOUND = frozenset(
     "在的和与及对向于是已将也都就不应把被为从以等所中上后前时还曾又并或而则"
 )
@@ -347,6 +388,7 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
                 key in context_en
                 or index.present(key, rival_text, "en", context=True)
                 or _loosely_in_en(view, entry)
+                or acronym_of(entry, rival_text)
             ):
                 continue
             if rival == "zh" and (
@@ -355,6 +397,7 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
                 or abbreviated(entry, rival_text)
                 or _compressed(entry, rival_text)
                 or _latin_in_zh(entry, rival_text)
+                or acronym_of(entry, rival_text)
                 or any(zh_loosely_present(f, rival_text) for f in entry.forms("zh"))
             ):
                 continue
@@ -617,8 +660,34 @@ def _swap_hits(
             for n in names
         ):
             continue
+        if lang == "en" and not _en_head_alone(view.folded("en"), h):
+            continue
         out.append(h)
     return out
+
+
+_EN_BEFORE_HEAD = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
+_EN_AFTER_HEAD = re.compile(r"^\s+(?:of|for|on|against)\s+(?:the\s+)?[A-Z]")
+_EN_NOT_A_NAME = frozenset(
+    """the this that these those its their our his her a an such same said as in for with by
+    at on from to and but if when while like unlike among all both each either""".split()  # noqa: SIM905
+)
+
+
+def _en_head_alone(text: str, h: EntityHit) -> bool:
+    """A group term of one capitalised word ("Council", "Conference", "Treaty") counts only
+    where it names the body or instrument by its head alone, not where it ends or begins a
+    longer name the tables do not know ("Gulf Cooperation Council", "Council of Ongoing
+    Government", "Conference of the Parties")."""
+    word = h.text
+    if " " in word or not word[:1].isupper() or word.isupper():
+        return True
+    before = _EN_BEFORE_HEAD.search(text[max(0, h.start - 40) : h.start])
+    if before is not None:
+        prev = before.group(1)
+        if prev[:1].isupper() and prev.lower() not in _EN_NOT_A_NAME:
+            return False
+    return not _EN_AFTER_HEAD.match(text[h.end : h.end + 40])
 
 
 def phrase_swap_flag(

@@ -10,7 +10,9 @@ is answered leniently:
 - English: the content words of the term, stemmed (Snowball), may appear in any order and
   inflection within a short window ("normalization of relations" in "normalize their
   relations", "peaceful settlement" in "settle our disputes peacefully", "Minister for Foreign
-  Affairs" in "Ministers for Foreign Affairs"). Function words of the term are optional.
+  Affairs" in "Ministers for Foreign Affairs"). Function words of the term are optional. Words
+  whose stem another UN term shares (developed / developing, Secretariat / Secretary) match only
+  themselves.
 
 Strict presence stays the test for *finding* a term, so leniency can only remove flags, never
 raise new ones.
@@ -68,9 +70,21 @@ def _stemmer():
     return snowballstemmer.stemmer("english")
 
 
+# Words that share a stem (or a stem prefix) with another word of a different UN term, and must
+# therefore match only themselves: "developed countries" are not "developing countries", the
+# Secretariat is not the Secretary(-General), "conventional weapons" hold no Convention, a
+# "national" is not a Nation, a High Commissioner is not a Commission.
+_OWN_STEM = {
+    w: "=" + w.rstrip("s")
+    for w in """developed underdeveloped secretariat secretariats conventional national nationals
+    commissioner commissioners representative representatives united""".split()  # noqa: SIM905
+}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _stemmer().stemWord(word.lower())
+    low = word.lower()
+    return _OWN_STEM.get(low) or _stemmer().stemWord(low)
 
 
 def en_stems(text: str) -> list[str]:
