@@ -210,6 +210,7 @@ def _satisfied_by_part(
         or (rival == "zh" and _latin_in_zh(part, rival_text))
         for key, part in _parts(index, hit, lang)
         if not (title and part.type == "title")
+        and part.type != "implicit"  # "the United Nations" names none of its bodies
         and not any(all(p not in f for p in part.forms(lang)) for f in inner)
     )
 
@@ -342,6 +343,46 @@ def acronym_of(entry: Entity, text: str) -> bool:
     return False
 
 
+# An instrument named only as the owner of its meeting (《不扩散条约》审议大会 / "the 2015
+# Review Conference", 《公约》缔约方大会 / "the Conference of the Parties"): the other side
+# names the meeting and leaves the instrument implicit.
+_ZH_INSTRUMENT_MEETING = re.compile(
+    r"^[》\s]*(?:第[^，。；]{1,4}次|[^，。；]{0,2})?"
+    r"(?:审议大会|审议会议|缔约国会议|缔约国大会|缔约方大会|缔约方会议)"
+)
+_EN_INSTRUMENT_MEETING = re.compile(
+    r"\b(?:Review Conference|Conference of (?:the )?(?:States )?Parties|"
+    r"Meeting of (?:the )?(?:States )?Parties|Conference of (?:the )?High Contracting Parties)",
+    re.IGNORECASE,
+)
+
+
+def _named_by_its_meeting(view: PairView, lang: str, hit: EntityHit, entry: Entity) -> bool:
+    if entry.type != "instrument" or lang != "zh":
+        return False
+    after = view.folded("zh")[hit.end : hit.end + 12]
+    return bool(_ZH_INSTRUMENT_MEETING.match(after)) and bool(
+        _EN_INSTRUMENT_MEETING.search(view.folded("en"))
+    )
+
+
+# The body whose resolution or report a paragraph opens (重申安理会全面承诺… / "Reaffirming its
+# full commitment…"; 3. 大会决定 / "3. Decides"): English resolutions leave their author to "its"
+# or to the verb alone.
+_ZH_OPENING_BODY = re.compile(r"^\W*(?:\d+\s*\.\s*)?[\u4e00-\u9fff]{0,4}$")
+_EN_OPENING_VERB = re.compile(
+    r"^\W*(?:\d+\s*\.\s*)?(?:[A-Z][a-z]+ly\s+)?[A-Z][a-z]+(?:ing|s)\b(?:\s+(?:also|further|"
+    r"again|once again))?(?:\s+(?:its|that|to)\b|\s+[a-z])"
+)
+
+
+def _author_by_pronoun(view: PairView, lang: str, hit: EntityHit, entry: Entity) -> bool:
+    if entry.type != "organization" or lang != "zh":
+        return False
+    opening = view.folded("zh")[: hit.start]
+    return bool(_ZH_OPENING_BODY.match(opening)) and bool(_EN_OPENING_VERB.match(view.folded("en")))
+
+
 _ZH_NOT_COMPOUND = frozenset(
     "在的和与及对向于是已将也都就不应把被为从以等所中上后前时还曾又并或而则"
 )
@@ -414,6 +455,11 @@ def entity_flags(view: PairView, ctx: QAContext, check: str, kinds: set[str]) ->
             evidence = "missing"
             if severity == "warning" and _anaphor_on(view, rival, first, lang, entry):
                 severity, evidence = "info", "anaphor"
+            elif severity == "warning" and (
+                _named_by_its_meeting(view, lang, first, entry)
+                or _author_by_pronoun(view, lang, first, entry)
+            ):
+                severity, evidence = "info", "implicit"
             elif severity == "warning" and _inside_acronym(view, lang, first, entry):
                 severity, evidence = "info", "acronym"
             noun = "country" if entry.type == "country" else f"{entry.type} term"
@@ -660,7 +706,7 @@ def _swap_hits(
             for n in names
         ):
             continue
-        if lang == "en" and not _en_head_alone(view.folded("en"), h):
+        if lang == "en" and not _en_head_alone(view.folded("en"), h, index.entries[h.key]):
             continue
         out.append(h)
     return out
@@ -674,11 +720,12 @@ _EN_NOT_A_NAME = frozenset(
 )
 
 
-def _en_head_alone(text: str, h: EntityHit) -> bool:
+def _en_head_alone(text: str, h: EntityHit, entry: Entity) -> bool:
     """A group term of one capitalised word ("Council", "Conference", "Treaty") counts only
-    where it names the body or instrument by its head alone, not where it ends or begins a
-    longer name the tables do not know ("Gulf Cooperation Council", "Council of Ongoing
-    Government", "Conference of the Parties")."""
+    where it names the body or instrument by its head alone, not where it ends a longer name
+    the tables do not know ("Gulf Cooperation Council") or, for the head of a body, begins one
+    ("Council of Ongoing Government", "Conference of the Parties"; but "the Secretariat for
+    the United Nations" is the Secretariat)."""
     word = h.text
     if " " in word or not word[:1].isupper() or word.isupper():
         return True
@@ -687,7 +734,7 @@ def _en_head_alone(text: str, h: EntityHit) -> bool:
         prev = before.group(1)
         if prev[:1].isupper() and prev.lower() not in _EN_NOT_A_NAME:
             return False
-    return not _EN_AFTER_HEAD.match(text[h.end : h.end + 40])
+    return entry.type != "organ" or not _EN_AFTER_HEAD.match(text[h.end : h.end + 40])
 
 
 def phrase_swap_flag(

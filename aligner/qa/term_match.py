@@ -93,7 +93,10 @@ def en_stems(text: str) -> list[str]:
 
 
 def _content_stems(form: str) -> list[str]:
-    return [stem(t) for t in _TOKEN.findall(form) if t.lower() not in EN_FUNCTION_WORDS]
+    # the "s" of a possessive ("Children's") is no word of its own
+    return [
+        stem(t) for t in _TOKEN.findall(form) if t.lower() not in EN_FUNCTION_WORDS and t != "s"
+    ]
 
 
 def _same(a: str, b: str) -> bool:
