@@ -712,6 +712,13 @@ def _swap_hits(
     return out
 
 
+_EN_PRESENCE_ONLY = frozenset(
+    "assembly conference council agreement treaty statute charter covenant declaration".split()  # noqa: SIM905
+)
+"""Common nouns that render a group term ("an agreement", "freedom of assembly") but are too
+common in ordinary prose to show that a term was replaced: they answer a term, they are never
+the term that took another's place."""
+_PRESENCE_ONLY_WORD = re.compile(rf"(?<![\w-])(?:{'|'.join(_EN_PRESENCE_ONLY)})s?(?![\w-])")
 _EN_BEFORE_HEAD = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
 _EN_AFTER_HEAD = re.compile(r"^\s+(?:of|for|on|against)\s+(?:the\s+)?[A-Z]")
 _EN_NOT_A_NAME = frozenset(
@@ -752,9 +759,11 @@ def phrase_swap_flag(
     }
     for lang, rival in (("zh", "en"), ("en", "zh")):
         rival_text = view.folded(rival)
+        if rival == "en":  # a common noun neither took a term's place nor lost its own
+            rival_text = _PRESENCE_ONLY_WORD.sub(lambda m: " " * len(m.group(0)), rival_text)
         for h in found[lang]:
             gained = index.entries[h.key]
-            if not _swap_absent(view, index, gained, rival):
+            if h.text in _EN_PRESENCE_ONLY or not _swap_absent(view, index, gained, rival):
                 continue
             for key, lost in index.entries.items():
                 if key == h.key or lost.type != gained.type or _nested(lost, gained):
@@ -786,6 +795,10 @@ def _counted_phrase_swap(
                     continue
                 if counts[rival][other_key] - counts[lang][other_key] != surplus:
                     continue
+                if any(
+                    x.key in (key, other_key) and x.text in _EN_PRESENCE_ONLY for x in found["en"]
+                ):
+                    continue  # counts resting on common nouns ("agreements") prove nothing
                 h = next(h for h in found[lang] if h.key == key)
                 return _phrase_swap(
                     view, lang, rival, h, gained, other_key, lost, check, counted=True

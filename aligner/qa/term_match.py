@@ -83,19 +83,25 @@ _OWN_STEM = {
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    low = word.lower()
-    return _OWN_STEM.get(low) or _stemmer().stemWord(low)
+    return _stemmer().stemWord(word.lower())
+
+
+def _term_stem(word: str) -> str:
+    """`stem`, except for the words that must match only themselves in a term (_OWN_STEM)."""
+    return _OWN_STEM.get(word.lower()) or stem(word)
 
 
 def en_stems(text: str) -> list[str]:
     """Stemmed word tokens of an English text, in order (hyphenated words give several)."""
-    return [stem(t) for t in _TOKEN.findall(text)]
+    return [_term_stem(t) for t in _TOKEN.findall(text)]
 
 
 def _content_stems(form: str) -> list[str]:
     # the "s" of a possessive ("Children's") is no word of its own
     return [
-        stem(t) for t in _TOKEN.findall(form) if t.lower() not in EN_FUNCTION_WORDS and t != "s"
+        _term_stem(t)
+        for t in _TOKEN.findall(form)
+        if t.lower() not in EN_FUNCTION_WORDS and t != "s"
     ]
 
 
