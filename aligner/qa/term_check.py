@@ -372,7 +372,7 @@ def _named_by_its_meeting(view: PairView, lang: str, hit: EntityHit, entry: Enti
 _ZH_OPENING_BODY = re.compile(r"^\W*(?:\d+\s*\.\s*)?[\u4e00-\u9fff]{0,4}$")
 _EN_OPENING_VERB = re.compile(
     r"^\W*(?:\d+\s*\.\s*)?(?:[A-Z][a-z]+ly\s+)?[A-Z][a-z]+(?:ing|s)\b(?:\s+(?:also|further|"
-    r"again|once again))?(?:\s+(?:its|that|to)\b|\s+[a-z])"
+    r"again|once again))?\s+(?:its|that|to|the|all|upon|with|on|his|her|their)\b"
 )
 
 
