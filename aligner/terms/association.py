@@ -160,7 +160,8 @@ class _CachedCut:
 
 
 def zh_candidates(text: str, max_words: int = 4) -> set[str]:
-    """Runs of content words ending in a noun, two words at least (one word of 4+ characters)."""
+    """Runs of content words ending in a noun, two words at least (one word of 4+ characters,
+    or a noun of 3)."""
     out: set[str] = set()
     for clause in re.split(r"[，。；：、！？,.;:()\"'《》\s·0-9]+", text):
         if not clause:
@@ -178,7 +179,10 @@ def zh_candidates(text: str, max_words: int = 4) -> set[str]:
                 if not flag.startswith(_ZH_HEAD_POS):
                     continue
                 phrase = "".join(w for w, _ in words[i:j])
-                if (j - i >= 2 or len(phrase) >= 4) and _zh_ok(phrase):
+                # One word of three characters when it is a noun (联合国, 安理会, 秘书长: the
+                # most frequent names of a record); shorter words are too often ordinary ones.
+                noun3 = len(phrase) == 3 and flag.startswith(("n", "j")) and flag[:2] != "nr"
+                if (j - i >= 2 or len(phrase) >= 4 or noun3) and _zh_ok(phrase):
                     out.add(phrase)
         # A word and a one-character suffix that makes a noun of it (执笔|方 "the party that
         # holds the pen", 隔离|区): jieba cuts such compounds, and its tags miss them.
@@ -330,7 +334,12 @@ def association_candidates(
         needed = params.min_freq if _is_title_case(surface) else params.min_pairs_common
         words = surface.split()
         light = words[-1].lower() in _EN_LIGHT_HEADS and not _is_title_case(surface)
-        if n >= needed and words[0].lower() not in _EN_NOT_TERM_START and not light:
+        if (
+            n >= needed
+            and words[0].lower() not in _EN_NOT_TERM_START
+            and not light
+            and not _verb_phrase(words)
+        ):
             chosen.append((z, surface, dice))
     chosen = _drop_nested(chosen, zh_sets)
     by_index = {p.index: p for p in pairs}
@@ -364,6 +373,21 @@ def association_candidates(
         where = zh_sets[z] & en_sets[e.lower()]
         out.append(Candidate(z, e, "other", "association", 0.45 + 0.45 * dice, where))
     return out
+
+
+_EN_PREPOSITIONS = frozenset({"in", "for", "against", "to", "by", "with", "on", "from", "at"})
+
+
+def _verb_phrase(words: list[str]) -> bool:
+    """A lower-case phrase opening on a participle that a preposition follows ("voted in
+    favour", "committed to peace"): a verb and its complement, not a noun phrase. A participle
+    before a noun ("armed forces", "enforced disappearance") is an adjective and stays."""
+    return (
+        len(words) >= 2
+        and words[0][:1].islower()
+        and words[0].lower().endswith("ed")
+        and words[1].lower() in _EN_PREPOSITIONS
+    )
 
 
 def _recount(

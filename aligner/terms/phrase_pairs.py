@@ -38,7 +38,7 @@ from aligner.terms.association import (
     segmenter,
     specialized_word,
 )
-from aligner.terms.bodies import TITLE_HEADS
+from aligner.terms.bodies import _NATIONALITY, TITLE_HEADS
 from aligner.terms.candidate import Candidate
 from aligner.terms.dictionary import BilingualDictionary, dictionary, stem
 from aligner.terms.pair_text import PairText
@@ -511,9 +511,25 @@ _TITLES = frozenset(TITLE_HEADS) | frozenset(
 )
 
 
+_EN_SEPARATING = frozenset({"in", "to", "with", "on", "against", "between", "at", "by", "from"})
+"""Prepositions that put two names side by side ("the Americas in the Department of ..."):
+a capital beyond one of them does not make a longer name."""
+_TITLE_WORDS = frozenset(TITLE_HEADS) | frozenset(
+    {"President", "Presidents", "Co-Chair", "Co-Chairs", "Chair", "Chairs", "Head", "Heads",
+     "Members", "Member"}
+)  # fmt: skip
+"""Holders of an office or seat of a body: "the President of the European Council" names the
+body whole; "Application of the International Convention" does not."""
+
+
 def _inside_longer_name(tokens: list[_EnToken], a: int, b: int, *, title: bool = False) -> bool:
-    """True when a capitalised word of the same clause runs on either side ("World Drug" in
-    "World Drug Problem"): a piece of a longer name, which is a candidate of its own."""
+    """True when the name runs on into a longer one ("World Drug" in "World Drug Problem",
+    "Assistance Mission" in "United Nations Assistance Mission"): a piece of a longer name,
+    which is a candidate of its own. Not a piece: a name qualified by a State after it (the
+    Ministry of Health of <State>: the office, whose State is a description), a name after
+    the title of its holder (the President of the European Council), a name beside another
+    across a separating preposition (the Americas in the Department of ...), a name after a
+    State's adjective (the <State adjective> Prime Minister)."""
     clause = tokens[a].clause
 
     def capital(j: int) -> bool:
@@ -527,16 +543,38 @@ def _inside_longer_name(tokens: list[_EnToken], a: int, b: int, *, title: bool =
     def glue(j: int) -> bool:
         return 0 <= j < len(tokens) and tokens[j].text.lower() in _EN_GLUE
 
+    def state_at(j: int) -> bool:
+        """A State's name (or adjective) starts at token j."""
+        if _NATIONALITY.match(tokens[j].text):
+            return True
+        rest = " ".join(t.text for t in tokens[j : j + 5])
+        found = find_mentions(rest, "en")
+        return bool(found) and found[0].start == 0
+
+    # After: a capital run on directly (not a title's holder), or across "of"/"for"/"and"
+    # unless it is a State qualifying the name.
+    if capital(b + 1) and not title:
+        return True
+    if (
+        glue(b + 1)
+        and capital(b + 2)
+        and tokens[b + 1].text.lower() not in _EN_SEPARATING
+        and not (tokens[b + 1].text.lower() == "of" and state_at(b + 2))
+    ):
+        return True
+    # Before: a capital directly before (not a State's adjective), or across glue unless the
+    # glue separates or the capital is the title of the name's holder.
+    if capital(a - 1):
+        return not state_at(a - 1)
     before = a - 1
     while glue(before) and before > a - 3:
         before -= 1
-    return (
-        (capital(b + 1) and not title)
-        or (glue(b + 1) and capital(b + 2))
-        or capital(a - 1)
-        or (before < a - 1 and capital(before) and tokens[a - 1].text != "the")
-        or (before < a - 2 and capital(before))
-    )
+    if before < a - 1 and capital(before):
+        between = {t.text.lower() for t in tokens[before + 1 : a]}
+        if between & _EN_SEPARATING:
+            return False
+        return tokens[before].text not in _TITLE_WORDS
+    return False
 
 
 def _term_like(en_words: list[str], content: list[int], tokens: list[_EnToken], name: bool) -> bool:

@@ -186,3 +186,29 @@ def test_an_agenda_title_printed_only_in_headers_is_a_term_with_the_states_it_na
     ) in found
     assert ("南苏丹", "South Sudan", "country") in found
     assert not any(zh == "苏丹" and en == "South Sudan" for zh, en, _ in found)
+
+
+def test_a_three_character_noun_is_an_association_candidate() -> None:
+    from aligner.terms.association import zh_candidates
+    from aligner.terms.phraseology import vocabulary_disabled
+
+    # S/PV.9642 (official UN record): 联合国 and 安理会 are among the record's most frequent
+    # names; with the UN vocabulary emptied, association must still be able to pair them.
+    with vocabulary_disabled():
+        found = zh_candidates(
+            "联合国伊拉克援助团(联伊援助团)自2003年由安全理事会设立以来,在充分尊重伊拉克主权的同时,"
+            "在向伊拉克提供若干领域的援助方面发挥了至关重要的作用。"
+        )
+        found |= zh_candidates("安理会准备对面前的决议草案进行表决。")
+    assert "联合国" in found
+    assert "安理会" in found
+
+
+def test_a_participle_and_its_preposition_is_not_a_term() -> None:
+    from aligner.terms.association import _verb_phrase
+
+    assert _verb_phrase(["voted", "in", "favour"])
+    assert _verb_phrase(["committed", "to", "peace"])
+    assert not _verb_phrase(["armed", "forces"])
+    assert not _verb_phrase(["enforced", "disappearance"])
+    assert not _verb_phrase(["United", "Nations"])

@@ -141,3 +141,30 @@ def test_verbs_only_in_the_dictionary_do_not_open_a_term() -> None:
     assert lexicon is not None
     assert "commit" in lexicon.verbs_only
     assert "report" not in lexicon.verbs_only  # a report: a noun too
+
+
+# S/PV.9722 and S/PV.9642 (official UN records, ../shared/real/text).
+PANEL = (
+    "8月19日,委员会听取了苏丹问题专家小组关于其中期报告的介绍。",
+    "On 19 August, the Committee heard a presentation by the Sudan Panel of Experts on its "
+    "interim report.",
+)
+UNAMI = (
+    "联合国伊拉克援助团(联伊援助团)自2003年由安全理事会设立以来,在充分尊重伊拉克主权的同时,"
+    "在向伊拉克提供若干领域的援助方面发挥了至关重要的作用。",
+    "Since it was created by the Security Council, in 2003, the United Nations Assistance Mission "
+    "for Iraq (UNAMI) has played an essential role in providing assistance to Iraq in a number of "
+    "areas, while fully respecting its sovereignty.",
+)
+
+
+def test_a_name_qualified_by_a_state_is_a_name_of_its_own() -> None:
+    # "Sudan Panel of Experts": the State in front names the panel's subject; the body's own
+    # name is whole, not a piece of a longer name.
+    assert ("专家小组", "Panel of Experts") in _found(PANEL)
+
+
+def test_a_piece_of_a_longer_name_stays_a_fragment() -> None:
+    # "Assistance Mission" runs on into "United Nations Assistance Mission for Iraq".
+    found = _found(UNAMI, at=0.0)
+    assert found.get(("援助团", "Assistance Mission"), 0.0) < 0.7
