@@ -26,9 +26,12 @@ phrase being a word of its own (lexicalised: 计划生育), recurrence in other 
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from aligner.countries import find_mentions
 from aligner.terms.association import (
@@ -38,7 +41,7 @@ from aligner.terms.association import (
     segmenter,
     specialized_word,
 )
-from aligner.terms.bodies import _NATIONALITY, TITLE_HEADS
+from aligner.terms.bodies import BODY_HEADS, TITLE_HEADS
 from aligner.terms.candidate import Candidate
 from aligner.terms.dictionary import BilingualDictionary, dictionary, stem
 from aligner.terms.pair_text import PairText
@@ -545,7 +548,7 @@ def _inside_longer_name(tokens: list[_EnToken], a: int, b: int, *, title: bool =
 
     def state_at(j: int) -> bool:
         """A State's name (or adjective) starts at token j."""
-        if _NATIONALITY.match(tokens[j].text):
+        if tokens[j].text in _state_adjectives():
             return True
         rest = " ".join(t.text for t in tokens[j : j + 5])
         found = find_mentions(rest, "en")
@@ -555,10 +558,14 @@ def _inside_longer_name(tokens: list[_EnToken], a: int, b: int, *, title: bool =
     # unless it is a State qualifying the name.
     if capital(b + 1) and not title:
         return True
+    # Separating prepositions separate only around the name of a body or an office (inside a
+    # long title "in the Field of ..." runs on).
+    body = any(t.text in BODY_HEADS or t.text in TITLE_HEADS for t in tokens[a : b + 1])
+    separating = _EN_SEPARATING if body else frozenset()
     if (
         glue(b + 1)
         and capital(b + 2)
-        and tokens[b + 1].text.lower() not in _EN_SEPARATING
+        and tokens[b + 1].text.lower() not in separating
         and not (tokens[b + 1].text.lower() == "of" and state_at(b + 2))
     ):
         return True
@@ -571,10 +578,21 @@ def _inside_longer_name(tokens: list[_EnToken], a: int, b: int, *, title: bool =
         before -= 1
     if before < a - 1 and capital(before):
         between = {t.text.lower() for t in tokens[before + 1 : a]}
-        if between & _EN_SEPARATING:
+        if between & separating:
             return False
         return tokens[before].text not in _TITLE_WORDS
     return False
+
+
+@cache
+def _state_adjectives() -> frozenset[str]:
+    """English adjectives of States (Iraqi, Sudanese), from the bundled table of demonyms (a
+    general resource, aligner/qa/data/demonyms.tsv)."""
+    text = resources.files("aligner.qa").joinpath("data/demonyms.tsv").read_text("utf-8")
+    rows = csv.DictReader(text.splitlines(), delimiter="\t")
+    return frozenset(
+        a.strip() for row in rows for a in (row.get("en_adjectives") or "").split("|") if a.strip()
+    )
 
 
 def _term_like(en_words: list[str], content: list[int], tokens: list[_EnToken], name: bool) -> bool:
