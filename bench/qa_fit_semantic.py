@@ -52,10 +52,12 @@ from aligner.qa.semantic import (
     learn_associations,
     lexical_evidence,
     prepare_leave_out,
+    select,
     speech_body,
 )
 from aligner.qa.term_match import EN_FUNCTION_WORDS
 from bench.qa_eval import DEV_LINES, unpc_pairs
+from bench.qa_learn_associations import rendering_rates
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "aligner" / "qa" / "semantic_calibration.py"
@@ -169,6 +171,32 @@ def augment(pairs: list[tuple[str, str, str]], rng: random.Random) -> list[dict]
     return out
 
 
+EVAL_SEEDS = (5, 11)
+"""Seeds of bench/qa_eval.py's cases (11 measured, 5 kept unread): never fitted on."""
+
+
+def injected_drops(pairs: list[tuple[str, str, str]], seeds: list[int]) -> list[dict]:
+    """Dropped clauses of the v1 and v2 injectors (bench/qa_inject.py, qa_inject2.py) made
+    from the development pairs only, with seeds other than the evaluation's: more shapes of
+    drops than this script's own recipes. v3 (bench/qa_inject3.py) is never fitted on: it is
+    the honest check."""
+    from bench import qa_inject, qa_inject2
+
+    if set(seeds) & set(EVAL_SEEDS):
+        raise SystemExit(f"seeds {EVAL_SEEDS} are the evaluation's")
+    dev = [p for p in pairs if int(p[0]) < DEV_LINES]
+    out = []
+    for seed in seeds:
+        for inject in (qa_inject.inject_all, qa_inject2.inject_all):
+            for pid, case in inject(dev, seed=seed, per_kind=300):
+                if case.kind != "clause":
+                    continue
+                extra = "zh" if case.side == "en" else "en"
+                base = {"source": pid, "split": "dev", "label": "error", "extra": extra}
+                out.append({**base, "zh": case.zh, "en": case.en})
+    return out
+
+
 # ---------------------------------------------------------------- fitting
 
 
@@ -205,7 +233,9 @@ def fit_length(pairs: list[tuple[str, str, str]]) -> dict[str, float]:
     }
 
 
-def rows_of(cases: list[dict], views: list[PairView], full: bool) -> tuple[list, list, list]:
+def rows_of(
+    cases: list[dict], views: list[PairView], full: bool, names: list[str] = FULL_FEATURES
+) -> tuple[list, list, list]:
     rows, labels, owner = [], [], []
     for n, (case, view) in enumerate(zip(cases, views, strict=True)):
         for ev in lexical_evidence(view):
@@ -213,7 +243,7 @@ def rows_of(cases: list[dict], views: list[PairView], full: bool) -> tuple[list,
                 continue  # the other side of an error case is neither clean nor the error
             if full and ev.similarity is None:
                 continue
-            rows.append(ev.full_features() if full else ev.lexical_features())
+            rows.append(select(ev.full_features(), names) if full else ev.lexical_features())
             labels.append(float(case["label"] == "error"))
             owner.append(n)
     return rows, labels, owner
@@ -301,12 +331,25 @@ def main() -> None:
     )
     parser.add_argument("--ridge", type=float, default=1.0)
     parser.add_argument("--no-embedder", action="store_true", help="fit the lexical model only")
+    parser.add_argument(
+        "--no-windows",
+        action="store_true",
+        help="fit the full model without the window coverage (spares its embeddings)",
+    )
+    parser.add_argument(
+        "--injected",
+        help="comma-separated seeds: also fit on the v1 and v2 injectors' dropped clauses of"
+        " the development pairs made with them (never 5 or 11, the evaluation's)",
+    )
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--out", type=Path, default=OUT, help="--write: to this file")
     args = parser.parse_args()
 
     rng = random.Random(SEED)
     pairs = unpc_pairs()
     cases = augment(pairs, rng)
+    if args.injected:
+        cases += injected_drops(pairs, [int(x) for x in args.injected.split(",")])
     views = [speech_body(PairView(str(n), c["zh"], c["en"]))[0] for n, c in enumerate(cases)]
     length = fit_length([p for p in pairs if int(p[0]) < DEV_LINES])
     from aligner.qa import semantic_calibration
@@ -317,8 +360,22 @@ def main() -> None:
     # copies repeat each pair's words and would make links of one pair's words
     assoc = learn_associations([v for v, c in zip(views, cases, strict=True) if not c["extra"]])
     print(f"associations learned from the batch: {len(assoc.links)} Chinese words")
-    for v in views:
-        lexical_evidence(v, assoc)
+    # word rendering rates (aligner/qa/coverage_prior.py) out of fold: each development pair
+    # reads the rates counted on the other half of the development pairs, so the clean pairs
+    # that set the thresholds do not count their own unrendered words (the shipped table,
+    # counted on all of them, reads held-out pairs, as it reads new ones at run time)
+    dev_views = [
+        speech_body(PairView(pid, zh, en))[0] for pid, zh, en in pairs if int(pid) < DEV_LINES
+    ]
+    half = DEV_LINES // 2
+    priors = [
+        rendering_rates([v for v in dev_views if int(v.id) >= half]),
+        rendering_rates([v for v in dev_views if int(v.id) < half]),
+        rendering_rates(dev_views),
+    ]
+    for v, c in zip(views, cases, strict=True):
+        line = int(c["source"])
+        lexical_evidence(v, assoc, priors[2 if line >= DEV_LINES else int(line >= half)])
 
     rows, labels, owner = rows_of(cases, views, full=False)
     x, y = np.array(rows), np.array(labels)
@@ -356,11 +413,16 @@ def main() -> None:
             todo = [views[n] for n in clean + chosen[: args.full_sample]]
             prepare_leave_out(todo, ctx)
             for view in todo:
-                add_embedding_evidence(view, ctx)
-        rows, labels, owner = rows_of(cases, views, full=True)
+                add_embedding_evidence(view, ctx, windows=not args.no_windows)
+        names = [
+            f
+            for f in FULL_FEATURES
+            if not (args.no_windows and f in ("coverage", "coverage_contrast"))
+        ]
+        rows, labels, owner = rows_of(cases, views, full=True, names=names)
         x, y = np.array(rows), np.array(labels)
         train = np.array([cases[i]["split"] == "dev" for i in owner])
-        full, scores = model_of(x, y, train, FULL_FEATURES, args.ridge)
+        full, scores = model_of(x, y, train, names, args.ridge)
         by_pair_full = pair_max(owner, scores)
         # clean pairs the gate stopped are not flagged; the embedded ones stand for the gated
         # share of all clean pairs
@@ -395,7 +457,7 @@ def main() -> None:
 
     if args.write:
         model = {"length": length, "lexical": lexical, "full": full}
-        OUT.write_text(
+        args.out.write_text(
             '"""Models of the semantic QA check (aligner/qa/semantic.py): the zh-en length ratio\n'
             "of official UN translations, and two logistic regressions over per-side evidence\n"
             "(features standardised by mean/scale): `lexical` (dictionary coverage and length)\n"
@@ -405,7 +467,7 @@ def main() -> None:
             f"SEMANTIC_MODEL: dict = {json.dumps(model, indent=4)}\n",
             "utf-8",
         )
-        print(f"wrote {OUT}")
+        print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":

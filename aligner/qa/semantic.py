@@ -42,9 +42,11 @@ import numpy as np
 from aligner.parse.speakers import match_header
 from aligner.qa.association import MIN_PAIRS, BatchAssociations, learn, shipped
 from aligner.qa.check import Check, PairView, QAContext, other, register_check
+from aligner.qa.coverage_prior import CoveragePrior, weighted_run
+from aligner.qa.coverage_prior import shipped as shipped_prior
 from aligner.qa.flag import Flag, Span
 from aligner.qa.leave_out import LeaveOut, leave_out_batch, token_encoder
-from aligner.qa.lexicon import en_content_stems, load_lexicon
+from aligner.qa.lexicon import en_content_stems, en_stem, load_lexicon
 from aligner.qa.segments import pieces
 from aligner.qa.semantic_calibration import SEMANTIC_MODEL
 
@@ -86,6 +88,11 @@ class SideEvidence:
     rival_share: float = 1.0
     rival_fill: int = 0
     """Uncovered words of the other side at the place of this side's run."""
+    wrun: float = 0.0
+    """Best run of unrendered words, each weighted by how often it is rendered in faithful
+    UN translations (aligner/qa/coverage_prior.py): a dropped phrase leaves words that are
+    usually rendered, loose translation words that often are not."""
+    rival_wrun: float = 0.0
     """The other side's gap, run and share: free translation leaves gaps on both sides, an
     omission on one side only."""
     similarity: float | None = None
@@ -113,6 +120,8 @@ class SideEvidence:
             math.log1p(self.words),
             math.log1p(self.rival_fill),
             math.log1p(self.run) - math.log1p(self.rival_fill),
+            math.log1p(self.wrun),
+            math.log1p(self.wrun) - math.log1p(self.rival_wrun),
         ]
 
     def full_features(self) -> list[float]:
@@ -142,6 +151,8 @@ LEXICAL_FEATURES = [
     "log1p_words",
     "log1p_rival_fill",
     "fill_contrast",
+    "log1p_wrun",
+    "wrun_contrast",
 ]
 _SENTENCE_END = {
     "zh": re.compile(r"[。！？](?!$)"),
@@ -202,24 +213,21 @@ def batch_associations(views: Sequence[PairView], ctx: QAContext) -> BatchAssoci
     return assoc
 
 
-def lexical_evidence(view: PairView, assoc: BatchAssociations | None = None) -> list[SideEvidence]:
+def lexical_evidence(
+    view: PairView, assoc: BatchAssociations | None = None, prior: CoveragePrior | None = None
+) -> list[SideEvidence]:
     """Dictionary and length evidence for each side (zh, en); `assoc` adds the translations
-    learned from the batch. Computed once per pair: the first call's `assoc` holds."""
+    learned from the batch, `prior` replaces the shipped word rendering rates (the fitter's
+    out-of-fold rates). Computed once per pair: the first call's arguments hold."""
 
     def compute() -> list[SideEvidence]:
-        lexicon = load_lexicon()
+        rates = shipped_prior() if prior is None else prior
         z = length_z(view.zh, view.en)
         out = []
         all_marks: list[list[tuple[int, int, bool]]] = []
         for lang in ("zh", "en"):
             text, rival = view.text(lang), view.text(other(lang))
-            if lexicon is None:
-                marks: list[tuple[int, int, bool]] = []
-            elif lang == "zh":
-                marks = lexicon.zh_marks_at(text, rival, assoc)
-            else:
-                bag = view.memo("lexicon:bag:zh", lambda: lexicon.bag(view.zh))
-                marks = lexicon.en_marks_at(text, rival, bag, assoc)
+            marks = side_marks(view, lang, assoc)
             spans = _pieces(view, lang)
             worst, share = _piece_coverage(marks, spans)
             gap, gap_span = _longest_gap(marks)
@@ -243,17 +251,62 @@ def lexical_evidence(view: PairView, assoc: BatchAssociations | None = None) -> 
                     **counts,
                     run=_best_run(marks)[0],
                     words=len(marks),
+                    wrun=weighted_run(mark_weights(marks, text, lang, rates)),
                 )
             )
             all_marks.append(marks)
         for k, ev in enumerate(out):
             rival = out[1 - k]
             ev.rival_gap, ev.rival_run, ev.rival_share = rival.gap, rival.run, rival.share
+            ev.rival_wrun = rival.wrun
             _, a, b = _best_run(all_marks[k])
             ev.rival_fill = _rival_fill((a, b), len(all_marks[k]), all_marks[1 - k])
         return out
 
     return view.memo(_EVIDENCE, compute)
+
+
+def side_marks(
+    view: PairView, lang: str, assoc: BatchAssociations | None
+) -> list[tuple[int, int, bool]]:
+    """(start, end, has a rendering on the other side) of each content word of one side."""
+    lexicon = load_lexicon()
+    text, rival = view.text(lang), view.text(other(lang))
+    if lexicon is None:
+        return []
+    if lang == "zh":
+        return lexicon.zh_marks_at(text, rival, assoc)
+    bag = view.memo("lexicon:bag:zh", lambda: lexicon.bag(view.zh))
+    return lexicon.en_marks_at(text, rival, bag, assoc)
+
+
+def rendering_observations(
+    view: PairView, assoc: BatchAssociations | None
+) -> list[tuple[str, str, bool]]:
+    """(lang, word, rendered) for each content word of both sides: what the rendering rates
+    of aligner/qa/coverage_prior.py are counted from."""
+    return [
+        (lang, mark_key(view.text(lang), a, b, lang), covered)
+        for lang in ("zh", "en")
+        for a, b, covered in side_marks(view, lang, assoc)
+    ]
+
+
+def mark_key(text: str, start: int, end: int, lang: str) -> str:
+    """The word of a mark as the rendering rates know it: the Chinese word, the English stem."""
+    word = text[start:end]
+    return word if lang == "zh" else en_stem(word.lower())
+
+
+def mark_weights(
+    marks: list[tuple[int, int, bool]], text: str, lang: str, prior: CoveragePrior
+) -> list[float | None]:
+    """Per content word: None when rendered, else its weight toward a run of unrendered
+    words (aligner/qa/coverage_prior.py)."""
+    return [
+        None if covered else prior.weight(lang, mark_key(text, a, b, lang))
+        for a, b, covered in marks
+    ]
 
 
 def _piece_coverage(
@@ -337,10 +390,17 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> list[str]:
     ]
 
 
-def _texts(view: PairView) -> list[str]:
+def uses_windows() -> bool:
+    """Whether the full model reads the window coverage (each piece against runs of pieces
+    of the other side); a model fitted without it spares those embeddings."""
+    return "coverage" in SEMANTIC_MODEL["full"]["features"]
+
+
+def _texts(view: PairView, windows: bool | None = None) -> list[str]:
     out = [view.zh, view.en]
-    for lang in ("zh", "en"):
-        out += _windows(view.text(lang), _pieces(view, lang))
+    if uses_windows() if windows is None else windows:
+        for lang in ("zh", "en"):
+            out += _windows(view.text(lang), _pieces(view, lang))
     return out
 
 
@@ -371,18 +431,24 @@ def _leave_out(view: PairView, ctx: QAContext) -> tuple[LeaveOut, LeaveOut] | No
     return ctx.scratch[_LEAVE_OUT][(view.zh, view.en)]
 
 
-def add_embedding_evidence(view: PairView, ctx: QAContext) -> None:
+def add_embedding_evidence(view: PairView, ctx: QAContext, windows: bool | None = None) -> None:
     """Fill similarity, coverage and leave-one-out gain of both sides' evidence (embeds the
-    pair's texts)."""
+    pair's texts). `windows` (default: whether the model reads it) computes the window
+    coverage; without it coverage is NaN."""
     evidence = lexical_evidence(view)
     if evidence[0].similarity is not None:
         return
+    windows = uses_windows() if windows is None else windows
     found = _leave_out(view, ctx)
     if found is not None:
         for k, ev in enumerate(evidence):
             ev.loo_gain, ev.rival_loo_gain = found[k].gain, found[1 - k].gain
-    emb = _embed(ctx, _texts(view))
+    emb = _embed(ctx, _texts(view, windows))
     sim = float(emb[view.zh] @ emb[view.en])
+    if not windows:
+        for ev in evidence:
+            ev.similarity, ev.coverage, ev.rival_coverage = sim, math.nan, math.nan
+        return
     for ev in evidence:
         text, rival = view.text(ev.lang), view.text(other(ev.lang))
         windows = np.stack([emb[w] for w in _windows(rival, _pieces(view, other(ev.lang)))])
@@ -410,7 +476,14 @@ def lexical_score(ev: SideEvidence) -> float:
 
 
 def full_score(ev: SideEvidence) -> float:
-    return _logit(SEMANTIC_MODEL["full"], ev.full_features())
+    model = SEMANTIC_MODEL["full"]
+    return _logit(model, select(ev.full_features(), model["features"]))
+
+
+def select(features: list[float], names: list[str]) -> list[float]:
+    """The values of `names` among FULL_FEATURES' (a model fitted on a subset of them)."""
+    value = dict(zip(FULL_FEATURES, features, strict=True))
+    return [value[n] for n in names]
 
 
 def _missing_type(view: PairView, extra_on: str) -> str:
