@@ -29,8 +29,13 @@ Then:
 Associations are learned from the clean pairs only, as from a batch being checked: the
 augmented copies repeat each pair's words and would make links out of one pair.
 
-    python -m bench.qa_fit_semantic            # fit and report
-    python -m bench.qa_fit_semantic --write    # and write aligner/qa/semantic_calibration.py
+The word rendering rates (aligner/qa/coverage_prior.py) are read out of fold: each half of the
+development pairs reads the rates counted on the other half, so the clean pairs that set the
+thresholds do not count their own unrendered words.
+
+    python -m bench.qa_fit_semantic                         # fit and report
+    python -m bench.qa_fit_semantic --no-windows --write    # the shipped model: write
+                                                            # aligner/qa/semantic_calibration.py
 """
 
 from __future__ import annotations
@@ -168,32 +173,6 @@ def augment(pairs: list[tuple[str, str, str]], rng: random.Random) -> list[dict]
         if donor[0] != pid:
             new = (zh + added, en) if side == "zh" else (zh, en + " " + added)
             out.append({**base, "label": "error", "zh": new[0], "en": new[1], "extra": side})
-    return out
-
-
-EVAL_SEEDS = (5, 11)
-"""Seeds of bench/qa_eval.py's cases (11 measured, 5 kept unread): never fitted on."""
-
-
-def injected_drops(pairs: list[tuple[str, str, str]], seeds: list[int]) -> list[dict]:
-    """Dropped clauses of the v1 and v2 injectors (bench/qa_inject.py, qa_inject2.py) made
-    from the development pairs only, with seeds other than the evaluation's: more shapes of
-    drops than this script's own recipes. v3 (bench/qa_inject3.py) is never fitted on: it is
-    the honest check."""
-    from bench import qa_inject, qa_inject2
-
-    if set(seeds) & set(EVAL_SEEDS):
-        raise SystemExit(f"seeds {EVAL_SEEDS} are the evaluation's")
-    dev = [p for p in pairs if int(p[0]) < DEV_LINES]
-    out = []
-    for seed in seeds:
-        for inject in (qa_inject.inject_all, qa_inject2.inject_all):
-            for pid, case in inject(dev, seed=seed, per_kind=300):
-                if case.kind != "clause":
-                    continue
-                extra = "zh" if case.side == "en" else "en"
-                base = {"source": pid, "split": "dev", "label": "error", "extra": extra}
-                out.append({**base, "zh": case.zh, "en": case.en})
     return out
 
 
@@ -336,11 +315,6 @@ def main() -> None:
         action="store_true",
         help="fit the full model without the window coverage (spares its embeddings)",
     )
-    parser.add_argument(
-        "--injected",
-        help="comma-separated seeds: also fit on the v1 and v2 injectors' dropped clauses of"
-        " the development pairs made with them (never 5 or 11, the evaluation's)",
-    )
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT, help="--write: to this file")
     args = parser.parse_args()
@@ -348,8 +322,6 @@ def main() -> None:
     rng = random.Random(SEED)
     pairs = unpc_pairs()
     cases = augment(pairs, rng)
-    if args.injected:
-        cases += injected_drops(pairs, [int(x) for x in args.injected.split(",")])
     views = [speech_body(PairView(str(n), c["zh"], c["en"]))[0] for n, c in enumerate(cases)]
     length = fit_length([p for p in pairs if int(p[0]) < DEV_LINES])
     from aligner.qa import semantic_calibration

@@ -7,15 +7,19 @@ Evidence for each side of a pair that it carries content the other side lacks:
   little coverage (`lexical`), while free translation leaves scattered single words; and an
   omission leaves its run on one side only, where a paraphrase leaves unmatched words on both
   sides at about the same place (the contrasts with the other side's run and gap, and
-  `rival_fill`, the other side's unmatched words at the run's place);
+  `rival_fill`, the other side's unmatched words at the run's place); and the run weighted by
+  how often faithful UN translations render each of its words (`wrun`,
+  aligner/qa/coverage_prior.py): a dropped phrase leaves words that are usually rendered;
 - length: the side is longer than the zh-en ratio of official UN translations allows
   (`excess`, in standard deviations; the ratio and its spread are fitted on real pairs);
-- embeddings, when a model is given: the two sides' similarity, and the worst piece of the side
-  against runs of 1-3 pieces of the other side (`coverage`, and its contrast with the other
-  side's); and, with the project's USE embedder, how much more like the other side the side
-  becomes without its most foreign run of words (`loo_gain`, aligner/qa/leave_out.py: an
-  omitted clause is the run whose removal makes the longer side say what the shorter says),
-  and its contrast with the other side's.
+- embeddings, when a model is given: the two sides' similarity, and (when the fitted model
+  reads it) the worst piece of the side against runs of 1-3 pieces of the other side
+  (`coverage`, and its contrast with the other side's; the shipped model leaves it out:
+  leave-one-out says the same, and its embeddings cost ~9 s per 4,000 pairs); and, with the
+  project's USE embedder, how much more like the other side the side becomes without its most
+  foreign run of words (`loo_gain`, aligner/qa/leave_out.py: an omitted clause is the run
+  whose removal makes the longer side say what the shorter says), and its contrast with the
+  other side's.
 
 Two logistic models combine them (aligner/qa/semantic_calibration.py, fitted by
 bench/qa_fit_semantic.py on the development half of the UN Parallel Corpus pairs, with clause

@@ -66,3 +66,15 @@ def test_a_dropped_phrase_raises_the_weighted_run_of_the_other_side() -> None:
     zh_drop, _ = lexical_evidence(PairView("b", zh, dropped))
     assert zh_drop.wrun > zh_clean.wrun
     assert zh_drop.wrun > zh_drop.rival_wrun
+
+
+def test_the_shipped_full_model_spares_the_window_embeddings() -> None:
+    """Leave-one-out carries what window coverage did: the model is fitted without it and only
+    the two sides are embedded for the similarity."""
+    from aligner.qa.semantic import _texts, uses_windows
+
+    assert not uses_windows()
+    zh = "国际社会必须集体努力缓和紧张局势，防止升级。"
+    en = "The international community must work collectively to ease tensions."
+    assert _texts(PairView("a", zh, en)) == [zh, en]
+    assert len(_texts(PairView("a", zh, en), windows=True)) > 2
