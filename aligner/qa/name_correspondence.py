@@ -197,6 +197,14 @@ def _proper_gloss_stems() -> frozenset[str]:
     return frozenset().union(*lexicon.glosses.values()) - lexicon.common
 
 
+@cache
+def _state_names() -> frozenset[str]:
+    """Chinese names of the Member States (aligner/qa/entities.py)."""
+    from aligner.qa.entities import country_entries
+
+    return frozenset(form for entry in country_entries() for form in entry.zh)
+
+
 def _zh_words(text: str) -> list[tuple[int, str]]:
     """(offset, word) of jieba's segmentation, from the cached word boundaries the term check
     uses too (aligner/qa/segmentation.py)."""
@@ -290,6 +298,8 @@ def zh_names(view: PairView, lexicon: Lexicon) -> list[Name]:
         if word[0] in _ZH_NUMERALS:
             continue  # 四国 ("the four countries"), 五加一 ("five plus one")
         tag = tags.get(word)
+        if tag == "nrt" and word in _state_names():
+            tag = "ns"  # jieba tags some States as transliterated persons' names (伊拉克)
         glosses = lexicon.glosses.get(word, frozenset())
         named = [g for g in glosses if g not in lexicon.common]
         if glosses and len(named) >= MIN_PROPER_SHARE * len(glosses) and tag in _NAME_OR_UNTAGGED:
@@ -368,7 +378,10 @@ def en_names(view: PairView, ordinary: frozenset[str]) -> list[Name]:
     run: list[re.Match[str]] = []
 
     def close() -> None:
-        if run and not _generic_reference(en, run, ordinary):
+        if run and _generic_reference(en, run, ordinary):
+            start, end = run[0].start(), run[-1].end()
+            out.append(Name("en", start, end, en[start:end], "reference"))
+        elif run:
             out.append(_en_name(en, run, ordinary))
         run.clear()
 
@@ -659,7 +672,7 @@ def _tabled(name: Name, view: PairView, ctx: QAContext) -> Name:
 # ------------------------------------------------------------------ the check
 
 
-STRENGTH = {"table": 2, "dictionary": 2, "sound": 1, "word": 1, "guess": 0}
+STRENGTH = {"table": 2, "dictionary": 2, "sound": 1, "word": 1, "guess": 0, "reference": 0}
 """How much an unrendered name says about a swap: a name the tables or the dictionary know
 has a rendering the check can look for (2); a transliteration matched by sound, or ordinary
 words used as a name, may be rendered in a way the check misses (1); a word only jieba's
@@ -700,6 +713,12 @@ def _term_check_warns(view: PairView, ctx: QAContext) -> bool:
 
 
 def _flags(view: PairView, ctx: QAContext, zh: list[Name], en: list[Name]) -> Iterable[Flag]:
+    from aligner.qa.state_swaps import state_swap_flags
+
+    states = state_swap_flags(view, ctx, zh, en)
+    if states:
+        yield from states
+        return
     a, b = _strongest(zh), _strongest(en)
     if (
         a is not None
@@ -728,7 +747,7 @@ def _flags(view: PairView, ctx: QAContext, zh: list[Name], en: list[Name]) -> It
     for n in (*zh, *en):
         other = "en" if n.lang == "zh" else "zh"
         anaphor = bool(_ANAPHOR[other].search(view.text(other)))
-        if n.evidence in ("table", "guess"):
+        if n.evidence in ("table", "guess", "reference"):
             continue  # the term check judges the names of its tables
         if n.evidence in BATCH_EVIDENCE and not anaphor:
             rendered, missing = rendered_elsewhere(n, view, ctx)

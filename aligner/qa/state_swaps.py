@@ -1,0 +1,138 @@
+"""A Member State named on one side only, graded by what the other side names instead.
+
+The country check (aligner/qa/term_check.py) lowers a State missing from the other side to a
+hint when that side may refer to it without naming it: an anaphor ("the country", "its",
+"the Government", 该国) or an acronym holding its initial. Faithful translations do that
+often (葡萄牙 / "It has extended...", 格鲁吉亚 / "in the country"). A State swapped for another
+one leaves the same one-sided State, and one more thing: the other side names a State of its
+own at that place. So a hint becomes a warning when the other side
+
+- mentions another State more often than this side does, counted word by word on each side
+  (the State's names, and its English adjectives: "the Turkish authorities" and "Turkey's"
+  are two mentions of Türkiye against one 土耳其; a State's Chinese name inside another one's,
+  苏丹 in 南苏丹, is not a mention of it), or
+- has a name of its own without counterpart here that is not a word an anaphor is made of
+  ("Drugs" in "the authorities of Drugs" against 几内亚比绍当局).
+
+An anaphor stands in for the State; it does not bring another State with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from aligner.qa.check import PairView, QAContext, other
+from aligner.qa.flag import Flag, Span
+
+if TYPE_CHECKING:
+    from aligner.qa.name_correspondence import Name
+
+STATE_SWAP_SCORE = 0.55
+"""Between the one-sided State's hint and a swap of two unrendered names."""
+_ANAPHOR_WORDS = frozenset(
+    """country countries state states government governments nation territory territories
+    island islands republic kingdom regime authorities authority party side parties
+    organization""".split()  # noqa: SIM905
+)
+"""Words a name of the other side may be made of when it stands for the State ("the
+Republic", "the Kingdom", "the Party")."""
+_NAME_EVIDENCE = frozenset({"word", "sound", "dictionary"})
+
+
+def _country_flags(view: PairView, ctx: QAContext) -> list[Flag]:
+    from aligner.qa.term_check import entity_flags
+
+    return view.memo(
+        "states:country-flags", lambda: entity_flags(view, ctx, "country", {"country"})
+    )
+
+
+def state_mentions(view: PairView, ctx: QAContext, lang: str) -> Counter[str]:
+    """Mentions of each Member State on one side: English names and adjectives as the term
+    index finds them (word-bounded, longest first: "South Sudan" is not "Sudan"); Chinese
+    names counted in the text where no longer State name covers them (苏丹 inside 南苏丹 is
+    not Sudan)."""
+    from aligner.qa.entities import country_entries
+    from aligner.qa.term_check import hits, term_index
+
+    def compute() -> Counter[str]:
+        index = term_index(ctx)
+        if lang == "en":
+            return Counter(
+                h.key
+                for h in hits(view, ctx, "en")
+                if h.key in index.entries and index.entries[h.key].type == "country"
+            )
+        text = view.folded("zh")
+        spans: list[tuple[int, int, str]] = []
+        for entry in country_entries():
+            for form in entry.zh:
+                if len(form) < 2:
+                    continue
+                spans.extend(
+                    (m.start(), m.end(), entry.key) for m in re.finditer(re.escape(form), text)
+                )
+        spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+        out: Counter[str] = Counter()
+        covered_to = -1
+        for start, end, key in spans:
+            if end <= covered_to:
+                continue  # inside a longer name already counted (苏丹 in 南苏丹)
+            if start < covered_to:
+                continue  # overlaps a name already counted
+            out[key] += 1
+            covered_to = end
+        return out
+
+    return view.memo(f"states:mentions:{lang}", compute)
+
+
+def _unrendered_stand_in(names: Sequence[Name]) -> Name | None:
+    for n in names:
+        words = {w.lower() for w in re.findall(r"[^\W\d_]+", n.text)}
+        if n.evidence in _NAME_EVIDENCE and not words & _ANAPHOR_WORDS:
+            return n
+    return None
+
+
+def state_swap_flags(
+    view: PairView, ctx: QAContext, zh_names: Sequence[Name], en_names: Sequence[Name]
+) -> list[Flag]:
+    """Warnings for the country check's one-sided States (hints) that the other side replaces
+    by a State or a name of its own."""
+    out: list[Flag] = []
+    for f in _country_flags(view, ctx):
+        if f.severity != "info" or f.details.get("evidence") not in ("anaphor", "acronym"):
+            continue
+        if not f.spans:
+            continue
+        span = f.spans[0]
+        lang, rival = span.lang, other(span.lang)
+        key = f.details.get("key")
+        here, there = state_mentions(view, ctx, lang), state_mentions(view, ctx, rival)
+        more = sorted(k for k in there if k != key and there[k] > here.get(k, 0))
+        stand_in = None if more else _unrendered_stand_in(en_names if rival == "en" else zh_names)
+        if not more and stand_in is None:
+            continue
+        if more:
+            why = f"the {rival} names another State more often ({', '.join(more)})"
+            spans = [span]
+        else:
+            assert stand_in is not None
+            why = f"the {rival} has '{stand_in.text}' instead, with no counterpart in the {lang}"
+            spans = [span, Span(rival, stand_in.start, stand_in.end, stand_in.text)]
+        out.append(
+            Flag(
+                "country",
+                "warning",
+                f"State '{span.text}' in the {lang} is not named in the {rival}; {why}",
+                spans,
+                "entity",
+                {"key": key, "evidence": "state-swap", "more": more},
+                STATE_SWAP_SCORE,
+            )
+        )
+    return out
