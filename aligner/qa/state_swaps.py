@@ -22,12 +22,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from aligner.qa.check import PairView, QAContext, other
 from aligner.qa.flag import Flag, Span
 
 if TYPE_CHECKING:
+    from aligner.qa.entities import EntityIndex
     from aligner.qa.name_correspondence import Name
 
 STATE_SWAP_SCORE = 0.55
@@ -50,22 +52,25 @@ def _country_flags(view: PairView, ctx: QAContext) -> list[Flag]:
     )
 
 
+@cache
+def _state_index() -> EntityIndex:
+    """The Member States alone: a State inside a body's name ("the United Nations
+    Peacekeeping Force in Cyprus") is a mention of it, as 塞浦路斯 inside the Chinese name is."""
+    from aligner.qa.entities import EntityIndex, country_entries
+
+    return EntityIndex.from_entries(country_entries())
+
+
 def state_mentions(view: PairView, ctx: QAContext, lang: str) -> Counter[str]:
-    """Mentions of each Member State on one side: English names and adjectives as the term
-    index finds them (word-bounded, longest first: "South Sudan" is not "Sudan"); Chinese
+    """Mentions of each Member State on one side: English names and adjectives as an index of
+    the States alone finds them (word-bounded, longest first: "South Sudan" is not "Sudan"); Chinese
     names counted in the text where no longer State name covers them (苏丹 inside 南苏丹 is
     not Sudan)."""
     from aligner.qa.entities import country_entries
-    from aligner.qa.term_check import hits, term_index
 
     def compute() -> Counter[str]:
-        index = term_index(ctx)
         if lang == "en":
-            return Counter(
-                h.key
-                for h in hits(view, ctx, "en")
-                if h.key in index.entries and index.entries[h.key].type == "country"
-            )
+            return Counter(h.key for h in _state_index().find(view.folded("en"), "en"))
         text = view.folded("zh")
         spans: list[tuple[int, int, str]] = []
         for entry in country_entries():
