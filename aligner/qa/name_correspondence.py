@@ -713,9 +713,9 @@ def _term_check_warns(view: PairView, ctx: QAContext) -> bool:
 
 
 def _flags(view: PairView, ctx: QAContext, zh: list[Name], en: list[Name]) -> Iterable[Flag]:
-    from aligner.qa.state_swaps import state_swap_flags
+    from aligner.qa.state_swaps import nested_state_flags, state_swap_flags
 
-    states = state_swap_flags(view, ctx, zh, en)
+    states = state_swap_flags(view, ctx, zh, en) or nested_state_flags(view, ctx)
     if states:
         yield from states
         return

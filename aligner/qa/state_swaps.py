@@ -61,16 +61,16 @@ def _state_index() -> EntityIndex:
     return EntityIndex.from_entries(country_entries())
 
 
-def state_mentions(view: PairView, ctx: QAContext, lang: str) -> Counter[str]:
-    """Mentions of each Member State on one side: English names and adjectives as an index of
-    the States alone finds them (word-bounded, longest first: "South Sudan" is not "Sudan"); Chinese
-    names counted in the text where no longer State name covers them (苏丹 inside 南苏丹 is
-    not Sudan)."""
+def state_spans(view: PairView, lang: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each mention of a Member State on one side: English names and
+    adjectives as an index of the States alone finds them (word-bounded, longest first: "South
+    Sudan" is not "Sudan"); Chinese names where no longer State name covers them (苏丹 inside
+    南苏丹 is not Sudan)."""
     from aligner.qa.entities import country_entries
 
-    def compute() -> Counter[str]:
+    def compute() -> list[tuple[int, int, str]]:
         if lang == "en":
-            return Counter(h.key for h in _state_index().find(view.folded("en"), "en"))
+            return [(h.start, h.end, h.key) for h in _state_index().find(view.folded("en"), "en")]
         text = view.folded("zh")
         spans: list[tuple[int, int, str]] = []
         for entry in country_entries():
@@ -81,18 +81,21 @@ def state_mentions(view: PairView, ctx: QAContext, lang: str) -> Counter[str]:
                     (m.start(), m.end(), entry.key) for m in re.finditer(re.escape(form), text)
                 )
         spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-        out: Counter[str] = Counter()
+        out: list[tuple[int, int, str]] = []
         covered_to = -1
         for start, end, key in spans:
-            if end <= covered_to:
-                continue  # inside a longer name already counted (苏丹 in 南苏丹)
             if start < covered_to:
-                continue  # overlaps a name already counted
-            out[key] += 1
+                continue  # inside or across a longer name already taken (苏丹 in 南苏丹)
+            out.append((start, end, key))
             covered_to = end
         return out
 
-    return view.memo(f"states:mentions:{lang}", compute)
+    return view.memo(f"states:spans:{lang}", compute)
+
+
+def state_mentions(view: PairView, ctx: QAContext, lang: str) -> Counter[str]:
+    """How many times each Member State is mentioned on one side (see `state_spans`)."""
+    return Counter(key for _, _, key in state_spans(view, lang))
 
 
 def _unrendered_stand_in(names: Sequence[Name]) -> Name | None:
@@ -140,4 +143,53 @@ def state_swap_flags(
                 STATE_SWAP_SCORE,
             )
         )
+    return out
+
+
+def _only_inside_other_states(view: PairView, key: str, lang: str) -> bool:
+    """Whether the State's names occur on this side, every time inside another State's name
+    (Sudan in "South Sudan", 苏丹 in 南苏丹)."""
+    from aligner.qa.entities import country_entries
+
+    entry = next(e for e in country_entries() if e.key == key)
+    text = view.folded(lang)
+    forms = [f for f in entry.forms(lang) if len(f) >= 2]
+    if lang == "en":
+        found = [
+            (m.start(), m.end())
+            for f in forms
+            for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text)
+        ]
+    else:
+        found = [(m.start(), m.end()) for f in forms for m in re.finditer(re.escape(f), text)]
+    others = [(a, b) for a, b, k in state_spans(view, lang) if k != key]
+    return bool(found) and all(
+        any(a <= start and end <= b and (a, b) != (start, end) for a, b in others)
+        for start, end in found
+    )
+
+
+def nested_state_flags(view: PairView, ctx: QAContext) -> list[Flag]:
+    """A State named on one side whose name occurs on the other only inside another State's
+    name ("the Government of Sudan and the Government of South Sudan" against 南苏丹政府 alone):
+    the country check's loose look-up takes it as present; counted word by word, it is not."""
+    flagged = {f.details.get("key") for f in _country_flags(view, ctx)}
+    out: list[Flag] = []
+    for lang, rival in (("zh", "en"), ("en", "zh")):
+        here, there = state_mentions(view, ctx, lang), state_mentions(view, ctx, rival)
+        for key in sorted(here):
+            if there.get(key) or key in flagged or not _only_inside_other_states(view, key, rival):
+                continue
+            out.append(
+                Flag(
+                    "country",
+                    "warning",
+                    f"State {key.split(':')[-1]} is named in the {lang} but in the {rival} only "
+                    "inside another State's name",
+                    [],
+                    "entity",
+                    {"key": key, "evidence": "nested-state"},
+                    STATE_SWAP_SCORE,
+                )
+            )
     return out
