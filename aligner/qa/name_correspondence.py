@@ -102,6 +102,9 @@ KNOWN_SCORE = 0.3
 the 4 dev pairs it flagged (an Indian representative for a Russian one, a tribunal left out)
 and found 2-6 points more injected name errors, but raised the flag rate of the held-out
 half by 0.4 points, more than this check may spend."""
+ALONE_SCORE = 0.4
+"""A one-sided name the dictionary knows, with no anaphor on the other side and no name there
+that the check could not match (a rendering it missed)."""
 HINT_SCORE = 0.1
 BATCH_SCORE = 0.5
 """A one-sided name that other pairs of the batch render (see `rendered_elsewhere`)."""
@@ -500,6 +503,30 @@ def _glosses_in(glosses: frozenset[str], stems: frozenset[str]) -> bool:
     return any(len(g) >= 4 and any(s.startswith(g) for s in stems) for g in glosses)
 
 
+_DESCRIPTOR_STEMS = frozenset(
+    {
+        "capit",
+        "citi",
+        "town",
+        "port",
+        "provinc",
+        "counti",
+        "district",
+        "politician",
+        "presid",
+        "hero",
+        "naval",
+        "leader",
+        "writer",
+        "poet",
+        "author",
+        "famous",
+    }
+)
+"""Stems of the words CC-CEDICT describes a place or a person with ("capital of", "city in",
+"politician"), which render nothing of the name."""
+
+
 def _spelt_alike(proper: frozenset[str], caps: Sequence[str]) -> bool:
     """A name the English spells another way than the dictionary (Hizbullah / Hezbollah,
     Dimashq / Damascus): the sounds of one start with those of the other, three consonants
@@ -534,6 +561,10 @@ def zh_rendered(name: Name, view: PairView, lexicon: Lexicon, ctx: QAContext, as
     sides = _sides(view, lexicon)
     word = name.text.replace("·", "").replace(" ", "")
     glosses = lexicon.glosses.get(word)
+    if glosses and name.evidence == "dictionary":
+        # a name is rendered by a name, not by the words CC-CEDICT describes it with
+        # (的黎波里 "Tripoli, capital of Libya, also a city in Lebanon": "cities" renders nothing)
+        glosses = glosses - _DESCRIPTOR_STEMS or glosses
     if glosses and (_glosses_in(glosses, sides.en_stems) or _in_acronym(glosses, view, lexicon)):
         return True
     if glosses and _spelt_alike(glosses - lexicon.common, sides.en_caps):
@@ -558,11 +589,34 @@ def zh_rendered(name: Name, view: PairView, lexicon: Lexicon, ctx: QAContext, as
     if sum(c in _SOUND_CHARS for c in word) * 3 >= len(word) * 2:
         pieces = [p for p in re.split(r"[·\s]+", name.text) if p] or [word]
         caps = sides.en_caps
+        if glosses and name.evidence == "dictionary":
+            # the dictionary spells the name: an English word sounding like the Chinese must
+            # sound like that spelling too (Najib / 纳吉布 "Naguib", N'Djamena / 恩贾梅纳
+            # "Djamena"), or any transliteration-like word would do (的黎波里 "Tripoli" is not
+            # "Ladhiqiyah", 蒙罗维亚 "Monrovia" is not "Montserrado")
+            proper = glosses - lexicon.common
+            caps = tuple(c for c in caps if _spelt_like(proper, c))
         pairs = [*caps, *(a + b for a, b in itertools.pairwise(caps))]
         for piece in pieces:
             if any(_sounds_alike(piece, cap) for cap in pairs):
                 return True
     return False
+
+
+MIN_SPELLING_MATCH = 0.8
+"""How alike (difflib ratio of their English sounds) the dictionary's spelling of a name and
+an English word must be for the word to render it: Naguib / Najib 0.8, Djamena / N'Djamena
+0.92; Monrovia / Montserrado 0.75, Tripoli / Aleppo 0.67."""
+
+
+def _spelt_like(proper: frozenset[str], cap: str) -> bool:
+    from difflib import SequenceMatcher
+
+    sound = en_sounds(_en_key(cap).lower())
+    return any(
+        len(g) >= 3 and SequenceMatcher(None, en_sounds(g), sound).ratio() >= MIN_SPELLING_MATCH
+        for g in proper
+    )
 
 
 def en_rendered(
@@ -764,6 +818,18 @@ def _flags(view: PairView, ctx: QAContext, zh: list[Name], en: list[Name]) -> It
                 )
                 continue
         known = n.evidence == "dictionary" and not anaphor
+        if known and not (en if other == "en" else zh):
+            yield Flag(
+                "entity",
+                "warning",
+                f"name '{n.text}' in the {n.lang} has no counterpart in the {other}, which has "
+                "no unmatched name of its own (dropped?)",
+                [Span(n.lang, n.start, n.end, n.text)],
+                NameCorrespondenceCheck.name,
+                {"evidence": n.evidence, "alone": True},
+                ALONE_SCORE,
+            )
+            continue
         yield Flag(
             "entity",
             "info",
