@@ -801,6 +801,10 @@ def _flags(view: PairView, ctx: QAContext, zh: list[Name], en: list[Name]) -> It
     for n in (*zh, *en):
         other = "en" if n.lang == "zh" else "zh"
         anaphor = bool(_ANAPHOR[other].search(view.text(other)))
+        if n.evidence == "table" and _unjudged_place(n, view, ctx, zh if other == "zh" else en):
+            if not anaphor:
+                yield _alone_flag(n, other)
+            continue
         if n.evidence in ("table", "guess", "reference"):
             continue  # the term check judges the names of its tables
         if n.evidence in BATCH_EVIDENCE and not anaphor:
@@ -819,16 +823,7 @@ def _flags(view: PairView, ctx: QAContext, zh: list[Name], en: list[Name]) -> It
                 continue
         known = n.evidence == "dictionary" and not anaphor
         if known and not (en if other == "en" else zh):
-            yield Flag(
-                "entity",
-                "warning",
-                f"name '{n.text}' in the {n.lang} has no counterpart in the {other}, which has "
-                "no unmatched name of its own (dropped?)",
-                [Span(n.lang, n.start, n.end, n.text)],
-                NameCorrespondenceCheck.name,
-                {"evidence": n.evidence, "alone": True},
-                ALONE_SCORE,
-            )
+            yield _alone_flag(n, other)
             continue
         yield Flag(
             "entity",
@@ -840,6 +835,65 @@ def _flags(view: PairView, ctx: QAContext, zh: list[Name], en: list[Name]) -> It
             {"evidence": n.evidence},
             KNOWN_SCORE if known else HINT_SCORE,
         )
+
+
+def _alone_flag(n: Name, other: str) -> Flag:
+    return Flag(
+        "entity",
+        "warning",
+        f"name '{n.text}' in the {n.lang} has no counterpart in the {other}, which has no "
+        "unmatched name of its own (dropped?)",
+        [Span(n.lang, n.start, n.end, n.text)],
+        NameCorrespondenceCheck.name,
+        {"evidence": n.evidence, "alone": True},
+        ALONE_SCORE,
+    )
+
+
+def _unjudged_place(n: Name, view: PairView, ctx: QAContext, rival_names: list[Name]) -> bool:
+    """A Chinese name of the tables that the dictionary knows (a city: 内罗毕) missing from the
+    other side, inside a name the term check takes as rendered by its head ("the United
+    Nations Office at"), about which neither the term nor the country check says anything,
+    with no unmatched name on the other side: judged like a name the dictionary knows."""
+    from aligner.qa.term_check import entity_flags
+
+    if rival_names:
+        return False
+    lexicon = load_lexicon()
+    if lexicon is None or not _dictionary_name(n.text, lexicon):
+        return False
+    if _table_type(n.text, ctx) not in ("place", "country"):
+        return False  # a region (非洲 of 非洲原子能委员会 / "the Commission") is a hint
+    flags = view.memo(
+        "entity:table-flags",
+        lambda: (
+            entity_flags(view, ctx, "country", {"country"})
+            + entity_flags(view, ctx, "term", {"term"})
+        ),
+    )
+    return not any(
+        s.lang == n.lang and s.start < n.end and n.start < s.end for f in flags for s in f.spans
+    )
+
+
+def _table_type(zh: str, ctx: QAContext) -> str | None:
+    from aligner.qa.term_check import term_index
+
+    types = ctx.scratch.get("entity:zh-table-types")
+    if types is None:
+        types = {}
+        for entry in term_index(ctx).entries.values():
+            for form in entry.zh:
+                types.setdefault(form, entry.type)
+        ctx.scratch["entity:zh-table-types"] = types
+    return types.get(zh)
+
+
+def _dictionary_name(text: str, lexicon: Lexicon) -> bool:
+    """Whether CC-CEDICT knows the Chinese word mostly as a name (内罗毕 "Nairobi")."""
+    glosses = lexicon.glosses.get(text, frozenset())
+    named = [g for g in glosses if g not in lexicon.common]
+    return bool(glosses) and len(named) >= MIN_PROPER_SHARE * len(glosses)
 
 
 BATCH_EVIDENCE = frozenset({"sound", "dictionary"})
