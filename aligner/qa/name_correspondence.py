@@ -36,10 +36,18 @@ Severity by evidence (each name carries it: "table", "dictionary", "sound", "wor
 - A swap: an unrendered name on both sides at once whose evidence adds up (STRENGTH): a
   warning with the highest score. Two names of the term check's tables only (Member States,
   bodies) are left to the term check when it already warns on the pair.
-- A name missing from one side only is a hint (info): scored higher when the dictionary knows
-  the name (so its absence is not a gap of the dictionary) and the other side has no anaphor
-  ("the Territory", 该国) that may stand for it. Names of the term check's tables missing on
-  one side only are the term check's business and are not reported again.
+- A Member State one-sided by the country check's hint (the other side may refer to it by an
+  anaphor or an acronym) is a warning when the other side names another State more often or
+  has a name of its own without counterpart; a State present on the other side only inside
+  another State's name (Sudan / 南苏丹) is a warning (aligner/qa/state_swaps.py).
+- A name the dictionary knows, missing from one side, with no anaphor on the other side
+  ("the Territory", 该国) and no name there the check could not match (a rendering it may
+  have missed): a warning ("alone"). So is a place of the tables the dictionary knows inside a
+  body's name the term check takes as rendered by its head (联合国内罗毕办事处 / "the United
+  Nations Office at"), when neither the term nor the country check says anything of it.
+- Any other name missing from one side only is a hint (info): scored higher when the
+  dictionary knows the name and the other side has no anaphor. Names of the term check's
+  tables missing on one side only are the term check's business and are not reported again.
 - A one-sided name the batch renders elsewhere: a transliteration or a name the dictionary
   knows, missing here while other pairs of the same batch (a record, a file) carry it with a
   counterpart the check recognises, in more pairs than it is missing from (this one counted),
@@ -50,8 +58,14 @@ Severity by evidence (each name carries it: "table", "dictionary", "sound", "wor
   tried too: their renderings are too free (该处 / "the Branch", "it" for a State), one clean
   pair in twenty-five flagged.
 
+A dictionary name is rendered by its name: the words CC-CEDICT describes it with ("capital
+of Liberia", "city in Lebanon") render nothing, and an English word that sounds like the
+Chinese renders it only if it also sounds like the dictionary's spelling (Najib / 纳吉布
+"Naguib"; 的黎波里 "Tripoli" is not "Ladhiqiyah").
+
 Not names: a capital that opens a sentence on an ordinary word, one ordinary word after a
-determiner ("the Council", "the Territory": a reference back, 安理会 may repeat the name),
+determiner ("the Council", "the Territory": a reference back, 安理会 may repeat the name; kept
+as evidence "reference", never flagged),
 numerals (四国, 五加一), jieba-tagged words no dictionary knows (希族, 江原: "guess", never
 evidence). Demonyms and adjectives ("Cypriot", "Palestinian") and persons' names after a title
 (East Asian names are written in Han characters the sound tables do not read: 黄浚局 / Joonkook
