@@ -61,34 +61,32 @@ def _state_index() -> EntityIndex:
     return EntityIndex.from_entries(country_entries())
 
 
+@cache
+def _zh_state_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One alternation of the States' Chinese names, longest first, and each name's State (the
+    first entry naming it): compiled once, not one search per name and pair."""
+    from aligner.qa.entities import country_entries
+
+    owner: dict[str, str] = {}
+    for entry in country_entries():
+        for form in entry.zh:
+            if len(form) >= 2:
+                owner.setdefault(form, entry.key)
+    alternation = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
+    return re.compile(alternation or r"(?!)"), owner
+
+
 def state_spans(view: PairView, lang: str) -> list[tuple[int, int, str]]:
     """(start, end, key) of each mention of a Member State on one side: English names and
     adjectives as an index of the States alone finds them (word-bounded, longest first: "South
-    Sudan" is not "Sudan"); Chinese names where no longer State name covers them (苏丹 inside
-    南苏丹 is not Sudan)."""
-    from aligner.qa.entities import country_entries
+    Sudan" is not "Sudan"); Chinese names leftmost-longest, so that no longer State name covers
+    them (苏丹 inside 南苏丹 is not Sudan)."""
 
     def compute() -> list[tuple[int, int, str]]:
         if lang == "en":
             return [(h.start, h.end, h.key) for h in _state_index().find(view.folded("en"), "en")]
-        text = view.folded("zh")
-        spans: list[tuple[int, int, str]] = []
-        for entry in country_entries():
-            for form in entry.zh:
-                if len(form) < 2:
-                    continue
-                spans.extend(
-                    (m.start(), m.end(), entry.key) for m in re.finditer(re.escape(form), text)
-                )
-        spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-        out: list[tuple[int, int, str]] = []
-        covered_to = -1
-        for start, end, key in spans:
-            if start < covered_to:
-                continue  # inside or across a longer name already taken (苏丹 in 南苏丹)
-            out.append((start, end, key))
-            covered_to = end
-        return out
+        pattern, owner = _zh_state_pattern()
+        return [(m.start(), m.end(), owner[m.group()]) for m in pattern.finditer(view.folded("zh"))]
 
     return view.memo(f"states:spans:{lang}", compute)
 
